@@ -1,0 +1,139 @@
+"""The window and its loop: block for input, stamp it when dequeued, draw, stamp onsets after flip."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from datetime import datetime, timezone
+from typing import Any
+
+import pygame
+
+from games.core.clock import Clock, RealClock
+from games.core.scene import Scene, SceneStack
+from games.core.theme import Theme
+
+log = logging.getLogger(__name__)
+
+WINDOW_SIZE = (1100, 760)
+MIN_WINDOW_SIZE = (640, 480)
+IDLE_REDRAW_MS = 500.0  # redraw now and then even when nothing happens (window exposure, resizes)
+
+
+class App:
+    """Owns the window, the theme, the store, the clock and the scene stack."""
+
+    def __init__(
+        self,
+        store: Any,
+        theme: Theme | None = None,
+        clock: Clock | None = None,
+        fullscreen: bool = False,
+        size: tuple[int, int] = WINDOW_SIZE,
+    ) -> None:
+        self.store = store
+        self.theme = theme or Theme()
+        self.clock = clock or RealClock()
+        self.stack = SceneStack(self)
+        self.running = True
+        self.client: Any = None
+        self.session_id: str | None = None
+        self.screen = self._open_window(size, fullscreen)
+
+    @staticmethod
+    def _open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
+        pygame.display.init()  # no audio: the exercises make no sound yet
+        pygame.font.init()
+        pygame.display.set_caption("cogsuite")
+        flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                screen = pygame.display.set_mode((0, 0) if fullscreen else size, flags, vsync=1)
+            except pygame.error as err:
+                caught.append(err)
+                screen = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
+        for problem in caught:
+            log.info("vsync not available on the %s driver: %s", pygame.display.get_driver(), problem)
+        pygame.key.set_repeat(400, 60)
+        pygame.key.start_text_input()
+        return screen
+
+    # -- clients and sessions ----------------------------------------------------------------
+    def begin_session(self, client: Any) -> None:
+        self.end_session()
+        self.client = client
+        self.session_id = self.store.start_session(client, datetime.now(timezone.utc))
+        log.info("session %s started for client %s", self.session_id, client.code)
+
+    def end_session(self) -> None:
+        if self.session_id is not None:
+            self.store.end_session(self.session_id, datetime.now(timezone.utc))
+            log.info("session %s ended", self.session_id)
+        self.client, self.session_id = None, None
+
+    # -- the loop ----------------------------------------------------------------------------
+    def run(self, first: Scene) -> None:
+        self.stack.push(first)
+        while self.running and self.stack.top is not None:
+            self.step()
+        self.quit()
+
+    def step(self, max_wait_ms: float | None = None) -> None:
+        """Wait for input or the next frame, handle every queued event, then draw one frame."""
+        scene = self.stack.top
+        if scene is None:
+            self.running = False
+            return
+        timeout_ms = int(self._timeout_ms(scene, max_wait_ms))
+        # wait(0) would wait for ever: a frame that is already due only polls
+        event = pygame.event.wait(timeout_ms) if timeout_ms >= 1 else pygame.event.poll()
+        while event.type != pygame.NOEVENT and self.running:
+            self._dispatch(event, self.clock.now_ms())
+            event = pygame.event.poll()
+        self.draw_frame()
+
+    def _timeout_ms(self, scene: Scene, max_wait_ms: float | None) -> float:
+        now = self.clock.now_ms()
+        due = scene.next_frame_ms(now)
+        wait = IDLE_REDRAW_MS if due is None else max(0.0, due - now)
+        if max_wait_ms is not None:
+            wait = min(wait, max_wait_ms)
+        return max(0.0, min(wait, IDLE_REDRAW_MS))
+
+    def _dispatch(self, event: pygame.event.Event, t_ms: float) -> None:
+        if event.type == pygame.QUIT:
+            log.info("window closed")
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE and not (self.screen.get_flags() & pygame.FULLSCREEN):
+            width, height = max(event.w, MIN_WINDOW_SIZE[0]), max(event.h, MIN_WINDOW_SIZE[1])
+            if (width, height) != (event.w, event.h):
+                self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
+            else:
+                self.screen = pygame.display.get_surface()
+        scene = self.stack.top
+        if scene is not None:
+            scene.handle_event(event, t_ms)
+
+    def draw_frame(self) -> None:
+        scene = self.stack.top
+        if scene is None:
+            return
+        scene.update(self.clock.now_ms())
+        scene = self.stack.top  # update may have popped or pushed
+        if scene is None:
+            return
+        self.screen.fill(self.theme.palette.background)
+        scene.draw(self.screen)
+        pygame.display.flip()
+        scene.after_flip(self.clock.now_ms())
+
+    def quit(self) -> None:
+        """Let every scene save what it must, close the session, and shut pygame down."""
+        now = self.clock.now_ms()
+        for scene in reversed(list(self.stack)):
+            scene.on_quit(now)
+        self.end_session()
+        self.running = False
+        pygame.quit()

@@ -1,0 +1,188 @@
+"""The ``cogsuite`` command: the launcher, and the exercises, simulate and export subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import random
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Sequence
+
+from games.paths import data_dir, setup_logging
+
+log = logging.getLogger(__name__)
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem the person at the keyboard can fix; printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument gives one line and exit 2, not a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
+
+
+def _ability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"ability must be a number from 0 to 1, not {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 100_000:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 100000, not {text!r}")
+    return int(text)
+
+
+def _font_scale(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0.5 <= value <= 3.0:
+        raise argparse.ArgumentTypeError(f"font scale must be from 0.5 to 3, not {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
+    parser = Parser(prog="cogsuite", parents=[common],
+                    description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
+    parser.add_argument("--font-scale", type=_font_scale, default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
+    parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    sub.add_parser("exercises", parents=[common], help="list exercises: id, domain, title")
+
+    sim = sub.add_parser("simulate", parents=[common], help="a simulated player plays an exercise headless; the run is recorded")
+    sim.add_argument("--exercise", required=True, metavar="ID", help="exercise id (see `cogsuite exercises`)")
+    sim.add_argument("--ability", type=_ability, default=0.7, metavar="A", help="player ability from 0 to 1 (default 0.7)")
+    sim.add_argument("--trials", type=_positive_int, metavar="N", help="trials to play (default: the exercise's run length)")
+    sim.add_argument("--client", default="simulated", metavar="C", help="client ID; created if new (default 'simulated')")
+    sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: a fresh one, printed)")
+
+    exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM)")
+    exp.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
+    exp.add_argument("--kind", choices=("trials", "runs", "dictionary"), default="trials", help="what to export (default trials)")
+    exp.add_argument("--client", metavar="C", help="only this client ID")
+    exp.add_argument("--since", type=_iso_date, metavar="DATE", help="only runs started on or after this date (YYYY-MM-DD)")
+    exp.add_argument("--until", type=_iso_date, metavar="DATE", help="only runs started on or before this date (YYYY-MM-DD)")
+    exp.add_argument("--include-names", action="store_true", help="add the clients' display names (they stay out by default)")
+    return parser
+
+
+def open_store(args: argparse.Namespace):
+    from scores.store import Store
+
+    folder = data_dir(args.data_dir)
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"The data folder {folder} is a file, not a folder; give --data-dir a folder.")
+    store = Store.open(folder)
+    setup_logging(folder)
+    return store
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    from games.registry import EXERCISES
+
+    width = max(len(e.id) for e in EXERCISES)
+    for exercise in EXERCISES:
+        print(f"{exercise.id:<{width}}  {exercise.spec.domain:<15}  {exercise.spec.title}")
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from games.core.clock import FakeClock
+    from games.core.run import ExerciseRun
+    from games.core.simulate import play_run
+    from games.registry import get_exercise
+
+    exercise = get_exercise(args.exercise)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    with open_store(args) as store:
+        client = store.get_client(args.client.strip()) or store.add_client(args.client)
+        now = datetime.now(timezone.utc)
+        session_id = store.start_session(client, now, kind="simulated")
+        run = ExerciseRun(exercise, store=store, session_id=session_id, client=client, seed=seed,
+                          wall_start=now, n_trials=args.trials, simulated=True)
+        play_run(run, exercise.make_player(args.ability, random.Random(seed + 1)), FakeClock())
+        store.end_session(session_id, datetime.now(timezone.utc))
+    s = run.summary
+    print(f"{exercise.id}: {s.n_trials} trials for client {client.code} (seed {seed}); "
+          f"level {s.start_level} -> {s.end_level}, accuracy {s.accuracy:.0%}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from games.registry import EXERCISES
+    from scores.dictionary import export_dictionary
+    from scores.export import export_runs, export_trials
+    from scores.queries import Filters
+
+    specs = [e.spec for e in EXERCISES]
+    out = Path(args.out).expanduser()
+    if args.kind == "dictionary":
+        count = export_dictionary(specs, out)
+    else:
+        with open_store(args) as store:
+            if args.client and store.get_client(args.client) is None:
+                raise CliError(f"There is no client {args.client!r} in {store.path}.")
+            filters = Filters(client_code=args.client, since=args.since, until=args.until)
+            export = export_trials if args.kind == "trials" else export_runs
+            count = export(store, specs, out, filters, include_names=args.include_names)
+    print(f"Wrote {count} {args.kind} rows to {out}")
+    return 0
+
+
+def cmd_launch(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from games.app import App
+    from games.core.theme import Theme
+    from games.launcher.clients import ClientPickerScene
+
+    with open_store(args) as store:
+        log.info("launcher opened on %s", store.path)
+        app = App(store, theme=Theme.create(args.font_scale, args.high_contrast), fullscreen=args.fullscreen)
+        app.run(ClientPickerScene())
+    return 0
+
+
+COMMANDS = {None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "export": cmd_export}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; every foreseeable problem is one line on stderr and exit status 2."""
+    from games.registry import UnknownExercise
+    from scores.csvfile import ExportError
+    from scores.clients import ClientNameError
+    from scores.database import StoreError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (CliError, StoreError, ExportError, ClientNameError, UnknownExercise) as err:
+        log.warning("%s", err)
+        print(f"cogsuite: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

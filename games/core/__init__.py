@@ -1,0 +1,1 @@
+"""The shared engine every exercise uses: clock, actions, scenes, adaptive levels, theme, widgets."""

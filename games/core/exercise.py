@@ -1,0 +1,179 @@
+"""The exercise protocol: a declared spec, pure logic, a thin view and a simulated player."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Protocol, Sequence
+
+DOMAINS: tuple[str, ...] = ("memory", "focus", "problem_solving")
+DOMAIN_TITLES: Mapping[str, str] = {
+    "memory": "Memory",
+    "focus": "Focus",
+    "problem_solving": "Problem solving",
+}
+FIELD_TYPES: tuple[str, ...] = ("int", "float", "str", "bool")
+
+
+class SpecError(ValueError):
+    """A spec, parameter or level that does not make sense."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One tunable parameter of an exercise, with its unit."""
+
+    name: str
+    default: Any
+    unit: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Field:
+    """One declared column of a trial or run record (feeds the export and its data dictionary)."""
+
+    name: str
+    type: str
+    unit: str
+    description: str
+
+    def __post_init__(self) -> None:
+        if self.type not in FIELD_TYPES:
+            raise SpecError(f"field {self.name!r} has type {self.type!r}; use one of {FIELD_TYPES}")
+
+
+@dataclass(frozen=True)
+class Level:
+    """What one difficulty level means, in words a therapist reads, plus its parameter values."""
+
+    number: int
+    summary: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    """Everything an exercise declares about itself; bad combinations fail at construction."""
+
+    id: str
+    title: str
+    domain: str
+    description: str
+    instructions: tuple[str, ...]
+    params: tuple[Param, ...]
+    levels: tuple[Level, ...]
+    start_level: int
+    chance_rate: float
+    trials_per_run: int
+    trial_fields: tuple[Field, ...]
+    run_fields: tuple[Field, ...]
+
+    def __post_init__(self) -> None:
+        if not self.id.isidentifier():
+            raise SpecError(f"exercise id {self.id!r} must be a plain identifier")
+        if self.domain not in DOMAINS:
+            raise SpecError(f"{self.id}: domain {self.domain!r} is not one of {DOMAINS}")
+        numbers = [lv.number for lv in self.levels]
+        if not numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+            raise SpecError(f"{self.id}: levels must be consecutive integers, got {numbers}")
+        if not numbers[0] <= self.start_level <= numbers[-1]:
+            raise SpecError(f"{self.id}: start level {self.start_level} is outside {numbers[0]}..{numbers[-1]}")
+        if not 0.0 <= self.chance_rate < 1.0:
+            raise SpecError(f"{self.id}: chance rate {self.chance_rate} must be in [0, 1)")
+        if self.trials_per_run < 1:
+            raise SpecError(f"{self.id}: trials_per_run must be at least 1")
+        param_names = {p.name for p in self.params}
+        for lv in self.levels:
+            unknown = set(lv.params) - param_names
+            if unknown:
+                raise SpecError(f"{self.id}: level {lv.number} sets undeclared parameters {sorted(unknown)}")
+        for kind, fields in (("trial", self.trial_fields), ("run", self.run_fields)):
+            names = [f.name for f in fields]
+            if len(names) != len(set(names)):
+                raise SpecError(f"{self.id}: duplicate {kind} field names in {names}")
+
+    @property
+    def min_level(self) -> int:
+        return self.levels[0].number
+
+    @property
+    def max_level(self) -> int:
+        return self.levels[-1].number
+
+    def level(self, number: int) -> Level:
+        """Return the declared level ``number`` (clamped to the declared range)."""
+        number = min(max(number, self.min_level), self.max_level)
+        return self.levels[number - self.min_level]
+
+    def params_at(self, number: int, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Parameter values at a level: defaults, then the level's values, then ``overrides``."""
+        values = {p.name: p.default for p in self.params}
+        values.update(self.level(number).params)
+        for name, value in (overrides or {}).items():
+            if name not in values:
+                raise SpecError(f"{self.id} has no parameter {name!r}")
+            values[name] = value
+        return values
+
+
+@dataclass
+class TrialRecord:
+    """One finished trial, as the logic emits it (the run adds ids and wall-clock time)."""
+
+    trial_index: int
+    level: int
+    start_ms: float
+    stimulus: str
+    response: str
+    is_correct: bool
+    rt_ms: float | None
+    timed_out: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class ExerciseLogic(Protocol):
+    """Pure state machine for one run of an exercise, driven by ``(action, now_ms)``.
+
+    The runner calls ``start_trial(level, now_ms)`` whenever ``needs_trial`` is true, feeds
+    actions through ``handle`` and the passage of time through ``tick``; both return the
+    trials that finished. ``awaiting_onset`` is true when the next drawn frame shows a
+    stimulus whose onset must be stamped with ``mark_onset`` right after the flip.
+    """
+
+    needs_trial: bool
+    awaiting_onset: bool
+    trial_index: int  # 1-based number of the current (or last) trial; 0 before the first
+
+    def start_trial(self, level: int, now_ms: float) -> None: ...
+
+    def handle(self, action: Any, now_ms: float) -> list[TrialRecord]: ...
+
+    def tick(self, now_ms: float) -> list[TrialRecord]: ...
+
+    def mark_onset(self, now_ms: float) -> None: ...
+
+    def next_change_ms(self) -> float | None:
+        """When the logic will next change by itself (a timer), or None if it waits for input."""
+        ...
+
+
+class SimulatedPlayer(Protocol):
+    """Answers like a person of a given ability; returns ``(at_ms, action)`` or None to wait."""
+
+    def next_action(self, logic: Any, now_ms: float) -> tuple[float, Any] | None: ...
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise as the registry, launcher, runner and exports see it."""
+
+    spec: ExerciseSpec
+    make_logic: Callable[[random.Random, Mapping[str, Any]], ExerciseLogic]
+    make_view: Callable[..., Any]
+    make_player: Callable[[float, random.Random], SimulatedPlayer]
+    summarize: Callable[[Sequence[TrialRecord]], dict[str, Any]]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id

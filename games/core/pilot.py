@@ -1,0 +1,51 @@
+"""Drive the real app headless: press keys, type, click and let time pass on a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from games.app import App
+from games.core.clock import FakeClock
+
+FRAME_MS = 16.0
+
+
+class Pilot:
+    """Posts real pygame events into the app's queue and runs its loop one frame at a time."""
+
+    def __init__(self, app: App) -> None:
+        if not isinstance(app.clock, FakeClock):
+            raise TypeError("the pilot needs an app built with a FakeClock")
+        self.app = app
+        self.clock: FakeClock = app.clock
+
+    def step(self) -> None:
+        self.app.step(max_wait_ms=0)
+
+    def press(self, key: int, mod: int = 0) -> None:
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode="", scancode=0))
+        self.step()
+
+    def type(self, text: str) -> None:
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        self.step()
+
+    def click(self, pos: tuple[int, int]) -> None:
+        for kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if kind == pygame.MOUSEMOTION else {"button": 1}
+            pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
+        self.step()
+
+    def wait(self, ms: float) -> None:
+        """Let ``ms`` pass, drawing a frame every ``FRAME_MS`` as the real loop would."""
+        end = self.clock.now_ms() + ms
+        while self.clock.now_ms() < end:
+            self.clock.advance(min(FRAME_MS, end - self.clock.now_ms()))
+            self.step()
+
+    def screenshot(self, path: Path) -> None:
+        self.app.draw_frame()
+        pygame.image.save(self.app.screen, str(path))

@@ -1,0 +1,183 @@
+"""One run of an exercise: logic, level tracker and store tied together, with no pygame and no clock."""
+
+from __future__ import annotations
+
+import random
+import statistics
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Mapping, Protocol
+
+import games
+from games.core.adaptive import Tracker, make_tracker
+from games.core.exercise import Exercise, TrialRecord
+
+
+class Recorder(Protocol):
+    """The part of the store a run writes to (``scores.store.Store`` provides it)."""
+
+    def start_run(self, **kwargs: Any) -> str: ...
+
+    def add_trial(self, run_id: str, **kwargs: Any) -> str: ...
+
+    def add_level_change(self, run_id: str, **kwargs: Any) -> str: ...
+
+    def finish_run(self, run_id: str, **kwargs: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What the results screen and the run export show about a finished run."""
+
+    start_level: int
+    end_level: int
+    n_trials: int
+    accuracy: float | None
+    median_rt_ms: float | None
+    ability: float
+    ability_se: float | None
+    duration_s: float
+    completed: bool
+    measures: dict[str, Any]
+
+
+def summarize_trials(records: list[TrialRecord]) -> tuple[float | None, float | None]:
+    """Accuracy over all trials and the median RT of correct answered trials."""
+    if not records:
+        return None, None
+    accuracy = sum(r.is_correct for r in records) / len(records)
+    rts = [r.rt_ms for r in records if r.is_correct and not r.timed_out and r.rt_ms is not None]
+    return accuracy, (statistics.median(rts) if rts else None)
+
+
+class ExerciseRun:
+    """Plays trials until ``n_trials`` are recorded, each committed to the store as it finishes."""
+
+    def __init__(
+        self,
+        exercise: Exercise,
+        *,
+        store: Recorder,
+        session_id: str,
+        client: Any,
+        seed: int,
+        wall_start: datetime,
+        n_trials: int | None = None,
+        start_level: int | None = None,
+        params: Mapping[str, Any] | None = None,
+        simulated: bool = False,
+        tracker: Tracker | None = None,
+    ) -> None:
+        spec = exercise.spec
+        self.exercise = exercise
+        self.seed = seed
+        self.n_trials = n_trials if n_trials is not None else spec.trials_per_run
+        if self.n_trials < 1:
+            raise ValueError("a run needs at least one trial")
+        self.start_level = spec.start_level if start_level is None else start_level
+        self.params = dict(params or {})
+        self.logic = exercise.make_logic(random.Random(seed), self.params)
+        self.tracker = tracker or make_tracker(
+            spec.min_level, spec.max_level, self.start_level, chance=spec.chance_rate
+        )
+        self.records: list[TrialRecord] = []
+        self.summary: RunSummary | None = None
+        self._store, self._session_id, self._client = store, session_id, client
+        self._simulated, self._wall_start = simulated, wall_start
+        self._start_ms: float | None = None
+        self._last_ms = 0.0
+        self.run_id: str | None = None
+
+    # -- driving -------------------------------------------------------------------------
+    def start(self, now_ms: float) -> None:
+        self._start_ms = self._last_ms = now_ms
+        spec = self.exercise.spec
+        self.run_id = self._store.start_run(
+            session_id=self._session_id, client=self._client, exercise=spec.id,
+            domain=spec.domain, started_at=self._wall_start, start_level=self.start_level,
+            seed=self.seed, params=self.params, simulated=self._simulated,
+            app_version=games.__version__,
+        )
+        self._store.add_level_change(
+            self.run_id, trial_index=0, from_level=None, to_level=self.start_level,
+            rule="start", at=self._wall_start,
+        )
+        self._advance(now_ms)
+
+    def handle(self, action: Any, now_ms: float) -> None:
+        if not self.finished:
+            self._record(self.logic.handle(action, now_ms), now_ms)
+            self._advance(now_ms)
+
+    def tick(self, now_ms: float) -> None:
+        if not self.finished:
+            self._record(self.logic.tick(now_ms), now_ms)
+            self._advance(now_ms)
+
+    def mark_onset(self, now_ms: float) -> None:
+        self.logic.mark_onset(now_ms)
+
+    def stop(self, now_ms: float) -> None:
+        """End the run early (the player chose to leave); what was recorded stays."""
+        if self.summary is None and self.run_id is not None:
+            self._finish(now_ms, completed=False)
+
+    @property
+    def awaiting_onset(self) -> bool:
+        return self.logic.awaiting_onset
+
+    @property
+    def finished(self) -> bool:
+        return self.summary is not None and (self.logic.needs_trial or not self.summary.completed)
+
+    def next_change_ms(self) -> float | None:
+        return None if self.finished else self.logic.next_change_ms()
+
+    # -- bookkeeping ---------------------------------------------------------------------
+    def _advance(self, now_ms: float) -> None:
+        self._last_ms = max(self._last_ms, now_ms)
+        if self.logic.needs_trial and len(self.records) < self.n_trials:
+            self.logic.start_trial(self.tracker.next_level(), now_ms)
+
+    def _wall(self, at_ms: float) -> datetime:
+        return self._wall_start + timedelta(milliseconds=at_ms - (self._start_ms or 0.0))
+
+    def _record(self, records: list[TrialRecord], now_ms: float) -> None:
+        for record in records:
+            if len(self.records) >= self.n_trials:
+                break
+            self.records.append(record)
+            self._store.add_trial(
+                self.run_id, trial_index=record.trial_index, started_at=self._wall(record.start_ms),
+                level=record.level, stimulus=record.stimulus, response=record.response,
+                correct=record.is_correct, rt_ms=record.rt_ms, timed_out=record.timed_out,
+                extra=record.extra,
+            )
+            before = self.tracker.next_level()
+            self.tracker.update(record.level, record.is_correct)
+            after = self.tracker.next_level()
+            if after != before:
+                self._store.add_level_change(
+                    self.run_id, trial_index=record.trial_index, from_level=before,
+                    to_level=after, rule="tracker", at=self._wall(now_ms),
+                )
+            if len(self.records) == self.n_trials:
+                self._finish(now_ms, completed=True)
+
+    def _finish(self, now_ms: float, completed: bool) -> None:
+        accuracy, median_rt_ms = summarize_trials(self.records)
+        ability, ability_se = self.tracker.estimate()
+        self.summary = RunSummary(
+            start_level=self.start_level, end_level=self.tracker.next_level(),
+            n_trials=len(self.records), accuracy=accuracy, median_rt_ms=median_rt_ms,
+            ability=ability, ability_se=ability_se,
+            duration_s=(max(now_ms, self._last_ms) - (self._start_ms or 0.0)) / 1000.0,
+            completed=completed, measures=self.exercise.summarize(self.records),
+        )
+        s = self.summary
+        self._store.finish_run(
+            self.run_id, ended_at=self._wall(now_ms), end_level=s.end_level, ability=s.ability,
+            ability_se=s.ability_se, accuracy=s.accuracy, median_rt_ms=s.median_rt_ms,
+            n_trials=s.n_trials, duration_s=s.duration_s, completed=s.completed,
+            measures=s.measures,
+        )

@@ -1,0 +1,75 @@
+"""Scenes and the scene stack: push a screen, pop it with a result handed to the screen below."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+if TYPE_CHECKING:
+    from games.app import App
+
+
+class Scene:
+    """One screen. Subclasses override what they need; the defaults do nothing."""
+
+    app: "App"
+
+    def on_enter(self) -> None:
+        """Called once when pushed, after ``app`` is set."""
+
+    def on_result(self, result: Any) -> None:
+        """Called when the scene above was popped with ``result``."""
+
+    def on_quit(self, now_ms: float) -> None:
+        """Called when the program closes while this scene is on the stack: save what needs saving."""
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        """An input event, stamped with the clock when it was dequeued."""
+
+    def update(self, now_ms: float) -> None:
+        """Time passed; called once before every frame."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the whole screen from the scene's state; change nothing."""
+
+    def after_flip(self, t_ms: float) -> None:
+        """The frame just drawn is on screen since ``t_ms`` (stimulus onsets are stamped here)."""
+
+    def next_frame_ms(self, now_ms: float) -> float | None:
+        """When the scene must be drawn again by itself; None means only after input."""
+        return None
+
+
+class SceneStack:
+    """Screens stacked on top of each other; only the top one gets input and is drawn."""
+
+    def __init__(self, app: "App") -> None:
+        self._app = app
+        self._scenes: list[Scene] = []
+
+    def __len__(self) -> int:
+        return len(self._scenes)
+
+    def __iter__(self):
+        return iter(list(self._scenes))
+
+    @property
+    def top(self) -> Scene | None:
+        return self._scenes[-1] if self._scenes else None
+
+    def push(self, scene: Scene) -> None:
+        scene.app = self._app
+        self._scenes.append(scene)
+        scene.on_enter()
+
+    def pop(self, result: Any = None) -> Scene:
+        scene = self._scenes.pop()
+        if self._scenes:
+            self._scenes[-1].on_result(result)
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        """Swap the top scene for ``scene`` without telling the one below."""
+        self._scenes.pop()
+        self.push(scene)

@@ -1,0 +1,236 @@
+"""Widgets every screen shares: text, buttons, a scrolling focus list and a text field."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pygame
+
+from games.core.theme import Theme
+
+ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``; a word too long is cut by characters."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = max(1, _fitting_prefix(word, font, width))
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def _fitting_prefix(text: str, font: pygame.font.Font, width: int) -> int:
+    n = len(text)
+    while n > 1 and font.size(text[:n])[0] > width:
+        n -= 1
+    return n
+
+
+def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """``text`` on one line, shortened with an ellipsis if it would be wider than ``width``."""
+    if font.size(text)[0] <= width:
+        return text
+    n = _fitting_prefix(text + "…", font, width)
+    return text[: max(0, n - 1)] + "…"
+
+
+def printable(text: str) -> str:
+    """Text safe to render: control characters become spaces."""
+    return "".join(" " if unicodedata.category(ch).startswith("C") else ch for ch in text)
+
+
+def draw_text(
+    surface: pygame.Surface, text: str, font: pygame.font.Font, colour, pos: tuple[int, int], anchor: str = "topleft"
+) -> pygame.Rect:
+    image = font.render(printable(text), True, colour)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def draw_paragraphs(
+    surface: pygame.Surface, paragraphs: list[str], font: pygame.font.Font, colour, rect: pygame.Rect, gap: int = 0
+) -> int:
+    """Draw wrapped paragraphs inside ``rect``; returns the y below the last line."""
+    y = rect.top
+    for paragraph in paragraphs:
+        for line in wrap(paragraph, font, rect.width):
+            draw_text(surface, line, font, colour, (rect.left, y))
+            y += font.get_linesize()
+        y += gap
+    return y
+
+
+@dataclass
+class Button:
+    """A labelled target for the mouse and the keyboard focus; ``detail`` is an optional second line."""
+
+    label: str
+    on_activate: Callable[[], None]
+    detail: str = ""
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+    def height(self, theme: Theme) -> int:
+        lines = theme.font("body", bold=True).get_linesize()
+        if self.detail:
+            lines += theme.font("small").get_linesize()
+        return lines + theme.gap(1.25)
+
+    def width(self, theme: Theme) -> int:
+        """Wide enough for the label on one line, with its margins."""
+        return theme.font("body", bold=True).size(self.label)[0] + theme.gap(3)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, primary: bool = False) -> None:
+        pal = theme.palette
+        fill, ink = (pal.accent, pal.accent_text) if primary else (pal.surface, pal.text)
+        pygame.draw.rect(surface, fill, self.rect, border_radius=theme.radius)
+        border = (pal.focus, theme.focus_width) if focused else (pal.border, 2)
+        pygame.draw.rect(surface, border[0], self.rect, width=border[1], border_radius=theme.radius)
+        inner = self.rect.inflate(-2 * theme.gap(), 0)
+        title_font = theme.font("body", bold=True)
+        if not self.detail:
+            draw_text(surface, fit(self.label, title_font, inner.width), title_font, ink, self.rect.center, "center")
+            return
+        y = self.rect.top + theme.gap(0.6)
+        draw_text(surface, fit(self.label, title_font, inner.width), title_font, ink, (inner.left, y))
+        small = theme.font("small")
+        detail_ink = ink if primary else pal.muted_text
+        draw_text(surface, fit(self.detail, small, inner.width), small, detail_ink, (inner.left, y + title_font.get_linesize()))
+
+
+class FocusList:
+    """Buttons in a column that scrolls: arrows or Tab move the focus, Enter or a click activates."""
+
+    def __init__(self, buttons: list[Button], focus: int = 0) -> None:
+        self.buttons = buttons
+        self.focus = min(max(focus, 0), max(len(buttons) - 1, 0))
+        self.scroll = 0
+        self.viewport = pygame.Rect(0, 0, 0, 0)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Returns True when the event was used."""
+        if not self.buttons:
+            return False
+        if event.type == pygame.KEYDOWN:
+            return self._key(event)
+        if event.type == pygame.MOUSEMOTION:
+            hit = self._hit(event.pos)
+            if hit is not None:
+                self.focus = hit
+            return hit is not None
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            hit = self._hit(event.pos)
+            if hit is not None:
+                self.focus = hit
+                self.buttons[hit].on_activate()
+            return hit is not None
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, self.scroll - event.y * 40)
+            return True
+        return False
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if event.key in (pygame.K_DOWN,) or (event.key == pygame.K_TAB and not shift):
+            self.focus = (self.focus + 1) % len(self.buttons)
+        elif event.key in (pygame.K_UP,) or (event.key == pygame.K_TAB and shift):
+            self.focus = (self.focus - 1) % len(self.buttons)
+        elif event.key == pygame.K_HOME:
+            self.focus = 0
+        elif event.key == pygame.K_END:
+            self.focus = len(self.buttons) - 1
+        elif event.key in ACTIVATE_KEYS:
+            self.buttons[self.focus].on_activate()
+        else:
+            return False
+        return True
+
+    def _hit(self, pos: tuple[int, int]) -> int | None:
+        if not self.viewport.collidepoint(pos):
+            return None
+        for i, button in enumerate(self.buttons):
+            if button.rect.collidepoint(pos):
+                return i
+        return None
+
+    def layout(self, theme: Theme, viewport: pygame.Rect, header: Callable[[int], int] | None = None) -> None:
+        """Place the buttons in ``viewport``, scrolled so the focused one shows.
+
+        Args:
+            header: extra space before button ``i`` (for group headings), in pixels.
+        """
+        self.viewport = viewport
+        gap, y, tops = theme.gap(0.6), 0, []
+        for i, button in enumerate(self.buttons):
+            y += header(i) if header else 0
+            tops.append(y)
+            button.rect = pygame.Rect(viewport.left, 0, viewport.width, button.height(theme))
+            y += button.rect.height + gap
+        if self.buttons:
+            focused = self.buttons[self.focus]
+            top, bottom = tops[self.focus] - (header(self.focus) if header else 0), tops[self.focus] + focused.rect.height
+            self.scroll = min(self.scroll, top)
+            self.scroll = max(self.scroll, bottom - viewport.height)
+            self.scroll = max(0, min(self.scroll, max(0, y - gap - viewport.height)))
+        for button, top in zip(self.buttons, tops):
+            button.rect.top = viewport.top + top - self.scroll
+
+    def draw(self, surface: pygame.Surface, theme: Theme, primary: int | None = None) -> None:
+        previous_clip = surface.get_clip()
+        surface.set_clip(self.viewport)
+        for i, button in enumerate(self.buttons):
+            if button.rect.colliderect(self.viewport):
+                button.draw(surface, theme, focused=(i == self.focus), primary=(i == primary))
+        surface.set_clip(previous_clip)
+
+
+class TextField:
+    """One line of typed text (any script, emoji included), with a label above it."""
+
+    def __init__(self, label: str, text: str = "", max_length: int = 200) -> None:
+        self.label = label
+        self.text = text
+        self.max_length = max_length
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            room = self.max_length - len(self.text)
+            self.text += printable(event.text)[: max(room, 0)]
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            self.text = self.text[:-1]
+            return True
+        return False
+
+    def height(self, theme: Theme) -> int:
+        return theme.font("small").get_linesize() + theme.font("body").get_linesize() + theme.gap(1.25)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool) -> None:
+        pal, small, body = theme.palette, theme.font("small"), theme.font("body")
+        draw_text(surface, self.label, small, pal.muted_text, self.rect.topleft)
+        box = pygame.Rect(self.rect.left, self.rect.top + small.get_linesize(), self.rect.width,
+                          body.get_linesize() + theme.gap(0.75))
+        pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius // 2)
+        border = (pal.focus, theme.focus_width) if focused else (pal.border, 2)
+        pygame.draw.rect(surface, border[0], box, width=border[1], border_radius=theme.radius // 2)
+        inner = box.inflate(-2 * theme.gap(0.75), 0)
+        shown = self.text + ("|" if focused else "")
+        while shown and body.size(printable(shown))[0] > inner.width:
+            shown = shown[1:]  # keep the end, where the caret is, in view
+        draw_text(surface, shown, body, pal.text, (inner.left, box.centery), "midleft")

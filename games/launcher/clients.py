@@ -1,0 +1,160 @@
+"""Choose who is playing, or add a new client (a pseudonymous ID and an optional name)."""
+
+from __future__ import annotations
+
+import logging
+
+import pygame
+
+from games.core.widgets import ACTIVATE_KEYS, Button, FocusList, TextField, draw_text, wrap
+from games.launcher.common import FramedScene
+from games.launcher.confirm import ConfirmScene
+
+log = logging.getLogger(__name__)
+
+
+class ClientPickerScene(FramedScene):
+    """The first screen: the clients on this PC, then "Add a new client"."""
+
+    title = "Who is playing today?"
+    corner_label = "Close"
+    hint = "Arrow keys to choose  ·  Enter to start  ·  Esc to close cogsuite"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.menu = FocusList([])
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def refresh(self, focus_code: str | None = None) -> None:
+        clients = self.app.store.list_clients()
+        buttons = [Button(c.label, lambda c=c: self.choose(c), detail=self._detail(c)) for c in clients]
+        buttons.append(Button("Add a new client", self.add_client, detail="Create a pseudonymous ID"))
+        focus = next((i for i, c in enumerate(clients) if c.code == focus_code), 0)
+        self.menu = FocusList(buttons, focus=focus)
+
+    @staticmethod
+    def _detail(client) -> str:
+        return f"ID {client.code}" if client.display_name else "No display name"
+
+    def subtitle(self) -> str:
+        return "Choose your name from the list." if len(self.menu.buttons) > 1 else "Add a client to begin."
+
+    def choose(self, client) -> None:
+        from games.launcher.exercises import ExerciseListScene
+
+        self.app.begin_session(client)
+        self.app.stack.push(ExerciseListScene())
+
+    def add_client(self) -> None:
+        self.app.stack.push(NewClientScene())
+
+    def back(self) -> None:
+        self.app.stack.push(ConfirmScene(self, "Close cogsuite?", "Everything you did is saved.", yes="Close"))
+
+    def on_result(self, result) -> None:
+        if result is True:  # the answer to "Close cogsuite?"
+            self.app.running = False
+        elif result is False:
+            return
+        elif result is not None:  # a client just created plays at once
+            self.refresh(result.code)
+            self.choose(result)
+        else:  # back from the exercise list
+            code = getattr(self.app.client, "code", None)
+            self.app.end_session()
+            self.refresh(code)
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        self.handle_corner(event) or self.menu.handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        content = self.draw_frame(surface)
+        self.menu.layout(self.theme, content)
+        self.menu.draw(surface, self.theme)
+
+
+class NewClientScene(FramedScene):
+    """Two fields and a Create button; the suggested ID lets a mouse-only user create a client too."""
+
+    title = "Add a new client"
+    hint = "Type, then Enter  ·  Tab or arrow keys to move  ·  Esc to go back"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[TextField] = []
+        self.create_button = Button("Create", self.create)
+        self.focus = 0
+        self.error = ""
+
+    def on_enter(self) -> None:
+        self.fields = [
+            TextField("Client ID (a pseudonym, not a real name)", self.app.store.suggest_client_code()),
+            TextField("Display name shown on screen (optional)"),
+        ]
+        self.focus = 1
+
+    def subtitle(self) -> str:
+        return "The ID is what exports show. The display name stays on this PC."
+
+    def create(self) -> None:
+        from scores.clients import ClientNameError
+
+        try:
+            client = self.app.store.add_client(self.fields[0].text, self.fields[1].text or None)
+        except ClientNameError as err:
+            self.error = str(err)
+            return
+        log.info("client %s created", client.code)
+        self.app.stack.pop(client)
+
+    def _targets(self) -> list:
+        return [*self.fields, self.create_button]
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if self.handle_corner(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i, target in enumerate(self._targets()):
+                if target.rect.collidepoint(event.pos):
+                    self.focus = i
+                    if target is self.create_button:
+                        self.create()
+        elif event.type == pygame.TEXTINPUT and self.focus < len(self.fields):
+            self.fields[self.focus].handle_event(event)
+            self.error = ""
+
+    def _key(self, event: pygame.event.Event) -> None:
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        count = len(self._targets())
+        if event.key == pygame.K_DOWN or (event.key == pygame.K_TAB and not shift):
+            self.focus = (self.focus + 1) % count
+        elif event.key == pygame.K_UP or (event.key == pygame.K_TAB and shift):
+            self.focus = (self.focus - 1) % count
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) or (
+            event.key in ACTIVATE_KEYS and self.focus == len(self.fields)
+        ):
+            self.create()
+        elif self.focus < len(self.fields):
+            self.fields[self.focus].handle_event(event)
+            self.error = ""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        content = self.draw_frame(surface)
+        width = min(content.width, theme.gap(50))
+        y = content.top
+        for i, field in enumerate(self.fields):
+            field.rect = pygame.Rect(content.left, y, width, field.height(theme))
+            field.draw(surface, theme, focused=(self.focus == i))
+            y = field.rect.bottom + theme.gap()
+        self.create_button.rect = pygame.Rect(content.left, y, min(width, theme.gap(14)), self.create_button.height(theme))
+        self.create_button.draw(surface, theme, focused=(self.focus == len(self.fields)), primary=True)
+        y = self.create_button.rect.bottom + theme.gap()
+        font = theme.font("body")
+        for line in wrap(self.error, font, width) if self.error else []:
+            draw_text(surface, line, font, theme.palette.gentle, (content.left, y))
+            y += font.get_linesize()

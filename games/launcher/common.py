@@ -1,0 +1,69 @@
+"""The frame shared by the launcher's screens: heading, a Back button, a key hint, a margin."""
+
+from __future__ import annotations
+
+import pygame
+
+from games.core.scene import Scene
+from games.core.theme import Theme
+from games.core.widgets import Button, draw_text, fit, wrap
+
+
+def margin(theme: Theme, surface: pygame.Surface) -> int:
+    return max(theme.gap(2), surface.get_width() // 20)
+
+
+class FramedScene(Scene):
+    """A screen with a title, an optional subtitle, a corner button and a key hint at the bottom."""
+
+    title = ""
+    hint = "Arrow keys to choose  ·  Enter to open  ·  Esc to go back"
+    corner_label = "Back"
+
+    def __init__(self) -> None:
+        self.corner = Button(self.corner_label, self.back)
+
+    @property
+    def theme(self) -> Theme:
+        return self.app.theme
+
+    def subtitle(self) -> str:
+        return ""
+
+    def back(self) -> None:
+        """Esc and the corner button: leave this screen."""
+        self.app.stack.pop()
+
+    def handle_corner(self, event: pygame.event.Event) -> bool:
+        """Esc or a click on the corner button; returns True when used."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.corner.rect.collidepoint(event.pos):
+            self.back()
+            return True
+        return False
+
+    def draw_frame(self, surface: pygame.Surface) -> pygame.Rect:
+        """Draw heading, corner button and hint; returns the rectangle left for the content."""
+        theme, pal = self.theme, self.theme.palette
+        side = margin(theme, surface)
+        title_font, body = theme.font("title", bold=True), theme.font("body")
+        self.corner.rect = pygame.Rect(0, theme.gap(), self.corner.width(theme), self.corner.height(theme))
+        self.corner.rect.right = surface.get_width() - side
+        title_width = self.corner.rect.left - side - theme.gap()
+        y = theme.gap()
+        draw_text(surface, fit(self.title, title_font, title_width), title_font, pal.text, (side, y))
+        y += title_font.get_linesize()
+        y = max(y, self.corner.rect.bottom)
+        subtitle = self.subtitle()
+        if subtitle:
+            for line in wrap(subtitle, body, surface.get_width() - 2 * side)[:2]:
+                draw_text(surface, line, body, pal.muted_text, (side, y))
+                y += body.get_linesize()
+        self.corner.draw(surface, theme, focused=False)
+        small = theme.font("small")
+        hint_y = surface.get_height() - theme.gap() - small.get_linesize()
+        draw_text(surface, fit(self.hint, small, surface.get_width() - 2 * side), small, pal.muted_text, (side, hint_y))
+        top = y + theme.gap()
+        return pygame.Rect(side, top, surface.get_width() - 2 * side, hint_y - theme.gap() - top)

@@ -1,0 +1,55 @@
+"""The exercise list, grouped by domain, with each exercise's title and one-line description."""
+
+from __future__ import annotations
+
+import pygame
+
+from games.core.exercise import DOMAIN_TITLES, Exercise
+from games.core.widgets import Button, FocusList, draw_text
+from games.launcher.common import FramedScene
+from games.registry import by_domain
+
+
+class ExerciseListScene(FramedScene):
+    """Pick an exercise; Esc or "Change client" goes back to the client list."""
+
+    title = "Choose an exercise"
+    corner_label = "Change client"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups = by_domain()
+        self.buttons: list[Button] = []
+        self.first_of_group: dict[int, str] = {}
+        for domain, exercises in self.groups:
+            self.first_of_group[len(self.buttons)] = DOMAIN_TITLES[domain]
+            self.buttons += [Button(e.spec.title, lambda e=e: self.open(e), detail=e.spec.description) for e in exercises]
+        self.menu = FocusList(self.buttons)
+
+    def subtitle(self) -> str:
+        return f"Playing as {self.app.client.label}"
+
+    def open(self, exercise: Exercise) -> None:
+        from games.launcher.instructions import InstructionsScene
+
+        self.app.stack.push(InstructionsScene(exercise))
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        self.handle_corner(event) or self.menu.handle_event(event)
+
+    def _heading_height(self, i: int) -> int:
+        if i not in self.first_of_group:
+            return 0
+        return self.theme.font("large", bold=True).get_linesize() + self.theme.gap(0.5)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        content = self.draw_frame(surface)
+        self.menu.layout(self.theme, content, header=self._heading_height)
+        self.menu.draw(surface, self.theme)
+        font = self.theme.font("large", bold=True)
+        previous_clip = surface.get_clip()
+        surface.set_clip(content)
+        for i, heading in self.first_of_group.items():
+            top = self.buttons[i].rect.top - self._heading_height(i)
+            draw_text(surface, heading, font, self.theme.palette.text, (content.left, top))
+        surface.set_clip(previous_clip)

@@ -1,0 +1,114 @@
+"""Playing an exercise: the run's logic on the real clock, its view, and a way out that asks first."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import datetime, timezone
+
+import pygame
+
+from games.core.exercise import Exercise
+from games.core.run import ExerciseRun
+from games.core.scene import Scene
+from games.core.widgets import Button, draw_text
+from games.launcher.common import margin
+from games.launcher.confirm import ConfirmScene
+
+log = logging.getLogger(__name__)
+
+
+class ExerciseScene(Scene):
+    """Feeds stamped input and time to the run; stamps stimulus onsets right after the flip."""
+
+    def __init__(self, exercise: Exercise, n_trials: int | None = None, seed: int | None = None) -> None:
+        self.exercise = exercise
+        self.n_trials = n_trials
+        self.seed = seed if seed is not None else secrets.randbits(31)
+        self.run: ExerciseRun | None = None
+        self.view = None
+        self.stop_button = Button("Stop", self.ask_to_stop)
+        self._done = False
+        self._paused_ms = 0.0  # time spent on the "Stop?" question, which the exercise does not see
+        self._pause_start: float | None = None
+
+    def on_enter(self) -> None:
+        app = self.app
+        self.view = self.exercise.make_view(app.theme)
+        self.run = ExerciseRun(
+            self.exercise, store=app.store, session_id=app.session_id, client=app.client,
+            seed=self.seed, wall_start=datetime.now(timezone.utc), n_trials=self.n_trials,
+        )
+        self.run.start(self._run_ms(app.clock.now_ms()))
+        log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
+
+    def _run_ms(self, t_ms: float) -> float:
+        """The run's time: the real clock less the pauses, so a pause changes no trial's timing."""
+        return t_ms - self._paused_ms
+
+    def ask_to_stop(self) -> None:
+        self._pause_start = self.app.clock.now_ms()
+        self.app.stack.push(ConfirmScene(self, "Stop this exercise?", "What you did so far is saved.", yes="Stop", no="Keep going"))
+
+    def on_result(self, result) -> None:
+        now = self.app.clock.now_ms()
+        if self._pause_start is not None:
+            self._paused_ms += now - self._pause_start
+            self._pause_start = None
+        if result is True:
+            self.run.stop(self._run_ms(now))
+
+    def on_quit(self, now_ms: float) -> None:
+        if self.run is not None:
+            self.run.stop(self._run_ms(now_ms))
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.ask_to_stop()
+            return
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.stop_button.rect.collidepoint(event.pos):
+            self.ask_to_stop()
+            return
+        action = self.view.action_for(event, self.run.logic)
+        if action is not None:
+            self.run.handle(action, self._run_ms(t_ms))
+
+    def update(self, now_ms: float) -> None:
+        self.run.tick(self._run_ms(now_ms))
+        if self.run.finished and not self._done and self.app.stack.top is self:
+            self._done = True
+            self._show_results()
+
+    def _show_results(self) -> None:
+        from games.launcher.results import ResultsScene
+
+        if self.run.summary.n_trials:
+            self.app.stack.replace(ResultsScene(self.exercise, self.run.summary))
+        else:
+            self.app.stack.pop()
+
+    def after_flip(self, t_ms: float) -> None:
+        if self.run.awaiting_onset:
+            self.run.mark_onset(self._run_ms(t_ms))
+
+    def next_frame_ms(self, now_ms: float) -> float | None:
+        if self.run.awaiting_onset:
+            return now_ms
+        run_now = self._run_ms(now_ms)
+        times = [t for t in (self.run.next_change_ms(), self.view.next_redraw_ms(self.run.logic, run_now)) if t is not None]
+        return min(times) + self._paused_ms if times else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, pal = self.app.theme, self.app.theme.palette
+        side = margin(theme, surface)
+        small, body = theme.font("small"), theme.font("body")
+        self.stop_button.rect = pygame.Rect(0, theme.gap(), self.stop_button.width(theme), body.get_linesize() + theme.gap())
+        self.stop_button.rect.right = surface.get_width() - side
+        self.stop_button.draw(surface, theme, focused=False)
+        shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
+        draw_text(surface, f"{self.exercise.spec.title}  ·  {shown} of {self.run.n_trials}", small, pal.muted_text,
+                  (side, self.stop_button.rect.centery), "midleft")
+        top = self.stop_button.rect.bottom + theme.gap()
+        area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
+        now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
+        self.view.draw(surface, area, self.run.logic, self._run_ms(now))

@@ -1,0 +1,157 @@
+"""The exported columns, declared once: the exports write them and the data dictionary describes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterable, Literal, Protocol, Sequence
+
+
+class ColumnError(ValueError):
+    """Exercise-own columns that cannot share one export (a clash of names, types or units)."""
+
+
+class _Field(Protocol):
+    name: str
+    type: str
+    unit: str
+    description: str
+
+
+class SpecLike(Protocol):
+    """The part of an ``ExerciseSpec`` the exports read."""
+
+    id: str
+    trial_fields: Sequence[_Field]
+    run_fields: Sequence[_Field]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One exported column.
+
+    Attributes:
+        source: the key of the store's row that fills it, when it differs from ``name``.
+        exercises: ids of the exercises that fill an exercise-own column; empty for base columns,
+            which every exercise fills.
+    """
+
+    name: str
+    type: str
+    unit: str
+    meaning: str
+    source: str = ""
+    exercises: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.source or self.name
+
+    @property
+    def is_own(self) -> bool:
+        return bool(self.exercises)
+
+
+TIMESTAMP = "ISO 8601 with UTC offset"
+CLIENT_ID = Column(
+    "client_id", "str", "", "The client's pseudonymous ID as the therapist typed it (e.g. C-0001).",
+    source="client_code",
+)
+DISPLAY_NAME = Column(
+    "display_name", "str", "", "The client's display name; present only when names were asked for."
+)
+SESSION_ID = Column("session_id", "str", "UUID", "The session (one sitting) the row belongs to.")
+RUN_ID = Column("run_id", "str", "UUID", "The exercise run (one play of one exercise).")
+EXERCISE = Column("exercise", "str", "", "Exercise id.")
+DOMAIN = Column("domain", "str", "", "Domain of the exercise: memory, focus or problem_solving.")
+
+TRIAL_BASE: tuple[Column, ...] = (
+    CLIENT_ID, SESSION_ID, RUN_ID, EXERCISE, DOMAIN,
+    Column("trial_index", "int", "trial", "Position of the trial in its run, from 1."),
+    Column("started_at", "datetime", TIMESTAMP, "When the trial started."),
+    Column("level", "int", "level", "Difficulty level of the trial; higher is harder."),
+    Column("stimulus", "str", "", "What was shown, as text."),
+    Column("response", "str", "", "What the client answered, as text."),
+    Column("correct", "bool", "", "Whether the response was correct."),
+    Column("rt_ms", "float", "ms", "Time from stimulus onset to response; empty without a response."),
+    Column("timed_out", "bool", "", "Whether time ran out before a response."),
+)
+
+RUN_BASE: tuple[Column, ...] = (
+    RUN_ID, CLIENT_ID, SESSION_ID, EXERCISE, DOMAIN,
+    Column("started_at", "datetime", TIMESTAMP, "When the run started."),
+    Column("ended_at", "datetime", TIMESTAMP, "When the run ended; empty if it never finished."),
+    Column("start_level", "int", "level", "Difficulty level at the start of the run."),
+    Column("end_level", "int", "level", "Difficulty level reached at the end of the run."),
+    Column("ability", "float", "level", "Ability estimate from the adaptive engine, on the level scale."),
+    Column("ability_se", "float", "level", "Standard error of the ability estimate."),
+    Column("accuracy", "float", "proportion", "Share of trials answered correctly, 0 to 1."),
+    Column("median_rt_ms", "float", "ms", "Median reaction time over the trials with a response."),
+    Column("n_trials", "int", "trials", "Number of trials played."),
+    Column("duration_s", "float", "s", "Time from the start to the end of the run."),
+    Column("completed", "bool", "", "True when the run finished normally; false when stopped early."),
+    Column("simulated", "bool", "", "True when a simulated player played the run (not a person)."),
+    Column("seed", "int", "", "Seed of the run's random generator, to replay it."),
+    Column("level_changes", "str", "",
+           "Every level change as trial:rule->new level, separated by ';' (trial 0 = at the start)."),
+)
+
+SESSION_BASE: tuple[Column, ...] = (
+    SESSION_ID, CLIENT_ID,
+    Column("kind", "str", "", "Where the session took place: home, clinic or simulated."),
+    Column("started_at", "datetime", TIMESTAMP, "When the session started."),
+    Column("ended_at", "datetime", TIMESTAMP, "When the session ended; empty if it was not closed."),
+    Column("duration_s", "float", "s", "Time from the start to the end of the session."),
+    Column("n_runs", "int", "runs", "Number of exercise runs in the session."),
+    Column("n_trials", "int", "trials", "Number of trials over all runs of the session."),
+)
+
+
+def _with_names(base: Iterable[Column], include_names: bool) -> list[Column]:
+    columns = list(base)
+    if include_names:
+        columns.insert(columns.index(CLIENT_ID) + 1, DISPLAY_NAME)
+    return columns
+
+
+def own_columns(specs: Iterable[SpecLike], kind: Literal["trial", "run"]) -> list[Column]:
+    """The exercise-own columns of one export: every spec's fields, in spec order, once each.
+
+    Raises:
+        ColumnError: if a field clashes with a base column, or two exercises declare the same
+            name with a different type or unit.
+    """
+    taken = {c.name for c in (TRIAL_BASE if kind == "trial" else RUN_BASE)} | {DISPLAY_NAME.name}
+    merged: dict[str, Column] = {}
+    for spec in specs:
+        for field in getattr(spec, f"{kind}_fields"):
+            if field.name in taken:
+                raise ColumnError(f"{spec.id}: {kind} field {field.name!r} has the name of a base column")
+            seen = merged.get(field.name)
+            if seen is None:
+                merged[field.name] = Column(
+                    field.name, field.type, field.unit, field.description, exercises=(spec.id,)
+                )
+            elif (seen.type, seen.unit) != (field.type, field.unit):
+                raise ColumnError(
+                    f"{kind} field {field.name!r} is {seen.type} in {seen.unit or 'no unit'} for"
+                    f" {seen.exercises[0]} but {field.type} in {field.unit or 'no unit'} for {spec.id};"
+                    " give them one type and unit"
+                )
+            elif spec.id not in seen.exercises:
+                merged[field.name] = replace(seen, exercises=seen.exercises + (spec.id,))
+    return list(merged.values())
+
+
+def trial_columns(specs: Iterable[SpecLike], include_names: bool = False) -> list[Column]:
+    """Columns of the trial export: base columns, then the exercises' own trial fields."""
+    return _with_names(TRIAL_BASE, include_names) + own_columns(specs, "trial")
+
+
+def run_columns(specs: Iterable[SpecLike], include_names: bool = False) -> list[Column]:
+    """Columns of the run export: base columns, then the exercises' own run measures."""
+    return _with_names(RUN_BASE, include_names) + own_columns(specs, "run")
+
+
+def session_columns(include_names: bool = False) -> list[Column]:
+    """Columns of the session export (sessions have no exercise-own columns)."""
+    return _with_names(SESSION_BASE, include_names)

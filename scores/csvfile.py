@@ -1,0 +1,93 @@
+"""The one CSV writer: UTF-8 with BOM, RFC 4180, formula-like text neutralised, atomic replace."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import numbers
+import os
+import uuid
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FLOAT_DECIMALS = 6
+
+
+class ExportError(Exception):
+    """An export file that cannot be written; the message names the path and the reason."""
+
+
+def format_cell(value: Any) -> str:
+    """The text of one cell: numbers stay numbers, text that could run as a formula gets a ``'``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        return _format_float(float(value))
+    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (list, tuple, dict)) else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _format_float(value: float) -> str:
+    # Rounding drops binary noise (0.30000000000000004); repr keeps the shortest exact text.
+    if math.isnan(value):
+        return ""
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return repr(round(value, FLOAT_DECIMALS))
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "the folder does not exist"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder"
+    if isinstance(exc, PermissionError):
+        return "permission denied (is the file open in another program?)"
+    return exc.strerror or str(exc)
+
+
+def write_csv(path: Path, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> int:
+    """Write ``rows`` under the header ``columns``; a failure never leaves half a file behind.
+
+    Missing keys become empty cells; keys not in ``columns`` are ignored.
+
+    Returns:
+        The number of data rows written.
+
+    Raises:
+        ExportError: if ``path`` cannot be written (the rows' own errors pass through unchanged).
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"Cannot write {path}: it is a folder.")
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        count = _write_rows(temp, columns, rows)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {_why(exc)}.") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    return count
+
+
+def _write_rows(temp: Path, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> int:
+    # O_EXCL: never write through someone else's file; 0o666 lets the umask decide permissions.
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    count = 0
+    with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow([format_cell(name) for name in columns])
+        for row in rows:
+            writer.writerow([format_cell(row.get(name)) for name in columns])
+            count += 1
+        handle.flush()
+        os.fsync(handle.fileno())
+    return count

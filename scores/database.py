@@ -1,0 +1,190 @@
+"""Opening the SQLite file safely: refuse files that are not ours, set WAL, apply migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Iterator
+
+DB_FILENAME = "cogsuite.sqlite3"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is one sentence for a person."""
+
+
+# MIGRATIONS[i] takes a store from schema version i to version i + 1. Append, never edit.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE schema_version (
+        version INTEGER PRIMARY KEY NOT NULL
+    );
+    CREATE TABLE clients (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_code TEXT NOT NULL UNIQUE,
+        display_name TEXT,
+        created_at TEXT NOT NULL,
+        archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))
+    );
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients (id),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        kind TEXT NOT NULL DEFAULT 'home' CHECK (kind IN ('home', 'clinic', 'simulated'))
+    );
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY NOT NULL,
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        client_id TEXT NOT NULL REFERENCES clients (id),
+        exercise TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        start_level INTEGER NOT NULL,
+        end_level INTEGER,
+        ability REAL,
+        ability_se REAL,
+        accuracy REAL,
+        median_rt_ms REAL,
+        n_trials INTEGER,
+        duration_s REAL,
+        seed INTEGER NOT NULL,
+        simulated INTEGER NOT NULL CHECK (simulated IN (0, 1)),
+        completed INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),
+        params_json TEXT NOT NULL,
+        measures_json TEXT,
+        app_version TEXT NOT NULL
+    );
+    -- The UNIQUE constraint's index also serves "trials of a run, in order".
+    CREATE TABLE trials (
+        id TEXT PRIMARY KEY NOT NULL,
+        run_id TEXT NOT NULL REFERENCES runs (id),
+        trial_index INTEGER NOT NULL CHECK (trial_index >= 1),
+        started_at TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        stimulus TEXT NOT NULL,
+        response TEXT NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        rt_ms REAL,
+        timed_out INTEGER NOT NULL CHECK (timed_out IN (0, 1)),
+        extra_json TEXT NOT NULL,
+        UNIQUE (run_id, trial_index)
+    );
+    CREATE TABLE level_changes (
+        id TEXT PRIMARY KEY NOT NULL,
+        run_id TEXT NOT NULL REFERENCES runs (id),
+        trial_index INTEGER NOT NULL CHECK (trial_index >= 0),
+        from_level INTEGER,
+        to_level INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    CREATE INDEX sessions_by_client ON sessions (client_id, started_at);
+    CREATE INDEX runs_by_client_exercise ON runs (client_id, exercise, started_at);
+    CREATE INDEX runs_by_session ON runs (session_id);
+    CREATE INDEX level_changes_by_run ON level_changes (run_id, trial_index);
+    """,
+]
+
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """Names of the tables in the database (reading this fails early on a non-SQLite file)."""
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {name for (name,) in rows}
+
+
+def read_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version of the store: 0 when empty, None when it holds someone else's tables."""
+    tables = table_names(conn)
+    if "schema_version" not in tables:
+        return 0 if not tables else None
+    (version,) = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    return int(version)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply every missing migration, each in its own transaction.
+
+    The connection must be in autocommit mode (``isolation_level=None``). The version is read
+    again inside each write transaction, so two programs opening a new store at once do not
+    both run the same migration.
+    """
+    for target in range((read_version(conn) or 0) + 1, len(MIGRATIONS) + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if (read_version(conn) or 0) < target:
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_version (version) VALUES (?)", (target,))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split an SQL script into single statements (``executescript`` would commit midway)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip():
+        yield pending.strip()  # a trailing comment is harmless; a cut-off statement fails loudly
+
+
+def prepare_folder(data_dir: Path) -> Path:
+    """Create the data folder if it is missing; StoreError if it is a file or cannot be made."""
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StoreError(f"The data folder {data_dir} is a file, not a folder.")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the data folder {data_dir} ({exc.strerror or exc}).") from exc
+    return data_dir
+
+
+def _check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse, before anything is written, a file this version must not touch."""
+    version = read_version(conn)
+    if version is None:
+        raise StoreError(
+            f"{path} is not a cogsuite data file (it holds other tables); it was left untouched."
+        )
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"{path} was written by a newer cogsuite (data format {version}, this one reads up to "
+            f"{len(MIGRATIONS)}); it was left untouched, so update cogsuite to open it."
+        )
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the store file in autocommit mode, checked, in WAL mode and migrated.
+
+    Raises:
+        StoreError: if the file cannot be opened, is not a cogsuite store, or is newer than this
+            code; such a file is never written to.
+    """
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Cannot open the data file {path} ({exc}).") from exc
+    try:
+        _check_is_ours(conn, path)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        migrate(conn)
+    except StoreError:
+        conn.close()
+        raise
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise StoreError(f"Cannot open the data file {path} ({exc}).") from exc
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} is not a cogsuite data file ({exc}); it was left untouched.") from exc
+    conn.row_factory = sqlite3.Row
+    return conn

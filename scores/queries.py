@@ -1,0 +1,125 @@
+"""The store's read side: best results so far, and the joined rows the exports stream."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterator
+
+from scores.clients import Client
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which runs an export reads; dates are inclusive, on the run's start date in UTC."""
+
+    client_code: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def _where(filters: Filters, started_at: str) -> tuple[str, list[Any]]:
+    clauses, params = ["1 = 1"], []
+    if filters.client_code is not None:
+        clauses.append("c.client_code = ?")
+        params.append(filters.client_code.strip())
+    if filters.since is not None:
+        clauses.append(f"date({started_at}) >= ?")
+        params.append(filters.since.isoformat())
+    if filters.until is not None:
+        clauses.append(f"date({started_at}) <= ?")
+        params.append(filters.until.isoformat())
+    return " AND ".join(clauses), params
+
+
+def _decoded(
+    row: sqlite3.Row, bools: tuple[str, ...] = (), blobs: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A row as a dict, with 0/1 columns as bools and JSON columns parsed (missing -> {})."""
+    out = dict(row)
+    for name in bools:
+        out[name] = bool(out[name])
+    for column, key in (blobs or {}).items():
+        text = out.pop(column)
+        out[key] = json.loads(text) if text else {}
+    return out
+
+
+class StoreQueries:
+    """Reads over an open store connection (mixed into Store)."""
+
+    _conn: sqlite3.Connection
+
+    def best_run(
+        self, client: Client, exercise: str, include_simulated: bool = False
+    ) -> dict[str, Any] | None:
+        """The client's best so far over completed runs, or None before the first one.
+
+        Returns:
+            ``{"best_level", "best_accuracy", "n_runs"}``. Runs stopped early do not count, so
+            two lucky answers before quitting cannot become a best accuracy.
+        """
+        best_level, best_accuracy, n_runs = self._conn.execute(
+            "SELECT max(end_level), max(accuracy), count(*) FROM runs WHERE client_id = ? AND exercise = ?"
+            " AND completed = 1 AND ended_at IS NOT NULL AND simulated IN (0, ?)",
+            (client.id, exercise, int(include_simulated)),
+        ).fetchone()
+        if not n_runs:
+            return None
+        return {"best_level": best_level, "best_accuracy": best_accuracy, "n_runs": n_runs}
+
+    def iter_trial_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+        """Trials with their client, session and run, by client, then run start, then trial index."""
+        where, params = _where(filters, "r.started_at")
+        rows = self._conn.execute(
+            "SELECT c.client_code, c.display_name, r.session_id, t.run_id, r.exercise, r.domain,"
+            " t.trial_index, t.started_at, t.level, t.stimulus, t.response, t.correct, t.rt_ms,"
+            " t.timed_out, t.extra_json"
+            " FROM trials t JOIN runs r ON r.id = t.run_id JOIN clients c ON c.id = r.client_id"
+            f" WHERE {where} ORDER BY c.client_code, julianday(r.started_at), r.id, t.trial_index",
+            params,
+        )
+        for row in rows:
+            yield _decoded(row, ("correct", "timed_out"), {"extra_json": "extra"})
+
+    def iter_run_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+        """Runs with their client, by client, then start time; unfinished runs are included."""
+        where, params = _where(filters, "r.started_at")
+        rows = self._conn.execute(
+            "SELECT r.id AS run_id, c.client_code, c.display_name, r.session_id, r.exercise, r.domain,"
+            " r.started_at, r.ended_at, r.start_level, r.end_level, r.ability, r.ability_se, r.accuracy,"
+            " r.median_rt_ms, r.n_trials, r.duration_s, r.completed, r.simulated, r.seed, r.params_json,"
+            " r.measures_json, r.app_version FROM runs r JOIN clients c ON c.id = r.client_id"
+            f" WHERE {where} ORDER BY c.client_code, julianday(r.started_at), r.id",
+            params,
+        )
+        for row in rows:
+            yield _decoded(
+                row, ("completed", "simulated"), {"params_json": "params", "measures_json": "measures"}
+            )
+
+    def iter_session_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+        """Sessions with their client and counts; dates filter on the session's start."""
+        where, params = _where(filters, "s.started_at")
+        rows = self._conn.execute(
+            "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.started_at, s.ended_at,"
+            " round((julianday(s.ended_at) - julianday(s.started_at)) * 86400.0, 3) AS duration_s,"
+            " (SELECT count(*) FROM runs r WHERE r.session_id = s.id) AS n_runs,"
+            " (SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_id = s.id)"
+            " AS n_trials FROM sessions s JOIN clients c ON c.id = s.client_id"
+            f" WHERE {where} ORDER BY c.client_code, julianday(s.started_at), s.id",
+            params,
+        )
+        for row in rows:
+            yield dict(row)
+
+    def level_changes(self, run_id: str) -> list[dict[str, Any]]:
+        """A run's level changes in the order they happened."""
+        rows = self._conn.execute(
+            "SELECT trial_index, from_level, to_level, rule, at FROM level_changes WHERE run_id = ?"
+            " ORDER BY trial_index, rowid",
+            (run_id,),
+        )
+        return [dict(row) for row in rows]

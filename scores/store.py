@@ -1,0 +1,217 @@
+"""The embedded store: one SQLite file in the data folder, WAL mode, a transaction per trial."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from scores.clients import Client, ClientNameError, validate_client_code, validate_display_name
+from scores.database import DB_FILENAME, MIGRATIONS, StoreError, connect, prepare_folder
+from scores.queries import Filters, StoreQueries
+
+__all__ = [
+    "MIGRATIONS", "Client", "ClientNameError", "Filters", "Store", "StoreError",
+    "validate_client_code", "validate_display_name",
+]
+
+SESSION_KINDS: tuple[str, ...] = ("home", "clinic", "simulated")
+
+
+def new_id() -> str:
+    """A fresh row id, unique across PCs so stores merge without clashes."""
+    return str(uuid.uuid4())
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 text with UTC offset, always to the millisecond so the strings line up."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{moment!r} has no time zone; the store keeps only zone-aware times")
+    return moment.isoformat(timespec="milliseconds")
+
+
+def _json(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars (from summaries) as plain Python numbers; anything else is a caller's bug."""
+    if hasattr(value, "item") and callable(value.item):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} {value!r} cannot be stored as JSON")
+
+
+def _client(row: sqlite3.Row) -> Client:
+    return Client(
+        row["id"], row["client_code"], row["display_name"], row["created_at"], bool(row["archived"])
+    )
+
+
+class Store(StoreQueries):
+    """The results store. Every write commits before returning; reads come from StoreQueries."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating and migrating as needed) the store in ``data_dir``.
+
+        Raises:
+            StoreError: if the folder or file cannot be used; an unreadable file is left as it was.
+        """
+        path = prepare_folder(Path(data_dir)) / DB_FILENAME
+        return cls(connect(path), path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; a locked or full disk becomes a StoreError for the person."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"Could not save to {self.path} ({exc}).") from exc
+
+    def _write(self, sql: str, params: tuple[Any, ...] | list[Any]) -> int:
+        """Run one write in its own transaction; return the number of rows it touched."""
+        with self._transaction() as conn:
+            return conn.execute(sql, params).rowcount
+
+    def _update_one(self, sql: str, params: tuple[Any, ...], what: str) -> None:
+        if self._write(sql, params) != 1:
+            raise KeyError(f"no {what} with id {params[-1]!r} in {self.path}")
+
+    # --- clients -------------------------------------------------------------------------
+
+    def add_client(self, code: str, display_name: str | None = None, now: datetime | None = None) -> Client:
+        """Add a client; raises ClientNameError for a bad or already used ID."""
+        client = Client(
+            id=new_id(),
+            code=validate_client_code(code),
+            display_name=validate_display_name(display_name),
+            created_at=iso(now or datetime.now(timezone.utc)),
+            archived=False,
+        )
+        try:
+            self._write(
+                "INSERT INTO clients (id, client_code, display_name, created_at, archived)"
+                " VALUES (?, ?, ?, ?, 0)",
+                (client.id, client.code, client.display_name, client.created_at),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise ClientNameError(f"A client with the ID '{client.code}' already exists.") from exc
+        return client
+
+    def get_client(self, code: str) -> Client | None:
+        row = self._conn.execute("SELECT * FROM clients WHERE client_code = ?", (code.strip(),)).fetchone()
+        return _client(row) if row else None
+
+    def list_clients(self, include_archived: bool = False) -> list[Client]:
+        """Clients ordered by code; archived ones only when asked for."""
+        sql = "SELECT * FROM clients" + ("" if include_archived else " WHERE archived = 0")
+        return [_client(row) for row in self._conn.execute(sql + " ORDER BY client_code")]
+
+    def set_archived(self, client: Client, archived: bool) -> Client:
+        """Hide a client from (or bring them back to) the usual lists; their data stays."""
+        self._update_one("UPDATE clients SET archived = ? WHERE id = ?", (int(archived), client.id), "client")
+        return replace(client, archived=archived)
+
+    def suggest_client_code(self) -> str:
+        """The next free code of the form C-0001, C-0002, ..."""
+        rows = self._conn.execute("SELECT client_code FROM clients WHERE client_code GLOB 'C-[0-9]*'")
+        numbers = [int(code[2:]) for (code,) in rows if code[2:].isascii() and code[2:].isdigit()]
+        return f"C-{max(numbers, default=0) + 1:04d}"
+
+    # --- recording -----------------------------------------------------------------------
+
+    def start_session(self, client: Client, started_at: datetime, kind: str = "home") -> str:
+        """Start a sitting of one client; ``kind`` is home, clinic or simulated. Returns its id."""
+        if kind not in SESSION_KINDS:
+            raise ValueError(f"session kind {kind!r} is not one of {SESSION_KINDS}")
+        session_id = new_id()
+        self._write(
+            "INSERT INTO sessions (id, client_id, started_at, kind) VALUES (?, ?, ?, ?)",
+            (session_id, client.id, iso(started_at), kind),
+        )
+        return session_id
+
+    def end_session(self, session_id: str, ended_at: datetime) -> None:
+        self._update_one(
+            "UPDATE sessions SET ended_at = ? WHERE id = ?", (iso(ended_at), session_id), "session"
+        )
+
+    def start_run(
+        self, *, session_id: str, client: Client, exercise: str, domain: str, started_at: datetime,
+        start_level: int, seed: int, params: dict[str, Any], simulated: bool, app_version: str,
+    ) -> str:
+        """Record the start of an exercise run (completed stays false until finish_run). Returns its id."""
+        run_id = new_id()
+        self._write(
+            "INSERT INTO runs (id, session_id, client_id, exercise, domain, started_at, start_level, seed,"
+            " simulated, params_json, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (run_id, session_id, client.id, exercise, domain, iso(started_at), start_level, seed,
+             int(simulated), _json(params), app_version),
+        )
+        return run_id
+
+    def add_trial(
+        self, run_id: str, *, trial_index: int, started_at: datetime, level: int, stimulus: str,
+        response: str, correct: bool, rt_ms: float | None, timed_out: bool, extra: dict[str, Any],
+    ) -> str:
+        """Record one finished trial in its own transaction. Returns its id."""
+        trial_id = new_id()
+        self._write(
+            "INSERT INTO trials (id, run_id, trial_index, started_at, level, stimulus, response, correct,"
+            " rt_ms, timed_out, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (trial_id, run_id, trial_index, iso(started_at), level, stimulus, response, int(correct),
+             rt_ms, int(timed_out), _json(extra)),
+        )
+        return trial_id
+
+    def add_level_change(
+        self, run_id: str, *, trial_index: int, from_level: int | None, to_level: int, rule: str,
+        at: datetime,
+    ) -> str:
+        """Record a level change after trial ``trial_index`` (0 = at the start). Returns its id."""
+        change_id = new_id()
+        self._write(
+            "INSERT INTO level_changes (id, run_id, trial_index, from_level, to_level, rule, at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (change_id, run_id, trial_index, from_level, to_level, rule, iso(at)),
+        )
+        return change_id
+
+    def finish_run(
+        self, run_id: str, *, ended_at: datetime, end_level: int, ability: float | None,
+        ability_se: float | None, accuracy: float | None, median_rt_ms: float | None, n_trials: int,
+        duration_s: float, completed: bool, measures: dict[str, Any],
+    ) -> None:
+        """Close a run; ``completed`` is false for a run stopped early."""
+        self._update_one(
+            "UPDATE runs SET ended_at = ?, end_level = ?, ability = ?, ability_se = ?, accuracy = ?,"
+            " median_rt_ms = ?, n_trials = ?, duration_s = ?, completed = ?, measures_json = ? WHERE id = ?",
+            (iso(ended_at), end_level, ability, ability_se, accuracy, median_rt_ms, n_trials, duration_s,
+             int(completed), _json(measures), run_id),
+            "run",
+        )

@@ -1,0 +1,89 @@
+"""Fixtures for the scores tests: a fresh store, two small exercise specs and a run recorder."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable
+
+import pytest
+
+from games.core.exercise import ExerciseSpec, Field, Level, Param
+from scores.store import Client, Store
+
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def make_spec(
+    exercise_id: str, domain: str, trial_fields: tuple[Field, ...], run_fields: tuple[Field, ...]
+) -> ExerciseSpec:
+    return ExerciseSpec(
+        id=exercise_id,
+        title=exercise_id.replace("_", " ").title(),
+        domain=domain,
+        description="A test exercise.",
+        instructions=("Answer.",),
+        params=(Param("items", 3, "items", "How many items are shown."),),
+        levels=(Level(1, "Three items", {"items": 3}), Level(2, "Four items", {"items": 4})),
+        start_level=1,
+        chance_rate=0.5,
+        trials_per_run=10,
+        trial_fields=trial_fields,
+        run_fields=run_fields,
+    )
+
+
+@pytest.fixture
+def specs() -> list[ExerciseSpec]:
+    span = make_spec(
+        "fake_span", "memory",
+        (Field("span", "int", "items", "Items to recall."), Field("probe", "str", "", "The probed item.")),
+        (Field("max_span", "int", "items", "Longest span recalled."),),
+    )
+    stroop = make_spec(
+        "fake_stroop", "focus",
+        (Field("congruent", "bool", "", "Word and colour agree."),
+         Field("span", "int", "items", "Items shown.")),
+        (Field("interference_ms", "float", "ms", "Incongruent minus congruent median RT."),),
+    )
+    return [span, stroop]
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    with Store.open(tmp_path / "data") as opened:
+        yield opened
+
+
+@pytest.fixture
+def record_run(store: Store) -> Callable[..., str]:
+    """Record a finished run of ``exercise`` for ``client`` with the given trials; return its id."""
+
+    def record(
+        client: Client, exercise: str = "fake_span", domain: str = "memory", started_at: datetime = T0,
+        trials: list[dict[str, Any]] | None = None, finish: bool = True,
+        measures: dict[str, Any] | None = None,
+    ) -> str:
+        session_id = store.start_session(client, started_at, kind="clinic")
+        run_id = store.start_run(
+            session_id=session_id, client=client, exercise=exercise, domain=domain, started_at=started_at,
+            start_level=2, seed=1234, params={"items": 4}, simulated=False, app_version="0.1.0",
+        )
+        store.add_level_change(
+            run_id, trial_index=0, from_level=None, to_level=2, rule="start", at=started_at
+        )
+        for index, trial in enumerate(trials or [{}], start=1):
+            store.add_trial(
+                run_id, trial_index=index, started_at=started_at + timedelta(seconds=index), level=2,
+                stimulus=trial.get("stimulus", "A B C"), response=trial.get("response", "A B C"),
+                correct=trial.get("correct", True), rt_ms=trial.get("rt_ms", 512.25), timed_out=False,
+                extra=trial.get("extra", {}),
+            )
+        if finish:
+            store.finish_run(
+                run_id, ended_at=started_at + timedelta(minutes=2), end_level=2, ability=2.4, ability_se=0.3,
+                accuracy=0.75, median_rt_ms=512.25, n_trials=len(trials or [{}]), duration_s=120.0,
+                completed=True, measures=measures or {},
+            )
+        return run_id
+
+    return record

@@ -1,0 +1,293 @@
+"""Tests for the SQLite store: opening safely, migrations, clients and recording."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import tempfile
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scores import database
+from scores.store import MIGRATIONS, ClientNameError, Store, StoreError
+
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+TABLES = {"schema_version", "clients", "sessions", "runs", "trials", "level_changes"}
+
+
+@contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """A second, independent connection to the store file, committed and closed on exit."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
+# --- opening and migrations ----------------------------------------------------------------
+
+
+def test_opening_an_empty_folder_runs_every_migration(tmp_path):
+    with Store.open(tmp_path / "new" / "data") as store:
+        path = store.path
+    assert path == tmp_path / "new" / "data" / "cogsuite.sqlite3"
+    with raw(path) as conn:
+        tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        indexes = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert tables == TABLES
+    assert {"runs_by_client_exercise", "level_changes_by_run"} <= indexes
+    assert versions == list(range(1, len(MIGRATIONS) + 1))
+
+
+def test_reopening_a_current_store_changes_nothing(tmp_path):
+    with Store.open(tmp_path) as store:
+        store.add_client("C-0001", "Ann", now=T0)
+        path = store.path
+    with raw(path) as conn:
+        before = list(conn.iterdump())
+    with Store.open(tmp_path) as store:
+        assert store.get_client("C-0001").display_name == "Ann"
+    with raw(path) as conn:
+        assert list(conn.iterdump()) == before
+
+
+def test_a_new_migration_is_a_one_line_append(tmp_path, monkeypatch):
+    with Store.open(tmp_path) as store:
+        store.add_client("C-0001", now=T0)
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS + ["ALTER TABLE clients ADD COLUMN notes TEXT;"])
+    with Store.open(tmp_path) as store:
+        assert store.get_client("C-0001") is not None
+        path = store.path
+    with raw(path) as conn:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(clients)")]
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (len(MIGRATIONS) + 1,)
+    assert "notes" in columns
+
+
+def test_a_failing_migration_is_rolled_back_whole(tmp_path, monkeypatch):
+    Store.open(tmp_path).close()
+    broken = "CREATE TABLE notes (id TEXT PRIMARY KEY);\nCREATE TABLE oops (;\n"
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS + [broken])
+    with pytest.raises(StoreError, match="Cannot open the data file"):
+        Store.open(tmp_path)
+    with raw(tmp_path / "cogsuite.sqlite3") as conn:
+        tables = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (len(MIGRATIONS),)
+    assert "notes" not in tables
+
+
+def test_store_uses_wal_full_sync_and_foreign_keys(store):
+    with raw(store.path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_trial("no-such-run", trial_index=1, started_at=T0, level=1, stimulus="s", response="r",
+                        correct=True, rt_ms=1.0, timed_out=False, extra={})
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "cogsuite.sqlite3"
+    junk = random.Random(7).randbytes(8192)
+    path.write_bytes(junk)
+    with pytest.raises(StoreError, match="is not a cogsuite data file .*left untouched") as caught:
+        Store.open(tmp_path)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == junk
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cogsuite.sqlite3"]
+
+
+def test_a_store_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
+    Store.open(tmp_path).close()
+    path = tmp_path / "cogsuite.sqlite3"
+    with raw(path) as conn:
+        conn.execute("INSERT INTO schema_version (version) VALUES (99)")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer cogsuite"):
+        Store.open(tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_someone_elses_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "cogsuite.sqlite3"
+    with raw(path) as conn:
+        conn.execute("CREATE TABLE photos (name TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="other tables"):
+        Store.open(tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_a_data_folder_that_is_a_file_is_refused(tmp_path):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("hello")
+    with pytest.raises(StoreError, match=r"The data folder .*data is a file, not a folder\."):
+        Store.open(not_a_folder)
+    assert not_a_folder.read_text() == "hello"
+
+
+# --- clients -------------------------------------------------------------------------------
+
+TRICKY_CODES = ["O'Brien \"Bob\"", "🧠-7 👩‍⚕️", "a/b\\c", "x" * 200, "C;DROP TABLE clients;--",
+                "Zoë", "=HYPERLINK(1)"]
+
+
+@pytest.mark.parametrize("code", TRICKY_CODES)
+def test_client_codes_are_stored_exactly_as_typed(tmp_path, code):
+    with Store.open(tmp_path) as store:
+        added = store.add_client(code, display_name=code, now=T0)
+    with Store.open(tmp_path) as store:
+        client = store.get_client(code)
+        assert [c.code for c in store.list_clients()] == [code]
+    assert client == added
+    assert (client.code, client.display_name, client.label) == (code, code, code)
+
+
+def test_surrounding_whitespace_is_stripped_and_empty_name_is_none(store):
+    client = store.add_client("  C-0001\t", display_name="   ", now=T0)
+    assert (client.code, client.display_name, client.label) == ("C-0001", None, "C-0001")
+    named = store.add_client("C-0002", display_name="  Ann  ", now=T0)
+    assert (named.display_name, named.label) == ("Ann", "Ann")
+    assert named.created_at == "2024-05-01T09:00:00.000+00:00"
+
+
+@pytest.mark.parametrize("code", ["x" * 201, "", "   ", "a\nb", "a\tb", "a\x00b", "a\u2028b", "a\x7fb"])
+def test_bad_client_codes_are_refused(store, code):
+    with pytest.raises(ClientNameError) as caught:
+        store.add_client(code)
+    assert str(caught.value).endswith(".")
+    assert store.list_clients(include_archived=True) == []
+
+
+def test_bad_display_names_are_refused(store):
+    for name in ("y" * 201, "Ann\nSmith"):
+        with pytest.raises(ClientNameError):
+            store.add_client("C-0001", display_name=name)
+    assert store.add_client("C-0001", display_name="y" * 200).display_name == "y" * 200
+
+
+def test_a_duplicate_client_code_is_refused(store):
+    store.add_client("C-0001", now=T0)
+    with pytest.raises(ClientNameError, match=r"^A client with the ID 'C-0001' already exists\.$"):
+        store.add_client(" C-0001 ", now=T0)
+    assert len(store.list_clients()) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=200))
+def test_any_printable_code_round_trips(code):
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder)) as store:
+        if not code.strip():
+            with pytest.raises(ClientNameError):
+                store.add_client(code)
+            return
+        store.add_client(code)
+        assert store.get_client(code.strip()).code == code.strip()
+
+
+def test_list_clients_is_ordered_and_hides_archived(store):
+    for code in ("C-0003", "C-0001", "C-0002"):
+        store.add_client(code, now=T0)
+    store.set_archived(store.get_client("C-0002"), True)
+    assert [c.code for c in store.list_clients()] == ["C-0001", "C-0003"]
+    assert [c.code for c in store.list_clients(include_archived=True)] == ["C-0001", "C-0002", "C-0003"]
+    assert store.get_client("C-0002").archived is True
+
+
+def test_suggest_client_code_takes_the_next_free_number(store):
+    assert store.suggest_client_code() == "C-0001"
+    for code in ("C-0001", "C-0007", "C-x", "D-0100"):
+        store.add_client(code, now=T0)
+    assert store.suggest_client_code() == "C-0008"
+
+
+# --- recording -----------------------------------------------------------------------------
+
+
+def test_a_trial_is_committed_when_add_trial_returns(store, record_run):
+    client = store.add_client("C-0001", now=T0)
+    run_id = record_run(client, finish=False, trials=[{"stimulus": "7 3 9", "extra": {"span": 3}}])
+    assert not store._conn.in_transaction
+    with raw(store.path) as other:
+        rows = other.execute(
+            "SELECT trial_index, stimulus, extra_json FROM trials WHERE run_id = ?", (run_id,)
+        )
+        assert rows.fetchall() == [(1, "7 3 9", '{"span": 3}')]
+        assert other.execute("SELECT completed, ended_at FROM runs").fetchall() == [(0, None)]
+
+
+def test_times_must_carry_a_zone_and_keep_their_offset(store):
+    client = store.add_client("C-0001", now=T0)
+    with pytest.raises(ValueError, match="time zone"):
+        store.start_session(client, datetime(2024, 5, 1, 9, 0))
+    local = datetime(2024, 5, 1, 11, 0, tzinfo=timezone(timedelta(hours=2)))
+    session_id = store.start_session(client, local)
+    row = store._conn.execute("SELECT started_at, kind FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    assert tuple(row) == ("2024-05-01T11:00:00.000+02:00", "home")
+
+
+def test_a_trial_index_is_recorded_once_per_run(store, record_run):
+    run_id = record_run(store.add_client("C-0001", now=T0))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_trial(run_id, trial_index=1, started_at=T0, level=1, stimulus="s", response="r",
+                        correct=False, rt_ms=None, timed_out=True, extra={})
+
+
+def test_unknown_ids_and_kinds_are_refused(store):
+    client = store.add_client("C-0001", now=T0)
+    with pytest.raises(ValueError, match="kind"):
+        store.start_session(client, T0, kind="party")
+    with pytest.raises(KeyError):
+        store.end_session("no-such-session", T0)
+
+
+def test_level_changes_read_back_in_order(store, record_run):
+    run_id = record_run(store.add_client("C-0001", now=T0))
+    store.add_level_change(run_id, trial_index=3, from_level=2, to_level=3, rule="tracker", at=T0)
+    store.add_level_change(run_id, trial_index=5, from_level=3, to_level=2, rule="tracker", at=T0)
+    changes = store.level_changes(run_id)
+    assert [(c["trial_index"], c["from_level"], c["to_level"], c["rule"]) for c in changes] == [
+        (0, None, 2, "start"), (3, 2, 3, "tracker"), (5, 3, 2, "tracker"),
+    ]
+
+
+def _finished_run(store, client, *, end_level, accuracy, completed=True, simulated=False):
+    session_id = store.start_session(client, T0)
+    run_id = store.start_run(session_id=session_id, client=client, exercise="fake_span", domain="memory",
+                             started_at=T0, start_level=1, seed=1, params={}, simulated=simulated,
+                             app_version="0.1.0")
+    store.finish_run(run_id, ended_at=T0, end_level=end_level, ability=None, ability_se=None,
+                     accuracy=accuracy, median_rt_ms=None, n_trials=10, duration_s=60.0,
+                     completed=completed, measures={})
+
+
+def test_best_run_counts_completed_real_runs_only(store):
+    client = store.add_client("C-0001", now=T0)
+    assert store.best_run(client, "fake_span") is None
+    _finished_run(store, client, end_level=3, accuracy=0.8)
+    _finished_run(store, client, end_level=5, accuracy=0.7)
+    _finished_run(store, client, end_level=9, accuracy=1.0, completed=False)
+    _finished_run(store, client, end_level=8, accuracy=0.95, simulated=True)
+    assert store.best_run(client, "fake_span") == {"best_level": 5, "best_accuracy": 0.8, "n_runs": 2}
+    assert store.best_run(client, "fake_span", include_simulated=True)["best_level"] == 8
+    assert store.best_run(client, "fake_stroop") is None
+
+
+def test_numpy_numbers_in_measures_are_stored_as_plain_numbers(store, record_run):
+    np = pytest.importorskip("numpy")
+    measures = {"d_prime": np.float64(1.5), "n": np.int64(3)}
+    run_id = record_run(store.add_client("C-0001", now=T0), measures=measures)
+    (row,) = [r for r in store.iter_run_rows() if r["run_id"] == run_id]
+    assert row["measures"] == {"d_prime": 1.5, "n": 3}
+    with pytest.raises(TypeError, match="cannot be stored"):
+        store.finish_run(run_id, ended_at=T0, end_level=1, ability=None, ability_se=None,
+                         accuracy=None, median_rt_ms=None, n_trials=0, duration_s=0.0,
+                         completed=False, measures={"x": object()})
