@@ -79,6 +79,10 @@ class Theme:
     def font(self, role: str = "body", bold: bool = False) -> pygame.font.Font:
         return _load_font(self.size(role), bold)
 
+    def font_fitting(self, role: str, height_px: int, bold: bool = False) -> pygame.font.Font:
+        """The role's font, made smaller if needed so its capitals fit in ``height_px``."""
+        return _load_font(max(8, min(self.size(role), int(height_px / 0.75))), bold)
+
     def gap(self, multiple: float = 1.0) -> int:
         """Spacing that grows with the text, so larger fonts do not crowd."""
         return round(self.spacing * multiple * max(1.0, self.font_scale))

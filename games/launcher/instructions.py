@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from games.core.exercise import Exercise
-from games.core.widgets import Button, FocusList, draw_paragraphs
+from games.core.widgets import Button, FocusList, draw_paragraphs, wrap
 from games.launcher.common import FramedScene
 
 
@@ -23,9 +23,6 @@ class InstructionsScene(FramedScene):
 
     def on_enter(self) -> None:
         self.view = self.exercise.make_view(self.theme)
-
-    def subtitle(self) -> str:
-        return self.exercise.spec.description
 
     def start(self) -> None:
         from games.launcher.play import ExerciseScene
@@ -48,17 +45,39 @@ class InstructionsScene(FramedScene):
         theme = self.theme
         content = self.draw_frame(surface)
         button_h = self.buttons.buttons[0].height(theme)
-        text_area = content.copy()
-        text_area.height -= button_h + theme.gap()
-        wide = content.width >= theme.gap(50)
-        if wide:
-            text_area.width = int(content.width * 0.55)
-            picture = pygame.Rect(text_area.right + theme.gap(2), text_area.top, content.right - text_area.right - theme.gap(2), 0)
-            picture.height = min(text_area.height, int(picture.width * 0.8))
+        area = pygame.Rect(content.left, content.top, content.width, content.height - button_h - theme.gap())
+        font, text_rect, picture = self._layout(area)
+        draw_paragraphs(surface, self._paragraphs(), font, theme.palette.text, text_rect, gap=theme.gap(0.5))
+        if picture is not None:
             self.view.draw_picture(surface, picture)
-        draw_paragraphs(surface, list(self.exercise.spec.instructions), theme.font("body"), theme.palette.text, text_area, gap=theme.gap(0.5))
-        width = theme.gap(12)
+        width = max(b.width(theme) for b in self.buttons.buttons)
         for i, button in enumerate(self.buttons.buttons):
             button.rect = pygame.Rect(content.left + i * (width + theme.gap()), content.bottom - button_h, width, button_h)
         self.buttons.viewport = content
         self.buttons.draw(surface, theme, primary=0)
+
+    def _paragraphs(self) -> list[str]:
+        return list(self.exercise.spec.instructions)
+
+    def _text_height(self, font: pygame.font.Font, width: int) -> int:
+        lines = sum(len(wrap(p, font, width)) for p in self._paragraphs())
+        return lines * font.get_linesize() + len(self._paragraphs()) * self.theme.gap(0.5)
+
+    def _layout(self, area: pygame.Rect) -> tuple[pygame.font.Font, pygame.Rect, pygame.Rect | None]:
+        """The first that fits: text beside the picture, then the picture under the text, in body
+        then small type; with neither fitting, the text alone."""
+        theme = self.theme
+        fonts = (theme.font("body"), theme.font("small"))
+        text_w = int(area.width * 0.6)
+        picture_w = area.width - text_w - theme.gap(2)
+        for font in fonts:
+            if picture_w >= 260 and self._text_height(font, text_w) <= area.height:
+                picture = pygame.Rect(area.right - picture_w, area.top, picture_w, min(area.height, int(picture_w * 0.8)))
+                return font, pygame.Rect(area.left, area.top, text_w, area.height), picture
+        for font in fonts:
+            text_h = self._text_height(font, area.width)
+            room = area.height - text_h - theme.gap()
+            if room >= 160:
+                picture = pygame.Rect(area.left, area.top + text_h + theme.gap(), min(area.width, int(room * 1.25)), room)
+                return font, pygame.Rect(area.left, area.top, area.width, text_h), picture
+        return fonts[1], area, None

@@ -37,12 +37,15 @@ class ResultsScene(FramedScene):
     def __init__(self, exercise: Exercise, summary: RunSummary) -> None:
         super().__init__()
         self.exercise, self.summary = exercise, summary
-        self.title = f"{exercise.spec.title}: done"
+        self.title = exercise.spec.title
         self.lines: list[str] = []
         self.buttons = FocusList([
             Button("Play again", lambda: self.app.stack.pop("again")),
             Button("Choose another exercise", self.back),
         ])
+
+    def subtitle(self) -> str:
+        return "Here is how it went."
 
     def on_enter(self) -> None:
         best = self.app.store.best_run(self.app.client, self.exercise.id)
