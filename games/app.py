@@ -11,7 +11,7 @@ import pygame
 
 from games.core.clock import Clock, RealClock
 from games.core.scene import Scene, SceneStack
-from games.core.theme import Theme
+from games.core.theme import Theme, forget_fonts
 
 log = logging.getLogger(__name__)
 
@@ -136,4 +136,5 @@ class App:
             scene.on_quit(now)
         self.end_session()
         self.running = False
+        forget_fonts()
         pygame.quit()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from games.paths import data_dir, setup_logging
+from scores.export import EXPORT_KINDS
 
 log = logging.getLogger(__name__)
 EXIT_USAGE = 2
@@ -83,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM)")
     exp.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
-    exp.add_argument("--kind", choices=("trials", "runs", "dictionary"), default="trials", help="what to export (default trials)")
+    exp.add_argument("--kind", choices=EXPORT_KINDS, default="trials",
+                     help="what to export (default trials)")
     exp.add_argument("--client", metavar="C", help="only this client ID")
     exp.add_argument("--since", type=_iso_date, metavar="DATE", help="only runs started on or after this date (YYYY-MM-DD)")
     exp.add_argument("--until", type=_iso_date, metavar="DATE", help="only runs started on or before this date (YYYY-MM-DD)")
@@ -136,7 +138,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from games.registry import EXERCISES
     from scores.dictionary import export_dictionary
-    from scores.export import export_runs, export_trials
+    from scores.export import export_kind
     from scores.queries import Filters
 
     specs = [e.spec for e in EXERCISES]
@@ -148,8 +150,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             if args.client and store.get_client(args.client) is None:
                 raise CliError(f"There is no client {args.client!r} in {store.path}.")
             filters = Filters(client_code=args.client, since=args.since, until=args.until)
-            export = export_trials if args.kind == "trials" else export_runs
-            count = export(store, specs, out, filters, include_names=args.include_names)
+            count = export_kind(args.kind, store, specs, out, filters, include_names=args.include_names)
     print(f"Wrote {count} {args.kind} rows to {out}")
     return 0
 

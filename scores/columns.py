@@ -72,7 +72,7 @@ TRIAL_BASE: tuple[Column, ...] = (
     Column("stimulus", "str", "", "What was shown, as text."),
     Column("response", "str", "", "What the client answered, as text."),
     Column("correct", "bool", "", "Whether the response was correct."),
-    Column("rt_ms", "float", "ms", "Time from stimulus onset to response; empty without a response."),
+    Column("rt_ms", "float", "ms", "Time from the onset of what the client answers (for a sequence, the prompt to repeat it) to the response (its last tap); empty without a response."),
     Column("timed_out", "bool", "", "Whether time ran out before a response."),
 )
 
@@ -82,10 +82,10 @@ RUN_BASE: tuple[Column, ...] = (
     Column("ended_at", "datetime", TIMESTAMP, "When the run ended; empty if it never finished."),
     Column("start_level", "int", "level", "Difficulty level at the start of the run."),
     Column("end_level", "int", "level", "Difficulty level reached at the end of the run."),
-    Column("ability", "float", "level", "Ability estimate from the adaptive engine, on the level scale."),
+    Column("ability", "float", "level", "The level at which the client succeeds at the target rate, as the adaptive engine estimates it."),
     Column("ability_se", "float", "level", "Standard error of the ability estimate."),
     Column("accuracy", "float", "proportion", "Share of trials answered correctly, 0 to 1."),
-    Column("median_rt_ms", "float", "ms", "Median reaction time over the trials with a response."),
+    Column("median_rt_ms", "float", "ms", "Median rt_ms over the correct trials with a response."),
     Column("n_trials", "int", "trials", "Number of trials played."),
     Column("duration_s", "float", "s", "Time from the start to the end of the run."),
     Column("completed", "bool", "", "True when the run finished normally; false when stopped early."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pygame
 
@@ -39,11 +40,20 @@ class Pilot:
             pygame.event.post(pygame.event.Event(kind, pos=pos, **extra))
         self.step()
 
-    def wait(self, ms: float) -> None:
-        """Let ``ms`` pass, drawing a frame every ``FRAME_MS`` as the real loop would."""
+    def wait(self, ms: float, frame_ms: float = FRAME_MS) -> None:
+        """Let ``ms`` pass, drawing a frame every ``frame_ms`` as the real loop would."""
         end = self.clock.now_ms() + ms
         while self.clock.now_ms() < end:
-            self.clock.advance(min(FRAME_MS, end - self.clock.now_ms()))
+            self.clock.advance(min(frame_ms, end - self.clock.now_ms()))
+            self.step()
+
+    def wait_until(self, condition: Callable[[], bool], limit_ms: float = 60_000, frame_ms: float = FRAME_MS) -> None:
+        """Let time pass frame by frame until ``condition()`` holds; fail after ``limit_ms``."""
+        end = self.clock.now_ms() + limit_ms
+        while not condition():
+            if self.clock.now_ms() >= end:
+                raise TimeoutError(f"still waiting after {limit_ms} ms")
+            self.clock.advance(frame_ms)
             self.step()
 
     def screenshot(self, path: Path) -> None:

@@ -88,6 +88,11 @@ class Theme:
         return round(self.spacing * multiple * max(1.0, self.font_scale))
 
 
+def forget_fonts() -> None:
+    """Drop the loaded fonts; they die with ``pygame.quit()`` and must not be reused after it."""
+    _load_font.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def _load_font(size: int, bold: bool) -> pygame.font.Font:
     if not pygame.font.get_init():

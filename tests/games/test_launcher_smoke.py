@@ -1,0 +1,165 @@
+"""Smoke tests: the launcher through the real scene stack, driven by posted pygame events."""
+
+import pygame
+import pytest
+
+from games.app import App
+from games.core.clock import FakeClock
+from games.core.pilot import Pilot
+from games.launcher.clients import ClientPickerScene, NewClientScene
+from games.launcher.exercises import ExerciseListScene
+from games.launcher.instructions import InstructionsScene
+from games.launcher.play import ExerciseScene
+from games.launcher.results import ResultsScene
+from games.memory.sequence_recall.logic import Phase
+from scores.store import Store
+
+STRANGE_NAME = 'Zoë "Q" O\'Brien / 🙂 \\ ' + "x" * 150
+
+
+@pytest.fixture
+def pilot(tmp_path):
+    store = Store.open(tmp_path / "data")
+    app = App(store, clock=FakeClock(1000.0))
+    app.stack.push(ClientPickerScene())
+    pilot = Pilot(app)
+    pilot.step()
+    yield pilot
+    if pygame.display.get_init():
+        app.quit()
+    store.close()
+
+
+def top(pilot):
+    return pilot.app.stack.top
+
+
+def responding(pilot):
+    scene = top(pilot)
+    return isinstance(scene, ExerciseScene) and scene.run.logic.phase is Phase.RESPOND and not scene.run.awaiting_onset
+
+
+def play_trial_with_keys(pilot, right=True):
+    pilot.wait_until(lambda: responding(pilot) or isinstance(top(pilot), ResultsScene), frame_ms=50)
+    if isinstance(top(pilot), ResultsScene):
+        return False
+    logic = top(pilot).run.logic
+    blocks = list(logic.sequence) if right else list(reversed(logic.sequence))
+    for block in blocks:
+        pilot.press(pygame.K_1 + block)
+    return True
+
+
+def test_keyboard_only_create_client_play_whole_run_and_find_trials(pilot):
+    store = pilot.app.store
+    pilot.press(pygame.K_RETURN)  # "Add a new client" is the only item
+    assert isinstance(top(pilot), NewClientScene)
+    pilot.type(STRANGE_NAME)
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(top(pilot), ExerciseListScene)
+    assert pilot.app.client.display_name == STRANGE_NAME.strip()
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(top(pilot), InstructionsScene)
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(top(pilot), ExerciseScene)
+    n_trials = top(pilot).run.n_trials
+    for i in range(n_trials):
+        assert play_trial_with_keys(pilot, right=(i % 5 != 4))
+    pilot.wait_until(lambda: isinstance(top(pilot), ResultsScene), frame_ms=50)
+    results = top(pilot)
+    assert any("right" in line for line in results.lines)
+    trials = list(store.iter_trial_rows())
+    assert len(trials) == n_trials
+    assert all(t["client_code"] == pilot.app.client.code for t in trials)
+    assert [t["correct"] for t in trials] == [i % 5 != 4 for i in range(n_trials)]
+    assert all(t["rt_ms"] is not None and t["rt_ms"] >= 0 for t in trials)
+    [run] = list(store.iter_run_rows())
+    assert run["completed"] and not run["simulated"] and run["end_level"] > run["start_level"]
+    # Results -> exercise list -> client list, all by keyboard
+    pilot.press(pygame.K_ESCAPE)
+    assert isinstance(top(pilot), ExerciseListScene)
+    pilot.press(pygame.K_ESCAPE)
+    assert isinstance(top(pilot), ClientPickerScene) and pilot.app.session_id is None
+    assert [b.label for b in top(pilot).menu.buttons][0] == STRANGE_NAME.strip()
+
+
+def click(pilot, rect):
+    pilot.click(rect.center)
+
+
+def test_mouse_only_create_client_play_and_stop(pilot):
+    store = pilot.app.store
+    click(pilot, top(pilot).menu.buttons[-1].rect)  # "Add a new client"
+    click(pilot, top(pilot).create_button.rect)  # keeps the suggested ID
+    assert isinstance(top(pilot), ExerciseListScene)
+    click(pilot, top(pilot).menu.buttons[0].rect)
+    click(pilot, top(pilot).buttons.buttons[0].rect)  # Start
+    assert isinstance(top(pilot), ExerciseScene)
+    for _ in range(2):
+        pilot.wait_until(lambda: responding(pilot), frame_ms=50)
+        scene = top(pilot)
+        for block in list(scene.run.logic.sequence):
+            click(pilot, scene.view.rects[block])
+    click(pilot, top(pilot).stop_button.rect)
+    confirm = top(pilot)
+    click(pilot, confirm.buttons.buttons[1].rect)  # "Stop"
+    pilot.step()
+    assert isinstance(top(pilot), ResultsScene)
+    [run] = list(store.iter_run_rows())
+    assert run["n_trials"] == 2 and not run["completed"]
+    assert [t["correct"] for t in store.iter_trial_rows()] == [True, True]
+    click(pilot, top(pilot).buttons.buttons[1].rect)  # "Choose another exercise"
+    assert isinstance(top(pilot), ExerciseListScene)
+    click(pilot, top(pilot).corner.rect)  # "Change client"
+    assert isinstance(top(pilot), ClientPickerScene)
+    assert top(pilot).menu.buttons[0].label == "C-0001"
+
+
+def test_escape_asks_first_and_keep_going_changes_nothing(pilot):
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RETURN)
+    pilot.press(pygame.K_RETURN)
+    scene = top(pilot)
+    assert isinstance(scene, ExerciseScene)
+    pilot.wait(500)
+    pilot.press(pygame.K_ESCAPE)
+    assert top(pilot) is not scene
+    pilot.wait(10_000)  # the client thinks a while; the exercise is paused meanwhile
+    pilot.press(pygame.K_RETURN)  # focus starts on "Keep going"
+    assert top(pilot) is scene and not scene.run.finished
+    assert scene.run.logic.phase is Phase.LEAD_IN  # the pause did not eat the presentation
+
+
+def test_closing_the_window_mid_exercise_keeps_every_trial(pilot):
+    store = pilot.app.store
+    for _ in range(4):
+        pilot.press(pygame.K_RETURN)
+    assert play_trial_with_keys(pilot)
+    pilot.wait(100)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.step()
+    assert not pilot.app.running
+    pilot.app.quit()
+    [run] = list(store.iter_run_rows())
+    assert run["n_trials"] == 1 and not run["completed"] and run["ended_at"]
+    assert len(list(store.iter_trial_rows())) == 1
+
+
+def test_escape_on_first_screen_asks_before_closing(pilot):
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.app.running
+    pilot.press(pygame.K_TAB)
+    pilot.press(pygame.K_RETURN)  # "Close"
+    assert not pilot.app.running
+
+
+def test_refused_client_id_shows_reason_and_keeps_screen(pilot):
+    pilot.press(pygame.K_RETURN)
+    new_client = top(pilot)
+    pilot.press(pygame.K_UP)  # to the ID field
+    for _ in range(10):
+        pilot.press(pygame.K_BACKSPACE)
+    pilot.press(pygame.K_RETURN)
+    assert top(pilot) is new_client and new_client.error
+    assert pilot.app.store.list_clients() == []
