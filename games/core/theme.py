@@ -30,9 +30,11 @@ class Palette:
     accent_text: Colour = (255, 255, 255)
     focus: Colour = (230, 140, 20)
     border: Colour = (170, 176, 186)
-    block: Colour = (120, 140, 170)
+    block: Colour = (84, 104, 138)
+    block_text: Colour = (255, 255, 255)
     block_lit: Colour = (255, 214, 70)
     block_tapped: Colour = (132, 196, 232)
+    block_lit_text: Colour = (34, 40, 49)
     positive: Colour = (36, 122, 84)
     gentle: Colour = (120, 90, 150)
 
@@ -46,9 +48,11 @@ HIGH_CONTRAST = Palette(
     accent_text=(0, 0, 0),
     focus=(0, 255, 255),
     border=(255, 255, 255),
-    block=(90, 90, 90),
+    block=(70, 70, 70),
+    block_text=(255, 255, 255),
     block_lit=(255, 255, 0),
     block_tapped=(0, 200, 255),
+    block_lit_text=(0, 0, 0),
     positive=(120, 255, 160),
     gentle=(255, 200, 255),
 )

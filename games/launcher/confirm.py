@@ -39,7 +39,9 @@ class ConfirmScene(Scene):
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
         body, big = theme.font("body"), theme.font("large", bold=True)
-        width = min(surface.get_width() - 2 * theme.gap(2), max(560, surface.get_width() // 2))
+        button_w = max(b.width(theme) for b in self.buttons.buttons)
+        needed = 2 * button_w + theme.gap() + 2 * theme.gap(2)
+        width = min(surface.get_width() - 2 * theme.gap(), max(needed, surface.get_width() // 2))
         inner = width - 2 * theme.gap(2)
         lines = wrap(self.question, big, inner)
         details = wrap(self.detail, body, inner) if self.detail else []

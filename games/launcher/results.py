@@ -16,7 +16,7 @@ def result_lines(exercise: Exercise, summary: RunSummary, best: dict | None) -> 
     right = round((summary.accuracy or 0.0) * summary.n_trials)
     lines = [f"You got {right} of {summary.n_trials} right ({(summary.accuracy or 0.0):.0%})."]
     lines.append(f"Level reached: {summary.end_level} ({spec.level(summary.end_level).summary}).")
-    lines += [f"{field.description.capitalize()}: {summary.measures[field.name]} {field.unit}."
+    lines += [f"{field.description.rstrip('.')}: {summary.measures[field.name]} {field.unit}."
               for field in spec.run_fields[:1] if summary.measures.get(field.name) is not None]
     if best is not None:
         if best["best_level"] <= summary.end_level and best["n_runs"] > 1:

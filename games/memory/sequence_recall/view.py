@@ -41,7 +41,7 @@ def draw_block(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: 
     frame = max(3, shown.width // 12) if state == "lit" else 2
     pygame.draw.rect(surface, pal.text if state == "lit" else pal.border, shown, width=frame, border_radius=theme.radius)
     font = theme.font_fitting("large", rect.height // 2, bold=True)
-    ink = pal.text if state != "idle" else pal.accent_text
+    ink = pal.block_lit_text if state != "idle" else pal.block_text
     draw_text(surface, label, font, ink, shown.center, "center")
 
 

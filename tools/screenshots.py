@@ -1,0 +1,92 @@
+"""Take the README's screenshots headless: ``python tools/screenshots.py [OUT_DIR]``.
+
+Drives the real launcher with posted events on a fake clock (the same pilot the smoke tests use)
+and saves every screen at font scale 1.0 and 1.5, plus a high-contrast set at 1.0.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pygame  # noqa: E402
+
+from games.app import App  # noqa: E402
+from games.core.clock import FakeClock  # noqa: E402
+from games.core.pilot import Pilot  # noqa: E402
+from games.core.theme import Theme  # noqa: E402
+from games.launcher.clients import ClientPickerScene  # noqa: E402
+from games.memory.sequence_recall.logic import Phase  # noqa: E402
+from scores.store import Store  # noqa: E402
+
+
+def in_phase(pilot: Pilot, phase: Phase) -> bool:
+    run = getattr(pilot.app.stack.top, "run", None)
+    return run is not None and run.logic.phase is phase and not run.awaiting_onset
+
+
+def answer(pilot: Pilot, right: bool) -> None:
+    pilot.wait_until(lambda: in_phase(pilot, Phase.RESPOND) or not hasattr(pilot.app.stack.top, "run"), frame_ms=50)
+    logic = pilot.app.stack.top.run.logic
+    blocks = list(logic.sequence) if right else list(reversed(logic.sequence))
+    for block in blocks:
+        pilot.press(pygame.K_1 + block)
+
+
+def take(out: Path, suffix: str, theme: Theme) -> None:
+    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+        store.add_client("C-0001", "Alex")
+        store.add_client("C-0002", "Sam")
+        app = App(store, theme=theme, clock=FakeClock(1000.0))
+        app.stack.push(ClientPickerScene())
+        pilot = Pilot(app)
+        pilot.step()
+        shot = lambda name: pilot.screenshot(out / f"{name}{suffix}.png")  # noqa: E731
+        shot("1-client-picker")
+        pilot.press(pygame.K_END)
+        pilot.press(pygame.K_RETURN)
+        pilot.type("Robin")
+        shot("2-new-client")
+        pilot.press(pygame.K_ESCAPE)
+        pilot.press(pygame.K_HOME)
+        pilot.press(pygame.K_RETURN)
+        shot("3-exercise-list")
+        pilot.press(pygame.K_RETURN)
+        shot("4-instructions")
+        pilot.press(pygame.K_RETURN)
+        pilot.wait_until(lambda: in_phase(pilot, Phase.PRESENT))
+        pilot.wait(200)
+        shot("5-exercise-watch")
+        pilot.wait_until(lambda: in_phase(pilot, Phase.RESPOND))
+        pilot.press(pygame.K_1 + pilot.app.stack.top.run.logic.sequence[0])
+        shot("6-exercise-your-turn")
+        pilot.press(pygame.K_1 + pilot.app.stack.top.run.logic.sequence[1])
+        shot("7-exercise-well-done")
+        pilot.press(pygame.K_ESCAPE)
+        shot("8-stop-question")
+        pilot.press(pygame.K_RETURN)  # keep going
+        for i in range(1, pilot.app.stack.top.run.n_trials):
+            answer(pilot, right=(i % 5 != 4))
+        pilot.wait_until(lambda: not hasattr(pilot.app.stack.top, "run"), frame_ms=50)
+        shot("9-results")
+        app.quit()
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    for scale in (1.0, 1.5):
+        take(out, f"@{scale}", Theme.create(scale))
+    take(out, "@1.0-high-contrast", Theme.create(1.0, high_contrast=True))
+    print(f"screenshots written to {out}")
+
+
+if __name__ == "__main__":
+    main()
