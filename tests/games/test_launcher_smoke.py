@@ -163,3 +163,28 @@ def test_refused_client_id_shows_reason_and_keeps_screen(pilot):
     pilot.press(pygame.K_RETURN)
     assert top(pilot) is new_client and new_client.error
     assert pilot.app.store.list_clients() == []
+
+
+def test_a_thousand_random_keys_and_clicks_break_nothing(pilot):
+    import random
+
+    rng = random.Random(2026)
+    keys = [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_BACKSPACE,
+            pygame.K_SPACE, pygame.K_LEFT, pygame.K_RIGHT] + [pygame.K_1 + d for d in range(9)]
+    width, height = pilot.app.screen.get_size()
+    for _ in range(1000):
+        if not pilot.app.running:
+            break
+        roll = rng.random()
+        if roll < 0.75:
+            pilot.press(rng.choice(keys))
+        elif roll < 0.9:
+            pilot.click((rng.randrange(width), rng.randrange(height)))
+        else:
+            pilot.wait(rng.choice([50, 400, 2000]), frame_ms=50)
+    store = pilot.app.store
+    for run in store.iter_run_rows():
+        trials = [t for t in store.iter_trial_rows() if t["run_id"] == run["run_id"]]
+        assert [t["trial_index"] for t in trials] == list(range(1, len(trials) + 1))
+        if run["ended_at"]:
+            assert run["n_trials"] == len(trials)
