@@ -36,30 +36,25 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-31") from None
 
 
-def _ability(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"ability must be a number from 0 to 1, not {text!r}")
-    return value
+def _number_between(low: float, high: float, what: str):
+    """An argparse type: a number from ``low`` to ``high``, refused with a sentence naming ``what``."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be a number from {low:g} to {high:g}, not {text!r}")
+        return value
+
+    return parse
 
 
 def _positive_int(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 100_000:
         raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 100000, not {text!r}")
     return int(text)
-
-
-def _font_scale(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0.5 <= value <= 3.0:
-        raise argparse.ArgumentTypeError(f"font scale must be from 0.5 to 3, not {text!r}")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="cogsuite", parents=[common],
                     description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
-    parser.add_argument("--font-scale", type=_font_scale, default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
+    parser.add_argument("--font-scale", type=_number_between(0.5, 3.0, "font scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -77,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", parents=[common], help="a simulated player plays an exercise headless; the run is recorded")
     sim.add_argument("--exercise", required=True, metavar="ID", help="exercise id (see `cogsuite exercises`)")
-    sim.add_argument("--ability", type=_ability, default=0.7, metavar="A", help="player ability from 0 to 1 (default 0.7)")
+    sim.add_argument("--ability", type=_number_between(0.0, 1.0, "ability"), default=0.7, metavar="A", help="player ability from 0 to 1 (default 0.7)")
     sim.add_argument("--trials", type=_positive_int, metavar="N", help="trials to play (default: the exercise's run length)")
     sim.add_argument("--client", default="simulated", metavar="C", help="client ID; created if new (default 'simulated')")
     sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: a fresh one, printed)")

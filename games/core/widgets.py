@@ -114,7 +114,7 @@ class Button:
 
 
 class FocusList:
-    """Buttons in a column that scrolls: arrows or Tab move the focus, Enter or a click activates."""
+    """Buttons in a column that scrolls (or in a row): arrows or Tab move the focus, Enter or a click activates."""
 
     def __init__(self, buttons: list[Button], focus: int = 0) -> None:
         self.buttons = buttons
@@ -146,9 +146,9 @@ class FocusList:
 
     def _key(self, event: pygame.event.Event) -> bool:
         shift = bool(event.mod & pygame.KMOD_SHIFT)
-        if event.key in (pygame.K_DOWN,) or (event.key == pygame.K_TAB and not shift):
+        if event.key in (pygame.K_DOWN, pygame.K_RIGHT) or (event.key == pygame.K_TAB and not shift):
             self.focus = (self.focus + 1) % len(self.buttons)
-        elif event.key in (pygame.K_UP,) or (event.key == pygame.K_TAB and shift):
+        elif event.key in (pygame.K_UP, pygame.K_LEFT) or (event.key == pygame.K_TAB and shift):
             self.focus = (self.focus - 1) % len(self.buttons)
         elif event.key == pygame.K_HOME:
             self.focus = 0

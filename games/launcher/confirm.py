@@ -24,8 +24,6 @@ class ConfirmScene(Scene):
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self._answer(False)
-        elif event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.buttons.focus = 1 - self.buttons.focus
         else:
             self.buttons.handle_event(event)
 

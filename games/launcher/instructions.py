@@ -36,10 +36,7 @@ class InstructionsScene(FramedScene):
             self.start()
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.buttons.focus = 1 - self.buttons.focus
-        else:
-            self.handle_corner(event) or self.buttons.handle_event(event)
+        self.handle_corner(event) or self.buttons.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
