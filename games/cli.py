@@ -156,9 +156,15 @@ def cmd_launch(args: argparse.Namespace) -> int:
     from games.core.theme import Theme
     from games.launcher.clients import ClientPickerScene
 
+    import pygame
+
     with open_store(args) as store:
+        try:
+            app = App(store, theme=Theme.create(args.font_scale, args.high_contrast), fullscreen=args.fullscreen)
+        except pygame.error as err:
+            log.exception("no window")
+            raise CliError(f"Cannot open a window ({err}); is a display available?") from None
         log.info("launcher opened on %s", store.path)
-        app = App(store, theme=Theme.create(args.font_scale, args.high_contrast), fullscreen=args.fullscreen)
         app.run(ClientPickerScene())
     return 0
 

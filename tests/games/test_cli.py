@@ -170,3 +170,11 @@ def test_launcher_starts_headless_and_waits_for_input(tmp_path):
         _, err = proc.communicate(timeout=10)
     assert "Traceback" not in err
     assert "launcher opened" in (tmp_path / "cogsuite.log").read_text()
+
+
+def test_launcher_without_a_display_says_so_in_one_line(tmp_path):
+    env = dict(os.environ, SDL_VIDEODRIVER="no-such-driver")
+    done = subprocess.run([sys.executable, "-m", "games", "--data-dir", str(tmp_path)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "Cannot open a window" in done.stderr
