@@ -41,7 +41,6 @@ from games.core.scene import Scene  # noqa: E402
 
 FRAME_MS = 1000.0 / 60.0
 MIN_GAP_MS, MAX_GAP_MS = 40.0, 110.0  # between two posts: spans several frames, so every phase occurs
-SPIN_MS = 2.0  # the poster sleeps until this close to a post time, then spins
 LOOP_DEADLINE_S = 120.0
 
 
@@ -49,16 +48,12 @@ def now_ms() -> float:
     return time.perf_counter() * 1000.0
 
 
-def sleep_until(t_ms: float) -> None:
-    remaining = t_ms - now_ms()
-    if remaining > SPIN_MS:
-        time.sleep((remaining - SPIN_MS) / 1000.0)
-    while now_ms() < t_ms:
-        pass
-
-
 class Poster(threading.Thread):
-    """Posts ``n`` numbered KEYDOWN events at random gaps, noting the true time of each post."""
+    """Posts ``n`` numbered KEYDOWN events at random gaps, noting the true time of each post.
+
+    It only sleeps between posts, never spins: a spinning thread holds the GIL, which would hold
+    back a loop waking up for its frame until just after the post, and hide that loop's error.
+    """
 
     def __init__(self, n: int, rng: random.Random) -> None:
         super().__init__(daemon=True)
@@ -66,12 +61,11 @@ class Poster(threading.Thread):
         self.post_ms: list[float] = []
 
     def run(self) -> None:
-        at_ms = now_ms()
         for seq, gap_ms in enumerate(self.gaps_ms):
-            at_ms += gap_ms
-            sleep_until(at_ms)
+            time.sleep(gap_ms / 1000.0)
             self.post_ms.append(now_ms())
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0, seq=seq))
+            key = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=0, seq=seq)
+            pygame.event.post(key)
 
 
 class StampRecorder(Scene):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import warnings
 from datetime import datetime, timezone
 from typing import Any
@@ -17,6 +18,7 @@ log = logging.getLogger(__name__)
 
 WINDOW_SIZE = (1100, 760)
 MIN_WINDOW_SIZE = (640, 480)
+KEY_REPEAT_MS = (400, 60)  # delay before a held key repeats, and the interval between repeats
 IDLE_REDRAW_MS = 500.0  # redraw now and then even when nothing happens (window exposure, resizes)
 
 
@@ -55,7 +57,6 @@ class App:
                 screen = pygame.display.set_mode((0, 0) if fullscreen else size, flags)
         for problem in caught:
             log.info("vsync not available on the %s driver: %s", pygame.display.get_driver(), problem)
-        pygame.key.set_repeat(400, 60)
         pygame.key.start_text_input()
         return screen
 
@@ -85,13 +86,19 @@ class App:
         if scene is None:
             self.running = False
             return
-        timeout_ms = int(self._timeout_ms(scene, max_wait_ms))
+        timeout_ms = math.ceil(self._timeout_ms(scene, max_wait_ms))
         # wait(0) would wait for ever: a frame that is already due only polls
         event = pygame.event.wait(timeout_ms) if timeout_ms >= 1 else pygame.event.poll()
         while event.type != pygame.NOEVENT and self.running:
             self._dispatch(event, self.clock.now_ms())
             event = pygame.event.poll()
         self.draw_frame()
+
+    def _apply_key_repeat(self, scene: Scene) -> None:
+        """Held keys repeat in menus and text fields, never in an exercise (a held key is one answer)."""
+        wanted = KEY_REPEAT_MS if scene.key_repeat else (0, 0)
+        if pygame.key.get_repeat() != wanted:
+            pygame.key.set_repeat(*wanted)
 
     def _timeout_ms(self, scene: Scene, max_wait_ms: float | None) -> float:
         now = self.clock.now_ms()
@@ -124,6 +131,7 @@ class App:
         scene = self.stack.top  # update may have popped or pushed
         if scene is None:
             return
+        self._apply_key_repeat(scene)
         self.screen.fill(self.theme.palette.background)
         scene.draw(self.screen)
         pygame.display.flip()

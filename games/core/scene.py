@@ -14,6 +14,7 @@ class Scene:
     """One screen. Subclasses override what they need; the defaults do nothing."""
 
     app: "App"
+    key_repeat = True  # whether a held key repeats while this scene is on top
 
     def on_enter(self) -> None:
         """Called once when pushed, after ``app`` is set."""

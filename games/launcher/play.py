@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 class ExerciseScene(Scene):
     """Feeds stamped input and time to the run; stamps stimulus onsets right after the flip."""
 
+    key_repeat = False
+
     def __init__(self, exercise: Exercise, n_trials: int | None = None, seed: int | None = None) -> None:
         self.exercise = exercise
         self.n_trials = n_trials

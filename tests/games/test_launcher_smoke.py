@@ -188,3 +188,15 @@ def test_a_thousand_random_keys_and_clicks_break_nothing(pilot):
         assert [t["trial_index"] for t in trials] == list(range(1, len(trials) + 1))
         if run["ended_at"]:
             assert run["n_trials"] == len(trials)
+
+
+def test_held_keys_repeat_in_menus_but_not_in_an_exercise(pilot):
+    assert pygame.key.get_repeat()[0] > 0
+    for _ in range(4):
+        pilot.press(pygame.K_RETURN)
+    assert isinstance(top(pilot), ExerciseScene)
+    assert pygame.key.get_repeat() == (0, 0)
+    pilot.press(pygame.K_ESCAPE)
+    pilot.press(pygame.K_TAB)
+    pilot.press(pygame.K_RETURN)  # stop: no trial yet, back to the instructions
+    assert pygame.key.get_repeat()[0] > 0
