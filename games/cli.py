@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
-from games.paths import data_dir, setup_logging
+from games.paths import LOG_FILE, data_dir, setup_logging
 from scores.export import EXPORT_KINDS
 
 log = logging.getLogger(__name__)
@@ -188,3 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # a bug: one sentence for the person, the traceback for the log
+        log.exception("unexpected error")
+        print(f"cogsuite: unexpected error ({err}); the details are in {LOG_FILE} in the data folder.", file=sys.stderr)
+        return 1
