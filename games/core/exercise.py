@@ -119,7 +119,13 @@ class ExerciseSpec:
 
 @dataclass
 class TrialRecord:
-    """One finished trial, as the logic emits it (the run adds ids and wall-clock time)."""
+    """One finished trial, as the logic emits it (the run adds ids and wall-clock time).
+
+    Most exercises adapt after every trial. An exercise played in blocks (N-back) sets
+    ``ends_step=False`` on every trial but a block's last, and there ``step_correct`` to the
+    block's success: the level tracker sees one answer per block, and a run ends only at the
+    end of a block.
+    """
 
     trial_index: int
     level: int
@@ -130,12 +136,20 @@ class TrialRecord:
     rt_ms: float | None
     timed_out: bool
     extra: dict[str, Any] = field(default_factory=dict)
+    ends_step: bool = True
+    step_correct: bool | None = None
+
+    @property
+    def step_success(self) -> bool:
+        """What the level tracker is told when this record ends a step."""
+        return self.is_correct if self.step_correct is None else self.step_correct
 
 
 class ExerciseLogic(Protocol):
     """Pure state machine for one run of an exercise, driven by ``(action, now_ms)``.
 
-    The runner calls ``start_trial(level, now_ms)`` whenever ``needs_trial`` is true, feeds
+    The runner calls ``start_trial(level, now_ms)`` whenever ``needs_trial`` is true (for a
+    block exercise, it starts the next block at that level), feeds
     actions through ``handle`` and the passage of time through ``tick``; both return the
     trials that finished. ``awaiting_onset`` is true when the next drawn frame shows a
     stimulus whose onset must be stamped with ``mark_onset`` right after the flip.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pygame
 
@@ -55,6 +55,36 @@ class Pilot:
                 raise TimeoutError(f"still waiting after {limit_ms} ms")
             self.clock.advance(frame_ms)
             self.step()
+
+    def play(self, player: Any, device: str = "keys", frame_ms: float = FRAME_MS, limit_ms: float = 3_600_000) -> None:
+        """Let a simulated player play the exercise on top through real key presses or clicks.
+
+        Each action the player chooses becomes the event the view maps back to it
+        (``view.key_for`` or ``view.click_for``), posted when it is due; returns when the
+        exercise scene has left the top of the stack.
+        """
+        scene = self.app.stack.top
+        end = self.clock.now_ms() + limit_ms
+        while self.app.stack.top is scene and self.clock.now_ms() < end:
+            run_now = scene.run_ms(self.clock.now_ms())
+            planned = None if scene.run.finished else player.next_action(scene.run.logic, run_now)
+            if planned is not None and planned[0] <= run_now:
+                self._act(scene, planned[1], device)
+            else:
+                self.clock.advance(frame_ms)
+                self.step()
+
+    def _act(self, scene: Any, action: Any, device: str) -> None:
+        if device == "keys":
+            key = scene.view.key_for(action, scene.run.logic)
+            if key is None:
+                raise ValueError(f"no key gives {action!r}")
+            self.press(key)
+        else:
+            pos = scene.view.click_for(action, scene.run.logic)
+            if pos is None:
+                raise ValueError(f"no click gives {action!r}")
+            self.click(pos)
 
     def screenshot(self, path: Path) -> None:
         self.app.draw_frame()

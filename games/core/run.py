@@ -136,7 +136,7 @@ class ExerciseRun:
     # -- bookkeeping ---------------------------------------------------------------------
     def _advance(self, now_ms: float) -> None:
         self._last_ms = max(self._last_ms, now_ms)
-        if self.logic.needs_trial and len(self.records) < self.n_trials:
+        if self.logic.needs_trial and self.summary is None:
             self.logic.start_trial(self.tracker.next_level(), now_ms)
 
     def _wall(self, at_ms: float) -> datetime:
@@ -144,7 +144,7 @@ class ExerciseRun:
 
     def _record(self, records: list[TrialRecord], now_ms: float) -> None:
         for record in records:
-            if len(self.records) >= self.n_trials:
+            if self.summary is not None:
                 break
             self.records.append(record)
             self._store.add_trial(
@@ -153,16 +153,21 @@ class ExerciseRun:
                 correct=record.is_correct, rt_ms=record.rt_ms, timed_out=record.timed_out,
                 extra=record.extra,
             )
-            before = self.tracker.next_level()
-            self.tracker.update(record.level, record.is_correct)
-            after = self.tracker.next_level()
-            if after != before:
-                self._store.add_level_change(
-                    self.run_id, trial_index=record.trial_index, from_level=before,
-                    to_level=after, rule="tracker", at=self._wall(now_ms),
-                )
-            if len(self.records) == self.n_trials:
-                self._finish(now_ms, completed=True)
+            if record.ends_step:
+                self._step(record, now_ms)
+                if len(self.records) >= self.n_trials:
+                    self._finish(now_ms, completed=True)
+
+    def _step(self, record: TrialRecord, now_ms: float) -> None:
+        """Tell the tracker how the step went, and store the level change it makes."""
+        before = self.tracker.next_level()
+        self.tracker.update(record.level, record.step_success)
+        after = self.tracker.next_level()
+        if after != before:
+            self._store.add_level_change(
+                self.run_id, trial_index=record.trial_index, from_level=before,
+                to_level=after, rule="tracker", at=self._wall(now_ms),
+            )
 
     def _finish(self, now_ms: float, completed: bool) -> None:
         accuracy, median_rt_ms = summarize_trials(self.records)

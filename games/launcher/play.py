@@ -41,10 +41,10 @@ class ExerciseScene(Scene):
             self.exercise, store=app.store, session_id=app.session_id, client=app.client,
             seed=self.seed, wall_start=datetime.now(timezone.utc), n_trials=self.n_trials,
         )
-        self.run.start(self._run_ms(app.clock.now_ms()))
+        self.run.start(self.run_ms(app.clock.now_ms()))
         log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
 
-    def _run_ms(self, t_ms: float) -> float:
+    def run_ms(self, t_ms: float) -> float:
         """The run's time: the real clock less the pauses, so a pause changes no trial's timing."""
         return t_ms - self._paused_ms
 
@@ -58,11 +58,11 @@ class ExerciseScene(Scene):
             self._paused_ms += now - self._pause_start
             self._pause_start = None
         if result is True:
-            self.run.stop(self._run_ms(now))
+            self.run.stop(self.run_ms(now))
 
     def on_quit(self, now_ms: float) -> None:
         if self.run is not None:
-            self.run.stop(self._run_ms(now_ms))
+            self.run.stop(self.run_ms(now_ms))
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -73,10 +73,10 @@ class ExerciseScene(Scene):
             return
         action = self.view.action_for(event, self.run.logic)
         if action is not None:
-            self.run.handle(action, self._run_ms(t_ms))
+            self.run.handle(action, self.run_ms(t_ms))
 
     def update(self, now_ms: float) -> None:
-        self.run.tick(self._run_ms(now_ms))
+        self.run.tick(self.run_ms(now_ms))
         if self.run.finished and not self._done and self.app.stack.top is self:
             self._done = True
             self._show_results()
@@ -91,12 +91,12 @@ class ExerciseScene(Scene):
 
     def after_flip(self, t_ms: float) -> None:
         if self.run.awaiting_onset:
-            self.run.mark_onset(self._run_ms(t_ms))
+            self.run.mark_onset(self.run_ms(t_ms))
 
     def next_frame_ms(self, now_ms: float) -> float | None:
         if self.run.awaiting_onset:
             return now_ms
-        run_now = self._run_ms(now_ms)
+        run_now = self.run_ms(now_ms)
         times = [t for t in (self.run.next_change_ms(), self.view.next_redraw_ms(self.run.logic, run_now)) if t is not None]
         return min(times) + self._paused_ms if times else None
 
@@ -113,4 +113,4 @@ class ExerciseScene(Scene):
         top = self.stop_button.rect.bottom + theme.gap()
         area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
         now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
-        self.view.draw(surface, area, self.run.logic, self._run_ms(now))
+        self.view.draw(surface, area, self.run.logic, self.run_ms(now))

@@ -78,6 +78,18 @@ class SequenceRecallView:
                 return Undo()
         return None
 
+    def key_for(self, action: Any, logic: SequenceRecallLogic) -> int | None:
+        """The key that gives ``action`` (the inverse of ``action_for``, for tests and tools)."""
+        if isinstance(action, Select):
+            return pygame.K_1 + action.index
+        return pygame.K_BACKSPACE if isinstance(action, Undo) else None
+
+    def click_for(self, action: Any, logic: SequenceRecallLogic) -> tuple[int, int] | None:
+        """Where to click for ``action`` on the frame last drawn."""
+        if isinstance(action, Select) and action.index < len(self.rects):
+            return self.rects[action.index].center
+        return self.undo.rect.center if isinstance(action, Undo) else None
+
     def next_redraw_ms(self, logic: SequenceRecallLogic, now_ms: float) -> float | None:
         """A tapped block flashes briefly; redraw when the flash ends."""
         if logic.phase is Phase.RESPOND and logic.onset_ms is not None and logic.tap_times_ms:
