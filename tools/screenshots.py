@@ -1,12 +1,17 @@
-"""Take the README's screenshots headless: ``python tools/screenshots.py [OUT_DIR]``.
+"""Take the screenshots in docs/ headless: ``python tools/screenshots.py [--exercise ID] [--out DIR]``.
 
-Drives the real launcher with posted events on a fake clock (the same pilot the smoke tests use)
-and saves every screen at font scale 1.0 and 1.5, plus a high-contrast set at 1.0.
+Drives the real launcher with posted events on a fake clock (the same pilot the smoke tests use).
+Without ``--exercise`` it saves every launcher screen, with Sequence Recall, at font scale 1.0 and
+1.5, plus a high-contrast set at 1.0. With ``--exercise ID`` it saves that exercise's instructions
+and two moments of play (its simulated player answering through real key presses), at both scales
+and in high contrast.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -79,13 +84,44 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
         app.quit()
 
 
+def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> None:
+    """Instructions, then two moments after the player has finished two trials."""
+    from games.launcher.instructions import InstructionsScene
+    from games.registry import get_exercise
+
+    exercise = get_exercise(exercise_id)
+    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+        app = App(store, theme=theme, clock=FakeClock(1000.0))
+        app.begin_session(store.add_client("C-0001", "Alex"))
+        app.stack.push(InstructionsScene(exercise))
+        pilot = Pilot(app)
+        pilot.step()
+        pilot.screenshot(out / f"{exercise_id}-instructions{suffix}.png")
+        pilot.press(pygame.K_RETURN)
+        scene = app.stack.top
+        player = exercise.make_player(0.8, random.Random(5))
+        pilot.play(player, until=lambda: len(scene.run.records) >= 2)
+        for name, ms in (("a", 1200), ("b", 1300)):
+            pilot.play(player, until=lambda end=app.clock.now_ms() + ms: app.clock.now_ms() >= end)
+            pilot.screenshot(out / f"{exercise_id}-play-{name}{suffix}.png")
+        app.quit()
+
+
+THEMES = (("@1.0", Theme.create(1.0)), ("@1.5", Theme.create(1.5)), ("@1.0-high-contrast", Theme.create(1.0, high_contrast=True)))
+
+
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-    out.mkdir(parents=True, exist_ok=True)
-    for scale in (1.0, 1.5):
-        take(out, f"@{scale}", Theme.create(scale))
-    take(out, "@1.0-high-contrast", Theme.create(1.0, high_contrast=True))
-    print(f"screenshots written to {out}")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exercise", metavar="ID", help="one exercise's instructions and play")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for suffix, theme in THEMES:
+        if args.exercise:
+            take_exercise(args.out, suffix, theme, args.exercise)
+        else:
+            take(args.out, suffix, theme)
+    print(f"screenshots written to {args.out}")
 
 
 if __name__ == "__main__":

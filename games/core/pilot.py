@@ -56,16 +56,19 @@ class Pilot:
             self.clock.advance(frame_ms)
             self.step()
 
-    def play(self, player: Any, device: str = "keys", frame_ms: float = FRAME_MS, limit_ms: float = 3_600_000) -> None:
+    def play(
+        self, player: Any, device: str = "keys", frame_ms: float = FRAME_MS, limit_ms: float = 3_600_000,
+        until: Callable[[], bool] | None = None,
+    ) -> None:
         """Let a simulated player play the exercise on top through real key presses or clicks.
 
         Each action the player chooses becomes the event the view maps back to it
         (``view.key_for`` or ``view.click_for``), posted when it is due; returns when the
-        exercise scene has left the top of the stack.
+        exercise scene has left the top of the stack, or when ``until()`` holds.
         """
         scene = self.app.stack.top
         end = self.clock.now_ms() + limit_ms
-        while self.app.stack.top is scene and self.clock.now_ms() < end:
+        while self.app.stack.top is scene and self.clock.now_ms() < end and not (until and until()):
             run_now = scene.run_ms(self.clock.now_ms())
             planned = None if scene.run.finished else player.next_action(scene.run.logic, run_now)
             if planned is not None and planned[0] <= run_now:
