@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--client", default="simulated", metavar="C", help="client ID; created if new (default 'simulated')")
     sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: a fresh one, printed)")
 
+    st = sub.add_parser("settings", parents=[common],
+                        help="show or set a client's target success rate and level lock for an exercise")
+    st.add_argument("--client", required=True, metavar="C", help="client ID")
+    st.add_argument("--exercise", required=True, metavar="ID", help="exercise id")
+    st.add_argument("--target", metavar="R", help="target success rate, e.g. 0.85, or 'default'")
+    lock = st.add_mutually_exclusive_group()
+    lock.add_argument("--lock-level", type=int, metavar="N", help="hold the level at N")
+    lock.add_argument("--unlock", action="store_true", help="let the level adapt again")
+
     exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM)")
     exp.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
     exp.add_argument("--kind", choices=EXPORT_KINDS, default="trials",
@@ -109,6 +118,7 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
+    from games.core.adaptive.policy import plan_from_store
     from games.core.clock import FakeClock
     from games.core.run import ExerciseRun
     from games.core.simulate import play_run
@@ -121,13 +131,51 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         now = datetime.now(timezone.utc)
         session_id = store.start_session(client, now, kind="simulated")
         run = ExerciseRun(exercise, store=store, session_id=session_id, client=client, seed=seed,
-                          wall_start=now, n_trials=args.trials, simulated=True)
+                          wall_start=now, n_trials=args.trials, simulated=True,
+                          plan=plan_from_store(store, client, exercise.spec))
         play_run(run, exercise.make_player(args.ability, random.Random(seed + 1)), FakeClock())
         store.end_session(session_id, datetime.now(timezone.utc))
     s = run.summary
     print(f"{exercise.id}: {s.n_trials} trials for client {client.code} (seed {seed}); "
-          f"level {s.start_level} -> {s.end_level}, accuracy {s.accuracy:.0%}")
+          f"level {s.start_level} ({run.plan.start_rule}) -> {s.end_level}, accuracy {s.accuracy:.0%}, "
+          f"ability {s.ability:.2f} ± {s.ability_se or 0:.2f}")
     return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from games.registry import get_exercise
+
+    spec = get_exercise(args.exercise).spec
+    with open_store(args) as store:
+        client = store.get_client(args.client)
+        if client is None:
+            raise CliError(f"There is no client {args.client!r} in {store.path}.")
+        current = store.exercise_settings(client, spec.id)
+        target, locked = current.target_rate, current.locked_level
+        if args.target is not None:
+            target = None if args.target == "default" else _target_rate(args.target, spec)
+        if args.lock_level is not None:
+            if not spec.min_level <= args.lock_level <= spec.max_level:
+                raise CliError(f"{spec.title} has levels {spec.min_level} to {spec.max_level}, not {args.lock_level}.")
+            locked = args.lock_level
+        if args.unlock:
+            locked = None
+        if (target, locked) != (current.target_rate, current.locked_level):
+            store.set_exercise_settings(client, spec.id, target_rate=target, locked_level=locked)
+        shown_target = f"{target:.0%}" if target is not None else f"{spec.target_rate:.0%} (the exercise's default)"
+        print(f"{client.code} / {spec.id}: target success rate {shown_target}; "
+              f"level {'locked at ' + str(locked) if locked is not None else 'adapts'}")
+    return 0
+
+
+def _target_rate(text: str, spec) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not spec.chance_rate < value < 1.0:
+        raise CliError(f"The target success rate must be a number between {spec.chance_rate:g} and 1, not {text!r}.")
+    return value
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -169,7 +217,10 @@ def cmd_launch(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "export": cmd_export}
+COMMANDS = {
+    None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
+    "export": cmd_export,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

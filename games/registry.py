@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from games.core.exercise import DOMAINS, Exercise
+from games.memory.card_pairs import EXERCISE as CARD_PAIRS
+from games.memory.digit_span import EXERCISE as DIGIT_SPAN
+from games.memory.n_back import EXERCISE as N_BACK
 from games.memory.sequence_recall import EXERCISE as SEQUENCE_RECALL
+from games.memory.shopping_list import EXERCISE as SHOPPING_LIST
 
-EXERCISES: tuple[Exercise, ...] = (SEQUENCE_RECALL,)
+EXERCISES: tuple[Exercise, ...] = (SEQUENCE_RECALL, DIGIT_SPAN, N_BACK, CARD_PAIRS, SHOPPING_LIST)
 
 
 class UnknownExercise(KeyError):

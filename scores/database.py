@@ -85,6 +85,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX runs_by_session ON runs (session_id);
     CREATE INDEX level_changes_by_run ON level_changes (run_id, trial_index);
     """,
+    # 2: a therapist's per-client, per-exercise target success rate and level lock.
+    """
+    CREATE TABLE exercise_settings (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients (id),
+        exercise TEXT NOT NULL,
+        target_rate REAL CHECK (target_rate IS NULL OR (target_rate > 0 AND target_rate < 1)),
+        locked_level INTEGER,
+        updated_at TEXT NOT NULL,
+        UNIQUE (client_id, exercise)
+    );
+    """,
 ]
 
 def table_names(conn: sqlite3.Connection) -> set[str]:

@@ -12,6 +12,14 @@ from scores.clients import Client
 
 
 @dataclass(frozen=True)
+class ExerciseSettings:
+    """A client's own settings for one exercise; None means the exercise's default."""
+
+    target_rate: float | None = None
+    locked_level: int | None = None
+
+
+@dataclass(frozen=True)
 class Filters:
     """Which runs an export reads; dates are inclusive, on the run's start date in UTC."""
 
@@ -69,6 +77,22 @@ class StoreQueries:
         if not n_runs:
             return None
         return {"best_level": best_level, "best_accuracy": best_accuracy, "n_runs": n_runs}
+
+    def exercise_settings(self, client: Client, exercise: str) -> ExerciseSettings:
+        row = self._conn.execute(
+            "SELECT target_rate, locked_level FROM exercise_settings WHERE client_id = ? AND exercise = ?",
+            (client.id, exercise),
+        ).fetchone()
+        return ExerciseSettings(row["target_rate"], row["locked_level"]) if row else ExerciseSettings()
+
+    def last_estimate(self, client: Client, exercise: str) -> tuple[float, float | None] | None:
+        """``(ability, standard_error)`` of the client's latest run of ``exercise`` that has one."""
+        row = self._conn.execute(
+            "SELECT ability, ability_se FROM runs WHERE client_id = ? AND exercise = ?"
+            " AND ability IS NOT NULL AND n_trials > 0 ORDER BY started_at DESC, ended_at DESC LIMIT 1",
+            (client.id, exercise),
+        ).fetchone()
+        return (row["ability"], row["ability_se"]) if row else None
 
     def iter_trial_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Trials with their client, session and run, by client, then run start, then trial index."""

@@ -13,10 +13,10 @@ from typing import Any, Iterator
 
 from scores.clients import Client, ClientNameError, validate_client_code, validate_display_name
 from scores.database import DB_FILENAME, MIGRATIONS, StoreError, connect, prepare_folder
-from scores.queries import Filters, StoreQueries
+from scores.queries import ExerciseSettings, Filters, StoreQueries
 
 __all__ = [
-    "MIGRATIONS", "Client", "ClientNameError", "Filters", "Store", "StoreError",
+    "MIGRATIONS", "Client", "ClientNameError", "ExerciseSettings", "Filters", "Store", "StoreError",
     "validate_client_code", "validate_display_name",
 ]
 
@@ -103,6 +103,22 @@ class Store(StoreQueries):
             raise KeyError(f"no {what} with id {params[-1]!r} in {self.path}")
 
     # --- clients -------------------------------------------------------------------------
+
+    def set_exercise_settings(
+        self, client: Client, exercise: str, *, target_rate: float | None, locked_level: int | None,
+        now: datetime | None = None,
+    ) -> ExerciseSettings:
+        """Replace the client's settings for ``exercise`` (None restores the exercise's default)."""
+        if target_rate is not None and not 0.0 < target_rate < 1.0:
+            raise ValueError(f"a target success rate must lie between 0 and 1, not {target_rate}")
+        self._write(
+            "INSERT INTO exercise_settings (id, client_id, exercise, target_rate, locked_level, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (client_id, exercise) DO UPDATE SET"
+            " target_rate = excluded.target_rate, locked_level = excluded.locked_level,"
+            " updated_at = excluded.updated_at",
+            (new_id(), client.id, exercise, target_rate, locked_level, iso(now or datetime.now(timezone.utc))),
+        )
+        return self.exercise_settings(client, exercise)
 
     def add_client(self, code: str, display_name: str | None = None, now: datetime | None = None) -> Client:
         """Add a client; raises ClientNameError for a bad or already used ID."""

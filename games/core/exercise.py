@@ -68,6 +68,8 @@ class ExerciseSpec:
     trials_per_run: int
     trial_fields: tuple[Field, ...]
     run_fields: tuple[Field, ...]
+    target_rate: float = 0.8  # success rate the levels aim at; a therapist may set another per client
+    errorless_after: int = 3  # failed steps in a row before the level steps down regardless
 
     def __post_init__(self) -> None:
         if not self.id.isidentifier():
@@ -81,6 +83,10 @@ class ExerciseSpec:
             raise SpecError(f"{self.id}: start level {self.start_level} is outside {numbers[0]}..{numbers[-1]}")
         if not 0.0 <= self.chance_rate < 1.0:
             raise SpecError(f"{self.id}: chance rate {self.chance_rate} must be in [0, 1)")
+        if not self.chance_rate < self.target_rate < 1.0:
+            raise SpecError(f"{self.id}: target rate {self.target_rate} must lie between the chance rate and 1")
+        if self.errorless_after < 1:
+            raise SpecError(f"{self.id}: errorless_after must be at least 1")
         if self.trials_per_run < 1:
             raise SpecError(f"{self.id}: trials_per_run must be at least 1")
         param_names = {p.name for p in self.params}

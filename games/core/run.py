@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from typing import Any, Mapping, Protocol
 
 import games
-from games.core.adaptive import Tracker, make_tracker
+from games.core.adaptive import Tracker
+from games.core.adaptive.policy import LevelPlan, LevelPolicy, plan_run
 from games.core.exercise import Exercise, TrialRecord
 
 
@@ -63,7 +64,7 @@ class ExerciseRun:
         seed: int,
         wall_start: datetime,
         n_trials: int | None = None,
-        start_level: int | None = None,
+        plan: LevelPlan | None = None,
         params: Mapping[str, Any] | None = None,
         simulated: bool = False,
         tracker: Tracker | None = None,
@@ -74,12 +75,11 @@ class ExerciseRun:
         self.n_trials = n_trials if n_trials is not None else spec.trials_per_run
         if self.n_trials < 1:
             raise ValueError("a run needs at least one trial")
-        self.start_level = spec.start_level if start_level is None else start_level
+        self.plan = plan or plan_run(spec)
+        self.start_level = self.plan.start_level
         self.params = dict(params or {})
         self.logic = exercise.make_logic(random.Random(seed), self.params)
-        self.tracker = tracker or make_tracker(
-            spec.min_level, spec.max_level, self.start_level, chance=spec.chance_rate
-        )
+        self.policy = LevelPolicy(spec, self.plan, tracker=tracker)
         self.records: list[TrialRecord] = []
         self.summary: RunSummary | None = None
         self._store, self._session_id, self._client = store, session_id, client
@@ -87,6 +87,8 @@ class ExerciseRun:
         self._start_ms: float | None = None
         self._last_ms = 0.0
         self.run_id: str | None = None
+        self.notice: str | None = None  # a word of encouragement for the screen, with its time
+        self.notice_ms = 0.0
 
     # -- driving -------------------------------------------------------------------------
     def start(self, now_ms: float) -> None:
@@ -100,7 +102,7 @@ class ExerciseRun:
         )
         self._store.add_level_change(
             self.run_id, trial_index=0, from_level=None, to_level=self.start_level,
-            rule="start", at=self._wall_start,
+            rule=self.plan.start_rule, at=self._wall_start,
         )
         self._advance(now_ms)
 
@@ -137,7 +139,7 @@ class ExerciseRun:
     def _advance(self, now_ms: float) -> None:
         self._last_ms = max(self._last_ms, now_ms)
         if self.logic.needs_trial and self.summary is None:
-            self.logic.start_trial(self.tracker.next_level(), now_ms)
+            self.logic.start_trial(self.policy.next_level(), now_ms)
 
     def _wall(self, at_ms: float) -> datetime:
         return self._wall_start + timedelta(milliseconds=at_ms - (self._start_ms or 0.0))
@@ -159,21 +161,22 @@ class ExerciseRun:
                     self._finish(now_ms, completed=True)
 
     def _step(self, record: TrialRecord, now_ms: float) -> None:
-        """Tell the tracker how the step went, and store the level change it makes."""
-        before = self.tracker.next_level()
-        self.tracker.update(record.level, record.step_success)
-        after = self.tracker.next_level()
-        if after != before:
+        """Tell the level policy how the step went, and store the level change it makes."""
+        self.policy.update(record.level, record.step_success)
+        after = self.policy.next_level()
+        if after != record.level:
             self._store.add_level_change(
-                self.run_id, trial_index=record.trial_index, from_level=before,
-                to_level=after, rule="tracker", at=self._wall(now_ms),
+                self.run_id, trial_index=record.trial_index, from_level=record.level,
+                to_level=after, rule=self.policy.next_rule(), at=self._wall(now_ms),
             )
+        if self.policy.notice:
+            self.notice, self.notice_ms = self.policy.notice, now_ms
 
     def _finish(self, now_ms: float, completed: bool) -> None:
         accuracy, median_rt_ms = summarize_trials(self.records)
-        ability, ability_se = self.tracker.estimate()
+        ability, ability_se = self.policy.estimate()
         self.summary = RunSummary(
-            start_level=self.start_level, end_level=self.tracker.next_level(),
+            start_level=self.start_level, end_level=self.policy.next_level(),
             n_trials=len(self.records), accuracy=accuracy, median_rt_ms=median_rt_ms,
             ability=ability, ability_se=ability_se,
             duration_s=(max(now_ms, self._last_ms) - (self._start_ms or 0.0)) / 1000.0,

@@ -8,14 +8,16 @@ from datetime import datetime, timezone
 
 import pygame
 
+from games.core.adaptive.policy import plan_from_store
 from games.core.exercise import Exercise
 from games.core.run import ExerciseRun
 from games.core.scene import Scene
-from games.core.widgets import Button, draw_text
+from games.core.widgets import Button, draw_text, fit
 from games.launcher.common import margin
 from games.launcher.confirm import ConfirmScene
 
 log = logging.getLogger(__name__)
+NOTICE_MS = 4000.0  # how long a word of encouragement stays on screen
 
 
 class ExerciseScene(Scene):
@@ -40,6 +42,7 @@ class ExerciseScene(Scene):
         self.run = ExerciseRun(
             self.exercise, store=app.store, session_id=app.session_id, client=app.client,
             seed=self.seed, wall_start=datetime.now(timezone.utc), n_trials=self.n_trials,
+            plan=plan_from_store(app.store, app.client, self.exercise.spec),
         )
         self.run.start(self.run_ms(app.clock.now_ms()))
         log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
@@ -97,20 +100,43 @@ class ExerciseScene(Scene):
         if self.run.awaiting_onset:
             return now_ms
         run_now = self.run_ms(now_ms)
-        times = [t for t in (self.run.next_change_ms(), self.view.next_redraw_ms(self.run.logic, run_now)) if t is not None]
+        notice_end = self.run.notice_ms + NOTICE_MS if self._notice(run_now) else None
+        due = (self.run.next_change_ms(), self.view.next_redraw_ms(self.run.logic, run_now), notice_end)
+        times = [t for t in due if t is not None]
         return min(times) + self._paused_ms if times else None
 
     def draw(self, surface: pygame.Surface) -> None:
-        theme, pal = self.app.theme, self.app.theme.palette
+        theme = self.app.theme
         side = margin(theme, surface)
-        small, body = theme.font("small"), theme.font("body")
+        body = theme.font("body")
         self.stop_button.rect = pygame.Rect(0, theme.gap(), self.stop_button.width(theme), body.get_linesize() + theme.gap())
         self.stop_button.rect.right = surface.get_width() - side
         self.stop_button.draw(surface, theme, focused=False)
-        shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
-        draw_text(surface, f"{self.exercise.spec.title}  ·  {shown} of {self.run.n_trials}", small, pal.muted_text,
-                  (side, self.stop_button.rect.centery), "midleft")
+        now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
+        self._draw_header(surface, side, self._notice(self.run_ms(now)))
         top = self.stop_button.rect.bottom + theme.gap()
         area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
-        now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
         self.view.draw(surface, area, self.run.logic, self.run_ms(now))
+
+    def _notice(self, run_now: float) -> str | None:
+        """The run's word of encouragement while it is fresh."""
+        if self.run.notice and run_now - self.run.notice_ms < NOTICE_MS:
+            return self.run.notice
+        return None
+
+    def _draw_header(self, surface: pygame.Surface, side: int, notice: str | None) -> None:
+        """The exercise and trial count, or in their place a word of encouragement in a frame."""
+        theme, pal = self.app.theme, self.app.theme.palette
+        width = self.stop_button.rect.left - side - theme.gap()
+        if notice is None:
+            shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
+            text = f"{self.exercise.spec.title}  ·  {shown} of {self.run.n_trials}"
+            small = theme.font("small")
+            draw_text(surface, fit(text, small, width), small, pal.muted_text, (side, self.stop_button.rect.centery), "midleft")
+            return
+        font = theme.font("body", bold=True)
+        box = pygame.Rect(side, self.stop_button.rect.top, width, self.stop_button.rect.height)
+        pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
+        pygame.draw.rect(surface, pal.gentle, box, width=2, border_radius=theme.radius)
+        inner = box.inflate(-2 * theme.gap(), 0)
+        draw_text(surface, fit(notice, font, inner.width), font, pal.gentle, (inner.left, box.centery), "midleft")

@@ -178,3 +178,23 @@ def test_launcher_without_a_display_says_so_in_one_line(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "Cannot open a window" in done.stderr
+
+
+def test_settings_lock_target_and_unlock(tmp_path, capsys):
+    data = str(tmp_path / "d")
+    assert main(["simulate", "--exercise", "sequence_recall", "--trials", "5", "--data-dir", data, "--client", "C-7"]) == 0
+    assert main(["settings", "--data-dir", data, "--client", "C-7", "--exercise", "sequence_recall",
+                 "--lock-level", "4", "--target", "0.85"]) == 0
+    assert "85%" in capsys.readouterr().out
+    assert main(["simulate", "--exercise", "sequence_recall", "--trials", "6", "--data-dir", data, "--client", "C-7"]) == 0
+    assert "(lock)" in capsys.readouterr().out
+    assert main(["settings", "--data-dir", data, "--client", "C-7", "--exercise", "sequence_recall", "--unlock"]) == 0
+    assert "adapts" in capsys.readouterr().out
+    assert main(["simulate", "--exercise", "sequence_recall", "--trials", "5", "--data-dir", data, "--client", "C-7"]) == 0
+    assert "(resume)" in capsys.readouterr().out
+    fails_with_one_line(capsys, ["settings", "--data-dir", data, "--client", "C-7", "--exercise", "sequence_recall",
+                                 "--target", "1.5"], "target")
+    fails_with_one_line(capsys, ["settings", "--data-dir", data, "--client", "C-7", "--exercise", "sequence_recall",
+                                 "--lock-level", "40"], "40")
+    fails_with_one_line(capsys, ["settings", "--data-dir", data, "--client", "nobody", "--exercise", "sequence_recall"],
+                        "nobody")

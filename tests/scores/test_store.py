@@ -18,7 +18,7 @@ from scores import database
 from scores.store import MIGRATIONS, ClientNameError, Store, StoreError
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
-TABLES = {"schema_version", "clients", "sessions", "runs", "trials", "level_changes"}
+TABLES = {"schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings"}
 
 
 @contextmanager
@@ -71,6 +71,36 @@ def test_a_new_migration_is_a_one_line_append(tmp_path, monkeypatch):
         columns = [row[1] for row in conn.execute("PRAGMA table_info(clients)")]
         assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (len(MIGRATIONS) + 1,)
     assert "notes" in columns
+
+
+def test_a_version_1_store_gains_exercise_settings_and_keeps_its_data(tmp_path, monkeypatch):
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS[:1])
+    with Store.open(tmp_path) as store:
+        store.add_client("C-0001", now=T0)
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS)
+    with Store.open(tmp_path) as store:
+        client = store.get_client("C-0001")
+        assert store.exercise_settings(client, "sequence_recall").locked_level is None
+        store.set_exercise_settings(client, "sequence_recall", target_rate=0.85, locked_level=4)
+        store.set_exercise_settings(client, "sequence_recall", target_rate=0.7, locked_level=None)
+        settings = store.exercise_settings(client, "sequence_recall")
+        assert (settings.target_rate, settings.locked_level) == (0.7, None)
+        with pytest.raises(ValueError):
+            store.set_exercise_settings(client, "sequence_recall", target_rate=1.2, locked_level=None)
+
+
+def test_last_estimate_is_the_latest_run_with_one(store):
+    client = store.add_client("C-0009", now=T0)
+    assert store.last_estimate(client, "x") is None
+    for minutes, ability in ((0, 3.5), (10, 4.25)):
+        session = store.start_session(client, T0 + timedelta(minutes=minutes))
+        run = store.start_run(session_id=session, client=client, exercise="x", domain="memory",
+                              started_at=T0 + timedelta(minutes=minutes), start_level=2, seed=1, params={},
+                              simulated=False, app_version="t")
+        store.finish_run(run, ended_at=T0 + timedelta(minutes=minutes + 5), end_level=4, ability=ability,
+                         ability_se=0.4, accuracy=0.8, median_rt_ms=500.0, n_trials=10, duration_s=300.0,
+                         completed=True, measures={})
+    assert store.last_estimate(client, "x") == (4.25, 0.4)
 
 
 def test_a_failing_migration_is_rolled_back_whole(tmp_path, monkeypatch):

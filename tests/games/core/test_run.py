@@ -3,6 +3,7 @@
 import random
 from datetime import datetime, timezone
 
+from games.core.adaptive import make_tracker
 from games.core.exercise import Exercise, TrialRecord
 from games.memory.sequence_recall.spec import SPEC
 
@@ -60,7 +61,8 @@ def make_run(n_trials, recorder):
 
     exercise = Exercise(SPEC, BlockLogic, lambda *a: None, lambda a, r: None, lambda records: {})
     return ExerciseRun(exercise, store=recorder, session_id="s", client=None, seed=1,
-                       wall_start=datetime(2026, 1, 1, tzinfo=timezone.utc), n_trials=n_trials)
+                       wall_start=datetime(2026, 1, 1, tzinfo=timezone.utc), n_trials=n_trials,
+                       tracker=make_tracker(SPEC.min_level, SPEC.max_level, SPEC.start_level, method="staircase"))
 
 
 def test_block_runs_end_on_a_block_boundary_and_adapt_once_per_block():

@@ -1,0 +1,107 @@
+"""Around the tracker: where a run starts (fresh, resumed or locked) and the errorless step-down."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from games.core.adaptive import Tracker, make_tracker
+
+WARM_UP_LEVELS = 1  # a resumed run starts this much easier than the last estimate
+DRIFT_SD = 1.0  # levels an ability may move between two runs, widening the resumed prior
+ENCOURAGEMENT = "Let's make it a little easier. You're doing fine."
+
+
+@dataclass(frozen=True)
+class LevelPlan:
+    """How one run chooses its levels, decided before it starts."""
+
+    start_level: int
+    start_rule: str  # "start", "resume" or "lock": the first row of the run's level audit
+    target: float
+    locked_level: int | None = None
+    prior_mean: float | None = None
+    prior_sd: float = 3.0
+
+
+def plan_run(spec: Any, target: float | None = None, locked_level: int | None = None,
+             last_estimate: tuple[float, float | None] | None = None) -> LevelPlan:
+    """The plan for a client's next run of ``spec``.
+
+    Args:
+        target: the client's own target success rate for this exercise, else the spec's.
+        locked_level: a therapist's fixed level, which wins over everything else.
+        last_estimate: ``(ability, standard_error)`` of the client's last run, if any: the run
+            starts a little below it and the tracker's prior is centred on it.
+    """
+    target = spec.target_rate if target is None else target
+    prior = {}
+    if last_estimate is not None:
+        ability, se = last_estimate
+        prior = {"prior_mean": ability, "prior_sd": math.hypot(se or DRIFT_SD, DRIFT_SD)}
+    if locked_level is not None:
+        if not spec.min_level <= locked_level <= spec.max_level:
+            raise ValueError(f"locked level {locked_level} is outside {spec.min_level}..{spec.max_level}")
+        return LevelPlan(locked_level, "lock", target, locked_level=locked_level, **prior)
+    if last_estimate is None:
+        return LevelPlan(spec.start_level, "start", target)
+    start = min(max(math.floor(last_estimate[0]) - WARM_UP_LEVELS, spec.min_level), spec.max_level)
+    return LevelPlan(start, "resume", target, **prior)
+
+
+def plan_from_store(store: Any, client: Any, spec: Any) -> LevelPlan:
+    """The plan from what the store holds: the client's settings and last estimate."""
+    settings = store.exercise_settings(client, spec.id)
+    return plan_run(spec, settings.target_rate, settings.locked_level, store.last_estimate(client, spec.id))
+
+
+class LevelPolicy:
+    """The levels a run presents: the tracker's, unless a lock holds or errors pile up.
+
+    After ``errorless_after`` failed steps in a row the next step is one level easier than the
+    last, whatever the tracker says, and ``notice`` carries a word of encouragement. Every
+    answer still reaches the tracker, so the ability estimate stays honest under a lock too.
+    """
+
+    def __init__(self, spec: Any, plan: LevelPlan, errorless_after: int | None = None,
+                 tracker: Tracker | None = None) -> None:
+        self.plan = plan
+        self.min_level = spec.min_level
+        self.errorless_after = spec.errorless_after if errorless_after is None else errorless_after
+        if self.errorless_after < 1:
+            raise ValueError("errorless_after must be at least 1")
+        self.tracker = tracker or make_tracker(
+            spec.min_level, spec.max_level, plan.start_level, target=plan.target,
+            chance=spec.chance_rate, prior_mean=plan.prior_mean, prior_sd=plan.prior_sd,
+        )
+        self.notice: str | None = None
+        self._errors_in_row = 0
+        self._easier: int | None = None
+
+    def next_level(self) -> int:
+        if self.plan.locked_level is not None:
+            return self.plan.locked_level
+        if self._easier is not None:
+            return min(self._easier, self.tracker.next_level())
+        return self.tracker.next_level()
+
+    def next_rule(self) -> str:
+        """Why the next level is what it is: for the audit trail."""
+        if self.plan.locked_level is not None:
+            return "lock"
+        forced = self._easier is not None and self._easier < self.tracker.next_level()
+        return "errorless" if forced else "tracker"
+
+    def update(self, level: int, correct: bool) -> None:
+        self.tracker.update(level, correct)
+        self._easier, self.notice = None, None
+        self._errors_in_row = 0 if correct else self._errors_in_row + 1
+        if self._errors_in_row >= self.errorless_after:
+            self._errors_in_row = 0
+            if self.plan.locked_level is None and level > self.min_level:
+                self._easier = level - 1
+                self.notice = ENCOURAGEMENT
+
+    def estimate(self) -> tuple[float, float | None]:
+        return self.tracker.estimate()

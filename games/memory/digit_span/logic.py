@@ -1,0 +1,268 @@
+"""Digit Span logic: show digits one by one, collect the typed answer, score it forward or backward."""
+
+from __future__ import annotations
+
+import random
+from enum import Enum
+from typing import Any, Mapping, Sequence
+
+from games.core.actions import Respond, Select, Undo
+from games.core.exercise import SpecError, TrialRecord
+from games.memory.digit_span.spec import DIRECTIONS, SPEC
+
+DONE = "done"
+
+
+class Phase(Enum):
+    IDLE = "idle"  # between trials: the run starts the next one
+    LEAD_IN = "lead_in"  # "watch" message and the order sign before the first digit
+    PRESENT = "present"  # digits appear one by one
+    RESPOND = "respond"  # the player types the answer
+    FEEDBACK = "feedback"  # right / not quite
+
+
+def make_sequence(rng: random.Random, length: int) -> list[int]:
+    """Digits 0-9, each at most once while unused ones remain, and no run of three counting by one.
+
+    Repeated digits make a list much harder to recall, so a sequence of up to 10 digits has none;
+    a longer one (only by a parameter override) reuses digits, never within two places.
+    """
+    digits: list[int] = []
+    for _ in range(length):
+        allowed = [d for d in range(10) if d not in digits] or [d for d in range(10) if d not in digits[-2:]]
+        if len(digits) >= 2 and abs(digits[-1] - digits[-2]) == 1:
+            step_on = 2 * digits[-1] - digits[-2]  # the digit that would make 1-2-3 or 5-4-3
+            allowed = [d for d in allowed if d != step_on] or allowed
+        digits.append(rng.choice(allowed))
+    return digits
+
+
+def first_error_position(expected: Sequence[int], answer: Sequence[int]) -> int | None:
+    """1-based position of the first digit that differs from ``expected`` (or is missing or extra)."""
+    for position, (wanted, typed) in enumerate(zip(expected, answer), start=1):
+        if wanted != typed:
+            return position
+    if len(answer) == len(expected):
+        return None
+    return min(len(answer), len(expected)) + 1
+
+
+def join_digits(digits: Sequence[int]) -> str:
+    """Digits as text, e.g. ``"4 9 2"``."""
+    return " ".join(str(d) for d in digits)
+
+
+def trial_direction(direction: str, switch_every: int, trial_index: int) -> str:
+    """The order asked for in trial ``trial_index`` (1-based); 'mixed' starts with a forward block."""
+    if direction != "mixed":
+        return direction
+    return "forward" if ((trial_index - 1) // switch_every) % 2 == 0 else "backward"
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse settings that make no sense, with a sentence naming the parameter."""
+    if params["direction"] not in DIRECTIONS:
+        raise SpecError(f"digit_span: direction {params['direction']!r} must be one of {DIRECTIONS}")
+    if int(params["switch_every"]) < 1:
+        raise SpecError("digit_span: switch_every must be at least 1 trial")
+    for name in ("digit_ms", "idle_timeout_ms"):
+        if params[name] <= 0:
+            raise SpecError(f"digit_span: {name} must be more than 0 ms")
+    for name in ("lead_in_ms", "gap_ms", "feedback_ms"):
+        if params[name] < 0:
+            raise SpecError(f"digit_span: {name} cannot be negative")
+
+
+class DigitSpanLogic:
+    """State machine of the digit span task; times are in ms and come in as arguments."""
+
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
+        self._rng = rng
+        self._overrides = dict(overrides or {})
+        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
+        check_params(self.params)
+        self.phase = Phase.IDLE
+        self.trial_index = 0
+        self.level = SPEC.start_level
+        self.direction = trial_direction(self.params["direction"], int(self.params["switch_every"]), 1)
+        self.sequence: list[int] = []
+        self.answer: list[int] = []
+        self.key_times_ms: list[float] = []
+        self.onset_ms: float | None = None
+        self.last_correct: bool | None = None
+        self.n_undos = 0
+        self._phase_end_ms: float | None = None
+        self._present_start_ms = 0.0
+        self._trial_start_ms = 0.0
+        self._seen_ms = 0.0
+        self._last_activity_ms = 0.0
+        self._early_keys = 0
+
+    # -- what the view, the player and the run read -----------------------------------------
+    @property
+    def needs_trial(self) -> bool:
+        return self.phase is Phase.IDLE
+
+    @property
+    def awaiting_onset(self) -> bool:
+        return self.phase is Phase.RESPOND and self.onset_ms is None
+
+    @property
+    def expected(self) -> list[int]:
+        """The answer wanted: the sequence, reversed for a backward trial."""
+        return self.sequence[::-1] if self.direction == "backward" else list(self.sequence)
+
+    def shown_digit(self, now_ms: float) -> int | None:
+        """The digit on screen at ``now_ms`` during the presentation, if any."""
+        if self.phase is not Phase.PRESENT:
+            return None
+        step = self.params["digit_ms"] + self.params["gap_ms"]
+        k, into = divmod(now_ms - self._present_start_ms, step)
+        if 0 <= k < len(self.sequence) and into < self.params["digit_ms"]:
+            return self.sequence[int(k)]
+        return None
+
+    def digits_begun(self, now_ms: float) -> int:
+        """How many digits have appeared so far in the presentation."""
+        if self.phase is not Phase.PRESENT:
+            return len(self.sequence) if self.phase in (Phase.RESPOND, Phase.FEEDBACK) else 0
+        step = self.params["digit_ms"] + self.params["gap_ms"]
+        return min(len(self.sequence), int((now_ms - self._present_start_ms) // step) + 1)
+
+    def next_change_ms(self) -> float | None:
+        if self.phase is Phase.PRESENT:
+            return self._next_present_edge()
+        if self.phase is Phase.RESPOND:
+            return self._last_activity_ms + self.params["idle_timeout_ms"]
+        return self._phase_end_ms
+
+    # -- driving ---------------------------------------------------------------------------
+    def start_trial(self, level: int, now_ms: float) -> None:
+        if self.phase is not Phase.IDLE:
+            raise RuntimeError("a trial is already running")
+        self.level = level
+        self.params = SPEC.params_at(level, self._overrides)
+        length = int(self.params["sequence_length"])
+        if length < 1:
+            raise SpecError(f"digit_span: cannot show {length} digits")
+        self.trial_index += 1
+        self.direction = trial_direction(self.params["direction"], int(self.params["switch_every"]), self.trial_index)
+        self.sequence = make_sequence(self._rng, length)
+        self.answer, self.key_times_ms = [], []
+        self.onset_ms, self.last_correct = None, None
+        self.n_undos = self._early_keys = 0
+        self._trial_start_ms = self._seen_ms = now_ms
+        self._enter(Phase.LEAD_IN, now_ms, now_ms + self.params["lead_in_ms"])
+
+    def tick(self, now_ms: float) -> list[TrialRecord]:
+        self._seen_ms = max(self._seen_ms, now_ms)
+        finished: list[TrialRecord] = []
+        while True:
+            if self.phase is Phase.RESPOND:
+                if now_ms >= self._last_activity_ms + self.params["idle_timeout_ms"]:
+                    finished.append(self._finish(now_ms, ended_by="timeout"))
+                    continue
+                return finished
+            if self._phase_end_ms is None or now_ms < self._phase_end_ms:
+                return finished
+            self._leave_phase(self._phase_end_ms)
+
+    def mark_onset(self, now_ms: float) -> None:
+        if self.awaiting_onset:
+            self.onset_ms = now_ms
+            self._last_activity_ms = now_ms
+
+    def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
+        finished = self.tick(now_ms)
+        if self.phase in (Phase.LEAD_IN, Phase.PRESENT) and isinstance(action, (Select, Undo, Respond)):
+            self._early_keys += 1
+        elif self.phase is Phase.RESPOND:
+            finished += self._respond(action, now_ms)
+        return finished
+
+    # -- internals -------------------------------------------------------------------------
+    def _enter(self, phase: Phase, now_ms: float, end_ms: float | None) -> None:
+        self.phase, self._phase_end_ms = phase, end_ms
+        if phase is Phase.PRESENT:
+            self._present_start_ms = now_ms
+        if phase is Phase.RESPOND:
+            self._last_activity_ms = now_ms
+
+    def _leave_phase(self, at_ms: float) -> None:
+        if self.phase is Phase.LEAD_IN:
+            step = self.params["digit_ms"] + self.params["gap_ms"]
+            end = at_ms + step * len(self.sequence) - self.params["gap_ms"]
+            self._enter(Phase.PRESENT, at_ms, end)
+        elif self.phase is Phase.PRESENT:
+            self._enter(Phase.RESPOND, at_ms, None)
+        elif self.phase is Phase.FEEDBACK:
+            self._enter(Phase.IDLE, at_ms, None)
+
+    def _next_present_edge(self) -> float:
+        """The next moment a digit appears or goes, after the last time the logic saw."""
+        step, shown = self.params["digit_ms"] + self.params["gap_ms"], self.params["digit_ms"]
+        k = max((self._seen_ms - self._present_start_ms) // step, 1)
+        starts = (self._present_start_ms + i * step for i in (k - 1, k, k + 1))
+        edges = [t for start in starts for t in (start, start + shown) if t > self._seen_ms]
+        return min(edges + [self._phase_end_ms])
+
+    def _respond(self, action: Any, now_ms: float) -> list[TrialRecord]:
+        if self.onset_ms is None:  # a key on the very frame the prompt appeared
+            self.mark_onset(now_ms)
+        if isinstance(action, Undo):
+            if self.answer:
+                self.answer.pop()
+                self.key_times_ms.pop()
+                self.n_undos += 1
+            self._last_activity_ms = now_ms
+            return []
+        if isinstance(action, Respond) and action.value == DONE:
+            return [self._finish(now_ms, ended_by="done")]
+        if not isinstance(action, Select) or not 0 <= action.index <= 9:
+            return []
+        self.answer.append(action.index)
+        self.key_times_ms.append(now_ms - self.onset_ms)
+        self._last_activity_ms = now_ms
+        if len(self.answer) < len(self.sequence):
+            return []
+        return [self._finish(now_ms, ended_by="length")]
+
+    def _finish(self, now_ms: float, ended_by: str) -> TrialRecord:
+        timed_out = ended_by == "timeout"
+        expected = self.expected
+        is_correct = not timed_out and self.answer == expected
+        record = TrialRecord(
+            trial_index=self.trial_index,
+            level=self.level,
+            start_ms=self._trial_start_ms,
+            stimulus=join_digits(self.sequence),
+            response=join_digits(self.answer),
+            is_correct=is_correct,
+            rt_ms=None if timed_out or not self.key_times_ms else self.key_times_ms[-1],
+            timed_out=timed_out,
+            extra={
+                "direction": self.direction,
+                "n_digits": len(self.sequence),
+                "expected_response": join_digits(expected),
+                "first_error_position": None if is_correct else first_error_position(expected, self.answer),
+                "first_key_ms": self.key_times_ms[0] if self.key_times_ms else None,
+                "key_times_ms": ";".join(f"{t:.1f}" for t in self.key_times_ms),
+                "n_undos": self.n_undos,
+                "ended_by": ended_by,
+                "early_keys": self._early_keys,
+            },
+        )
+        self.last_correct = is_correct
+        self._enter(Phase.FEEDBACK, now_ms, now_ms + self.params["feedback_ms"])
+        return record
+
+
+def summarize(records: Sequence[TrialRecord]) -> dict[str, Any]:
+    """The run's own measures: the longest span right in each order (None if not played) and the trials right."""
+    measures: dict[str, Any] = {}
+    for direction in ("forward", "backward"):
+        played = [r for r in records if r.extra.get("direction") == direction]
+        right = [r.extra["n_digits"] for r in played if r.is_correct]
+        measures[f"longest_span_{direction}"] = max(right, default=0) if played else None
+    measures["correct_trials"] = sum(r.is_correct for r in records)
+    return measures

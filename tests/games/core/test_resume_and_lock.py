@@ -1,0 +1,61 @@
+"""Across runs: the estimate stored at the end of a run is where the next one resumes; a lock holds."""
+
+import math
+import random
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from games.core.adaptive.policy import plan_from_store
+from games.core.clock import FakeClock
+from games.core.run import ExerciseRun
+from games.core.simulate import play_run
+from games.registry import get_exercise
+from scores.store import Store
+
+EXERCISE = get_exercise("sequence_recall")
+T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path) as opened:
+        yield opened
+
+
+def play(store, client, seed, minutes=0, ability=0.8):
+    session = store.start_session(client, T0 + timedelta(minutes=minutes))
+    run = ExerciseRun(EXERCISE, store=store, session_id=session, client=client, seed=seed,
+                      wall_start=T0 + timedelta(minutes=minutes), n_trials=20,
+                      plan=plan_from_store(store, client, EXERCISE.spec))
+    play_run(run, EXERCISE.make_player(ability, random.Random(seed)), FakeClock())
+    return run
+
+
+def test_next_run_resumes_from_the_stored_estimate(store):
+    client = store.add_client("C-1")
+    first = play(store, client, seed=1)
+    assert first.plan.start_rule == "start"
+    second = play(store, client, seed=2, minutes=30)
+    ability = first.summary.ability
+    assert second.plan.start_rule == "resume" and second.plan.prior_mean == pytest.approx(ability)
+    assert second.start_level == max(EXERCISE.spec.min_level, math.floor(ability) - 1)
+    assert second.records[0].level == second.start_level
+    changes = store.level_changes(second.run_id)
+    assert (changes[0]["rule"], changes[0]["to_level"]) == ("resume", second.start_level)
+
+
+def test_a_locked_level_holds_for_the_whole_run_and_is_audited(store):
+    client = store.add_client("C-2")
+    store.set_exercise_settings(client, EXERCISE.id, target_rate=None, locked_level=4)
+    run = play(store, client, seed=3, ability=0.95)
+    assert {r.level for r in run.records} == {4}
+    assert [c["rule"] for c in store.level_changes(run.run_id)] == ["lock"]
+    assert run.summary.ability > 4  # still estimated from the answers
+
+
+def test_a_clients_target_rate_reaches_the_tracker(store):
+    client = store.add_client("C-3")
+    store.set_exercise_settings(client, EXERCISE.id, target_rate=0.9, locked_level=None)
+    run = play(store, client, seed=4)
+    assert run.plan.target == 0.9 and run.policy.tracker.target == 0.9

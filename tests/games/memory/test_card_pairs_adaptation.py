@@ -1,0 +1,123 @@
+"""Card Pairs simulated players: a strong one climbs, a weak one settles low, and every board is stored."""
+
+import random
+import statistics
+from datetime import datetime, timezone
+
+import pytest
+
+from games.core.actions import Select
+from games.core.clock import FakeClock
+from games.core.run import ExerciseRun
+from games.core.simulate import play_run
+from games.memory.card_pairs.logic import CardPairsLogic, Phase
+from games.memory.card_pairs.player import CardPairsPlayer, remember_probability
+from games.registry import get_exercise
+from scores.store import Store
+
+EXERCISE = get_exercise("card_pairs")
+
+
+def simulate(store, ability, seed, n_trials=30):
+    client = store.get_client("sim") or store.add_client("sim")
+    now = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
+    session = store.start_session(client, now, kind="simulated")
+    run = ExerciseRun(EXERCISE, store=store, session_id=session, client=client, seed=seed,
+                      wall_start=now, n_trials=n_trials, simulated=True)
+    play_run(run, EXERCISE.make_player(ability, random.Random(seed + 1)), FakeClock())
+    return run
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path) as opened:
+        yield opened
+
+
+def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):
+    strong = [simulate(store, 0.9, seed).summary for seed in range(5)]
+    weak = [simulate(store, 0.3, seed).summary for seed in range(5)]
+    assert all(s.end_level > w.end_level for s, w in zip(strong, weak))
+    assert all(s.end_level >= 7 for s in strong)
+    assert max(w.end_level for w in weak) <= 6  # the weak player settles low, never near the top
+    assert statistics.mean(s.ability for s in strong) - statistics.mean(w.ability for w in weak) > 2.5
+
+
+def test_every_board_and_its_measures_reach_the_store(store):
+    run = simulate(store, 0.7, seed=11, n_trials=12)
+    rows = list(store.iter_trial_rows())
+    assert [r["trial_index"] for r in rows] == list(range(1, 13))
+    assert [r["level"] for r in rows] == [rec.level for rec in run.records]
+    for rec in run.records:
+        x = rec.extra
+        assert x["turns"] == len(x["turn_log"].split(";")) and x["turns_above_min"] == x["turns"] - x["pairs"]
+        assert rec.is_correct == (x["cleared"] and x["turns"] <= 2 * x["pairs"])
+    [run_row] = list(store.iter_run_rows())
+    assert run_row["n_trials"] == 12 and run_row["completed"] and run_row["simulated"]
+    measures = run_row["measures"]
+    assert measures["boards_cleared"] == sum(r.extra["cleared"] for r in run.records)
+    assert measures["total_repeated_known_turns"] == sum(r.extra["repeated_known_turns"] for r in run.records)
+
+
+def test_same_seed_replays_the_same_run(store):
+    a, b = simulate(store, 0.6, seed=5, n_trials=8), simulate(store, 0.6, seed=5, n_trials=8)
+    assert [(r.stimulus, r.response, r.rt_ms) for r in a.records] == [(r.stimulus, r.response, r.rt_ms) for r in b.records]
+
+
+def test_memory_model_falls_with_cards_and_rises_with_ability():
+    assert remember_probability(0.9, 6) > remember_probability(0.9, 24) > remember_probability(0.3, 24)
+    assert remember_probability(0.3, 6) > 0.75  # the first level is easy for anyone
+    with pytest.raises(ValueError):
+        CardPairsPlayer(1.5, random.Random(0))
+
+
+def play_board(player, logic, level):
+    """One board with the player, checking it only ever chooses face-down cards; returns the record."""
+    logic.start_trial(level, 0.0)
+    now = 0.0
+    while True:
+        if logic.awaiting_onset:
+            logic.mark_onset(now)
+        planned, wake = player.next_action(logic, now), logic.next_change_ms()
+        if planned is not None and (wake is None or planned[0] <= wake):
+            now = max(now, planned[0])
+            assert isinstance(planned[1], Select) and logic.can_turn(planned[1].index)
+            records = logic.handle(planned[1], now)
+        else:
+            now = max(now, wake)
+            records = logic.tick(now)
+        if records:
+            logic.tick(now + 10_000)
+            return records[0]
+
+
+def test_perfect_memory_always_clears_within_the_allowance_even_without_a_first_look(monkeypatch):
+    """The allowance's reason: forgetting nothing, a board takes at most 2 x pairs - 1 turns."""
+    monkeypatch.setattr("games.memory.card_pairs.player.remember_probability", lambda ability, n_cards: 1.0)
+    boards = [play_board(CardPairsPlayer(1.0, random.Random(s), lapse=0.0),
+                         CardPairsLogic(random.Random(s), {"first_look_ms": 0}), 10) for s in range(40)]
+    assert all(r.is_correct for r in boards)
+    assert max(r.extra["turns"] for r in boards) <= 2 * 12 - 1
+    assert all(r.extra["repeated_known_turns"] == 0 for r in boards)
+
+
+def test_a_weak_player_needs_many_more_turns_on_big_boards():
+    def mean_above(ability, level):
+        logic = CardPairsLogic(random.Random(8))
+        player = CardPairsPlayer(ability, random.Random(9))
+        return statistics.mean(play_board(player, logic, level).extra["turns_above_min"] for _ in range(15))
+
+    assert mean_above(0.3, 10) > mean_above(0.9, 10) + 5
+    assert mean_above(0.3, 1) < 3
+
+
+def test_the_player_waits_during_the_first_look_and_while_two_cards_are_shown():
+    logic = CardPairsLogic(random.Random(1))
+    player = CardPairsPlayer(0.5, random.Random(2))
+    logic.start_trial(1, 0.0)
+    assert logic.phase is Phase.FIRST_LOOK and player.next_action(logic, 10) is None
+    logic.tick(3000)
+    assert player.next_action(logic, 3000) is None  # the board's onset is not stamped yet
+    logic.mark_onset(3000)
+    at_ms, action = player.next_action(logic, 3000)
+    assert at_ms > 3000 and player.next_action(logic, 3100) == (at_ms, action)  # one plan, kept
