@@ -138,7 +138,11 @@ def own_columns(specs: Iterable[SpecLike], kind: Literal["trial", "run"]) -> lis
                     " give them one type and unit"
                 )
             elif spec.id not in seen.exercises:
-                merged[field.name] = replace(seen, exercises=seen.exercises + (spec.id,))
+                meaning = seen.meaning
+                if field.description not in meaning:  # each exercise's own words, each named
+                    first = meaning if len(seen.exercises) > 1 else f"{seen.exercises[0]}: {meaning}"
+                    meaning = f"{first} {spec.id}: {field.description}"
+                merged[field.name] = replace(seen, exercises=seen.exercises + (spec.id,), meaning=meaning)
     return list(merged.values())
 
 

@@ -85,7 +85,7 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
 
 
 def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> None:
-    """Instructions, then two moments after the player has finished two trials."""
+    """Instructions, then the first stimulus onset after two finished trials, and a moment later."""
     from games.launcher.instructions import InstructionsScene
     from games.registry import get_exercise
 
@@ -101,9 +101,11 @@ def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> Non
         scene = app.stack.top
         player = exercise.make_player(0.8, random.Random(5))
         pilot.play(player, until=lambda: len(scene.run.records) >= 2)
-        for name, ms in (("a", 1200), ("b", 1300)):
-            pilot.play(player, until=lambda end=app.clock.now_ms() + ms: app.clock.now_ms() >= end)
-            pilot.screenshot(out / f"{exercise_id}-play-{name}{suffix}.png")
+        onsets = scene.run.onsets
+        pilot.play(player, until=lambda: scene.run.onsets > onsets, frame_ms=5)
+        pilot.screenshot(out / f"{exercise_id}-play-a{suffix}.png")
+        pilot.play(player, until=lambda end=app.clock.now_ms() + 700: app.clock.now_ms() >= end)
+        pilot.screenshot(out / f"{exercise_id}-play-b{suffix}.png")
         app.quit()
 
 

@@ -89,6 +89,7 @@ class ExerciseRun:
         self.run_id: str | None = None
         self.notice: str | None = None  # a word of encouragement for the screen, with its time
         self.notice_ms = 0.0
+        self.onsets = 0  # stimulus onsets stamped so far
 
     # -- driving -------------------------------------------------------------------------
     def start(self, now_ms: float) -> None:
@@ -118,6 +119,7 @@ class ExerciseRun:
 
     def mark_onset(self, now_ms: float) -> None:
         self.logic.mark_onset(now_ms)
+        self.onsets += 1
 
     def stop(self, now_ms: float) -> None:
         """End the run early (the player chose to leave); what was recorded stays."""

@@ -41,7 +41,7 @@ SPEC = ExerciseSpec(
               "1-based position of the first wrong or missing digit in the answer; empty when right."),
         Field("first_key_ms", "float", "ms", "Time from the response prompt to the first digit typed."),
         Field("key_times_ms", "str", "ms", "Time of each digit of the answer after the response prompt, separated by ';'."),
-        Field("n_undos", "int", "taps", "Digits taken back with Backspace or the Undo button."),
+        Field("n_undos", "int", "entries", "Digits taken back with Backspace or the Undo button."),
         Field("ended_by", "str", "", "How the answer ended: 'length' (all digits typed), 'done' (Done pressed early) or 'timeout'."),
         Field("early_keys", "int", "keys", "Keys pressed while the digits were still showing (ignored)."),
     ),

@@ -35,7 +35,7 @@ SPEC = ExerciseSpec(
         Field("first_tap_ms", "float", "ms", "Time from the response prompt to the first tap."),
         Field("tap_times_ms", "str", "ms", "Time of each tap after the response prompt, separated by ';'."),
         Field("first_error_position", "int", "position", "1-based position of the first wrong tap; empty when all right."),
-        Field("n_undos", "int", "taps", "Taps taken back with Backspace or the Undo button."),
+        Field("n_undos", "int", "entries", "Taps taken back with Backspace or the Undo button."),
         Field("early_taps", "int", "taps", "Taps made while the sequence was still showing (ignored)."),
     ),
     run_fields=(
