@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import random
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Respond, Select, Undo
 from games.core.exercise import SpecError, TrialRecord
+from games.core.recall import first_error_position
+from games.core.timeline import Phase, ShowThenRecall
 from games.memory.digit_span.spec import DIRECTIONS, SPEC
 
 DONE = "done"
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between trials: the run starts the next one
-    LEAD_IN = "lead_in"  # "watch" message and the order sign before the first digit
-    PRESENT = "present"  # digits appear one by one
-    RESPOND = "respond"  # the player types the answer
-    FEEDBACK = "feedback"  # right / not quite
 
 
 def make_sequence(rng: random.Random, length: int) -> list[int]:
@@ -35,16 +28,6 @@ def make_sequence(rng: random.Random, length: int) -> list[int]:
             allowed = [d for d in allowed if d != step_on] or allowed
         digits.append(rng.choice(allowed))
     return digits
-
-
-def first_error_position(expected: Sequence[int], answer: Sequence[int]) -> int | None:
-    """1-based position of the first digit that differs from ``expected`` (or is missing or extra)."""
-    for position, (wanted, typed) in enumerate(zip(expected, answer), start=1):
-        if wanted != typed:
-            return position
-    if len(answer) == len(expected):
-        return None
-    return min(len(answer), len(expected)) + 1
 
 
 def join_digits(digits: Sequence[int]) -> str:
@@ -81,31 +64,33 @@ class DigitSpanLogic:
         self._overrides = dict(overrides or {})
         self.params = SPEC.params_at(SPEC.start_level, self._overrides)
         check_params(self.params)
-        self.phase = Phase.IDLE
+        self.timeline = ShowThenRecall()
         self.trial_index = 0
         self.level = SPEC.start_level
         self.direction = trial_direction(self.params["direction"], int(self.params["switch_every"]), 1)
         self.sequence: list[int] = []
         self.answer: list[int] = []
         self.key_times_ms: list[float] = []
-        self.onset_ms: float | None = None
         self.last_correct: bool | None = None
         self.n_undos = 0
-        self._phase_end_ms: float | None = None
-        self._present_start_ms = 0.0
-        self._trial_start_ms = 0.0
-        self._seen_ms = 0.0
-        self._last_activity_ms = 0.0
         self._early_keys = 0
 
     # -- what the view, the player and the run read -----------------------------------------
+    @property
+    def phase(self) -> Phase:
+        return self.timeline.phase
+
+    @property
+    def onset_ms(self) -> float | None:
+        return self.timeline.onset_ms
+
     @property
     def needs_trial(self) -> bool:
         return self.phase is Phase.IDLE
 
     @property
     def awaiting_onset(self) -> bool:
-        return self.phase is Phase.RESPOND and self.onset_ms is None
+        return self.timeline.awaiting_onset
 
     @property
     def expected(self) -> list[int]:
@@ -114,63 +99,42 @@ class DigitSpanLogic:
 
     def shown_digit(self, now_ms: float) -> int | None:
         """The digit on screen at ``now_ms`` during the presentation, if any."""
-        if self.phase is not Phase.PRESENT:
-            return None
-        step = self.params["digit_ms"] + self.params["gap_ms"]
-        k, into = divmod(now_ms - self._present_start_ms, step)
-        if 0 <= k < len(self.sequence) and into < self.params["digit_ms"]:
-            return self.sequence[int(k)]
-        return None
+        k = self.timeline.item_at(now_ms)
+        return None if k is None else self.sequence[k]
 
     def digits_begun(self, now_ms: float) -> int:
         """How many digits have appeared so far in the presentation."""
-        if self.phase is not Phase.PRESENT:
-            return len(self.sequence) if self.phase in (Phase.RESPOND, Phase.FEEDBACK) else 0
-        step = self.params["digit_ms"] + self.params["gap_ms"]
-        return min(len(self.sequence), int((now_ms - self._present_start_ms) // step) + 1)
+        return self.timeline.items_begun(now_ms)
 
     def next_change_ms(self) -> float | None:
-        if self.phase is Phase.PRESENT:
-            return self._next_present_edge()
-        if self.phase is Phase.RESPOND:
-            return self._last_activity_ms + self.params["idle_timeout_ms"]
-        return self._phase_end_ms
+        return self.timeline.next_change_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
         self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
-        length = int(self.params["sequence_length"])
+        self.params = p = SPEC.params_at(level, self._overrides)
+        length = int(p["sequence_length"])
         if length < 1:
             raise SpecError(f"digit_span: cannot show {length} digits")
         self.trial_index += 1
-        self.direction = trial_direction(self.params["direction"], int(self.params["switch_every"]), self.trial_index)
+        self.direction = trial_direction(p["direction"], int(p["switch_every"]), self.trial_index)
         self.sequence = make_sequence(self._rng, length)
         self.answer, self.key_times_ms = [], []
-        self.onset_ms, self.last_correct = None, None
+        self.last_correct = None
         self.n_undos = self._early_keys = 0
-        self._trial_start_ms = self._seen_ms = now_ms
-        self._enter(Phase.LEAD_IN, now_ms, now_ms + self.params["lead_in_ms"])
+        self.timeline.begin(now_ms, length, lead_in_ms=p["lead_in_ms"], item_ms=p["digit_ms"], gap_ms=p["gap_ms"],
+                            idle_timeout_ms=p["idle_timeout_ms"], feedback_ms=p["feedback_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        self._seen_ms = max(self._seen_ms, now_ms)
-        finished: list[TrialRecord] = []
-        while True:
-            if self.phase is Phase.RESPOND:
-                if now_ms >= self._last_activity_ms + self.params["idle_timeout_ms"]:
-                    finished.append(self._finish(now_ms, ended_by="timeout"))
-                    continue
-                return finished
-            if self._phase_end_ms is None or now_ms < self._phase_end_ms:
-                return finished
-            self._leave_phase(self._phase_end_ms)
+        finished = []
+        while self.timeline.advance(now_ms):
+            finished.append(self._finish(now_ms, ended_by="timeout"))
+        return finished
 
     def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
-            self._last_activity_ms = now_ms
+        self.timeline.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -181,48 +145,22 @@ class DigitSpanLogic:
         return finished
 
     # -- internals -------------------------------------------------------------------------
-    def _enter(self, phase: Phase, now_ms: float, end_ms: float | None) -> None:
-        self.phase, self._phase_end_ms = phase, end_ms
-        if phase is Phase.PRESENT:
-            self._present_start_ms = now_ms
-        if phase is Phase.RESPOND:
-            self._last_activity_ms = now_ms
-
-    def _leave_phase(self, at_ms: float) -> None:
-        if self.phase is Phase.LEAD_IN:
-            step = self.params["digit_ms"] + self.params["gap_ms"]
-            end = at_ms + step * len(self.sequence) - self.params["gap_ms"]
-            self._enter(Phase.PRESENT, at_ms, end)
-        elif self.phase is Phase.PRESENT:
-            self._enter(Phase.RESPOND, at_ms, None)
-        elif self.phase is Phase.FEEDBACK:
-            self._enter(Phase.IDLE, at_ms, None)
-
-    def _next_present_edge(self) -> float:
-        """The next moment a digit appears or goes, after the last time the logic saw."""
-        step, shown = self.params["digit_ms"] + self.params["gap_ms"], self.params["digit_ms"]
-        k = max((self._seen_ms - self._present_start_ms) // step, 1)
-        starts = (self._present_start_ms + i * step for i in (k - 1, k, k + 1))
-        edges = [t for start in starts for t in (start, start + shown) if t > self._seen_ms]
-        return min(edges + [self._phase_end_ms])
-
     def _respond(self, action: Any, now_ms: float) -> list[TrialRecord]:
-        if self.onset_ms is None:  # a key on the very frame the prompt appeared
-            self.mark_onset(now_ms)
         if isinstance(action, Undo):
+            self.timeline.touch(now_ms)
             if self.answer:
                 self.answer.pop()
                 self.key_times_ms.pop()
                 self.n_undos += 1
-            self._last_activity_ms = now_ms
             return []
         if isinstance(action, Respond) and action.value == DONE:
+            self.timeline.touch(now_ms)
             return [self._finish(now_ms, ended_by="done")]
         if not isinstance(action, Select) or not 0 <= action.index <= 9:
             return []
+        self.timeline.touch(now_ms)
         self.answer.append(action.index)
         self.key_times_ms.append(now_ms - self.onset_ms)
-        self._last_activity_ms = now_ms
         if len(self.answer) < len(self.sequence):
             return []
         return [self._finish(now_ms, ended_by="length")]
@@ -234,7 +172,7 @@ class DigitSpanLogic:
         record = TrialRecord(
             trial_index=self.trial_index,
             level=self.level,
-            start_ms=self._trial_start_ms,
+            start_ms=self.timeline.trial_start_ms,
             stimulus=join_digits(self.sequence),
             response=join_digits(self.answer),
             is_correct=is_correct,
@@ -253,7 +191,7 @@ class DigitSpanLogic:
             },
         )
         self.last_correct = is_correct
-        self._enter(Phase.FEEDBACK, now_ms, now_ms + self.params["feedback_ms"])
+        self.timeline.begin_feedback(now_ms)
         return record
 
 

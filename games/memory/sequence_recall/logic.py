@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import random
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Select, Undo
 from games.core.exercise import TrialRecord
+from games.core.recall import first_error_position
+from games.core.timeline import Phase, ShowThenRecall
 from games.memory.sequence_recall.spec import SPEC
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between trials: the run starts the next one
-    LEAD_IN = "lead_in"  # "watch" message before the first block
-    PRESENT = "present"  # blocks light one by one
-    RESPOND = "respond"  # the player taps the blocks back
-    FEEDBACK = "feedback"  # right / not quite
-
-
-def first_error_position(sequence: Sequence[int], taps: Sequence[int]) -> int | None:
-    """1-based position of the first tap that differs from the sequence, or None if all match."""
-    for position, (wanted, tapped) in enumerate(zip(sequence, taps), start=1):
-        if wanted != tapped:
-            return position
-    return None if len(taps) >= len(sequence) else len(taps) + 1
 
 
 def join_blocks(blocks: Sequence[int]) -> str:
@@ -39,23 +24,25 @@ class SequenceRecallLogic:
         self._rng = rng
         self._overrides = dict(overrides or {})
         self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        self.phase = Phase.IDLE
+        self.timeline = ShowThenRecall()
         self.trial_index = 0
         self.level = SPEC.start_level
         self.sequence: list[int] = []
         self.taps: list[int] = []
         self.tap_times_ms: list[float] = []
-        self.onset_ms: float | None = None
         self.last_correct: bool | None = None
-        self._phase_end_ms: float | None = None
-        self._present_start_ms = 0.0
-        self._trial_start_ms = 0.0
-        self._seen_ms = 0.0
-        self._last_activity_ms = 0.0
         self._n_undos = 0
         self._early_taps = 0
 
     # -- what the view and the run read ---------------------------------------------------
+    @property
+    def phase(self) -> Phase:
+        return self.timeline.phase
+
+    @property
+    def onset_ms(self) -> float | None:
+        return self.timeline.onset_ms
+
     @property
     def n_blocks(self) -> int:
         return int(self.params["n_blocks"])
@@ -66,59 +53,41 @@ class SequenceRecallLogic:
 
     @property
     def awaiting_onset(self) -> bool:
-        return self.phase is Phase.RESPOND and self.onset_ms is None
+        return self.timeline.awaiting_onset
 
     def lit_block(self, now_ms: float) -> int | None:
         """The block lit at ``now_ms`` during the presentation, if any."""
-        if self.phase is not Phase.PRESENT:
-            return None
-        step = self.params["light_ms"] + self.params["gap_ms"]
-        k, into = divmod(now_ms - self._present_start_ms, step)
-        if 0 <= k < len(self.sequence) and into < self.params["light_ms"]:
-            return self.sequence[int(k)]
-        return None
+        k = self.timeline.item_at(now_ms)
+        return None if k is None else self.sequence[k]
 
     def next_change_ms(self) -> float | None:
-        if self.phase is Phase.PRESENT:
-            return self._next_present_edge()
-        if self.phase is Phase.RESPOND:
-            return self._last_activity_ms + self.params["idle_timeout_ms"]
-        return self._phase_end_ms
+        return self.timeline.next_change_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
         self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
-        length = int(self.params["sequence_length"])
+        self.params = p = SPEC.params_at(level, self._overrides)
+        length = int(p["sequence_length"])
         if not 1 <= length <= self.n_blocks:
             raise ValueError(f"cannot light {length} different blocks out of {self.n_blocks}")
         self.trial_index += 1
         self.sequence = self._rng.sample(range(self.n_blocks), length)
         self.taps, self.tap_times_ms = [], []
-        self.onset_ms, self.last_correct = None, None
+        self.last_correct = None
         self._n_undos = self._early_taps = 0
-        self._trial_start_ms = self._seen_ms = now_ms
-        self._enter(Phase.LEAD_IN, now_ms, now_ms + self.params["lead_in_ms"])
+        self.timeline.begin(now_ms, length, lead_in_ms=p["lead_in_ms"], item_ms=p["light_ms"], gap_ms=p["gap_ms"],
+                            idle_timeout_ms=p["idle_timeout_ms"], feedback_ms=p["feedback_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        self._seen_ms = max(self._seen_ms, now_ms)
-        finished: list[TrialRecord] = []
-        while True:
-            if self.phase is Phase.RESPOND:
-                if now_ms >= self._last_activity_ms + self.params["idle_timeout_ms"]:
-                    finished.append(self._finish(now_ms, timed_out=True))
-                    continue
-                return finished
-            if self._phase_end_ms is None or now_ms < self._phase_end_ms:
-                return finished
-            self._leave_phase(self._phase_end_ms)
+        finished = []
+        while self.timeline.advance(now_ms):
+            finished.append(self._finish(now_ms, timed_out=True))
+        return finished
 
     def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
-            self._last_activity_ms = now_ms
+        self.timeline.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -129,46 +98,19 @@ class SequenceRecallLogic:
         return finished
 
     # -- internals -------------------------------------------------------------------------
-    def _enter(self, phase: Phase, now_ms: float, end_ms: float | None) -> None:
-        self.phase, self._phase_end_ms = phase, end_ms
-        if phase is Phase.PRESENT:
-            self._present_start_ms = now_ms
-        if phase is Phase.RESPOND:
-            self._last_activity_ms = now_ms
-
-    def _leave_phase(self, at_ms: float) -> None:
-        if self.phase is Phase.LEAD_IN:
-            step = self.params["light_ms"] + self.params["gap_ms"]
-            end = at_ms + step * len(self.sequence) - self.params["gap_ms"]
-            self._enter(Phase.PRESENT, at_ms, end)
-        elif self.phase is Phase.PRESENT:
-            self._enter(Phase.RESPOND, at_ms, None)
-        elif self.phase is Phase.FEEDBACK:
-            self._enter(Phase.IDLE, at_ms, None)
-
-    def _next_present_edge(self) -> float:
-        """The next moment a block lights or goes dark, after the last time the logic saw."""
-        step, light = self.params["light_ms"] + self.params["gap_ms"], self.params["light_ms"]
-        k = max((self._seen_ms - self._present_start_ms) // step, 1)
-        starts = (self._present_start_ms + i * step for i in (k - 1, k, k + 1))
-        edges = [t for start in starts for t in (start, start + light) if t > self._seen_ms]
-        return min(edges + [self._phase_end_ms])
-
     def _respond(self, action: Any, now_ms: float) -> list[TrialRecord]:
-        if self.onset_ms is None:  # a tap on the very frame the prompt appeared
-            self.mark_onset(now_ms)
         if isinstance(action, Undo):
+            self.timeline.touch(now_ms)
             if self.taps:
                 self.taps.pop()
                 self.tap_times_ms.pop()
                 self._n_undos += 1
-            self._last_activity_ms = now_ms
             return []
         if not isinstance(action, Select) or not 0 <= action.index < self.n_blocks:
             return []
+        self.timeline.touch(now_ms)
         self.taps.append(action.index)
         self.tap_times_ms.append(now_ms - self.onset_ms)
-        self._last_activity_ms = now_ms
         if len(self.taps) < len(self.sequence):
             return []
         return [self._finish(now_ms, timed_out=False)]
@@ -178,7 +120,7 @@ class SequenceRecallLogic:
         record = TrialRecord(
             trial_index=self.trial_index,
             level=self.level,
-            start_ms=self._trial_start_ms,
+            start_ms=self.timeline.trial_start_ms,
             stimulus=join_blocks(self.sequence),
             response=join_blocks(self.taps),
             is_correct=is_correct,
@@ -194,7 +136,7 @@ class SequenceRecallLogic:
             },
         )
         self.last_correct = is_correct
-        self._enter(Phase.FEEDBACK, now_ms, now_ms + self.params["feedback_ms"])
+        self.timeline.begin_feedback(now_ms)
         return record
 
 

@@ -7,8 +7,9 @@ import pytest
 
 from games.core.actions import Respond, Select, Undo
 from games.core.exercise import SpecError, TrialRecord
+from games.core.recall import first_error_position
 from games.memory.digit_span.logic import (
-    DONE, DigitSpanLogic, Phase, first_error_position, make_sequence, summarize, trial_direction,
+    DONE, DigitSpanLogic, Phase, make_sequence, summarize, trial_direction,
 )
 
 TIMES = {"lead_in_ms": 1500, "digit_ms": 800, "gap_ms": 300, "feedback_ms": 1500, "idle_timeout_ms": 30000}

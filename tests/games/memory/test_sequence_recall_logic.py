@@ -5,7 +5,8 @@ import random
 import pytest
 
 from games.core.actions import Respond, Select, Undo
-from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic, first_error_position, summarize
+from games.core.recall import first_error_position
+from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic, summarize
 
 FAST = {"lead_in_ms": 1000, "light_ms": 700, "gap_ms": 300, "feedback_ms": 1500, "idle_timeout_ms": 30000}
 
