@@ -73,9 +73,15 @@ class Pilot:
             planned = None if scene.run.finished else player.next_action(scene.run.logic, run_now)
             if planned is not None and planned[0] <= run_now:
                 self._act(scene, planned[1], device)
-            else:
-                self.clock.advance(frame_ms)
-                self.step()
+                continue
+            # skip the frames in which nothing happens: on to the next frame the scene asks for,
+            # or the player's next action, at most ``frame_ms`` ahead
+            now = self.clock.now_ms()
+            wake = [now + frame_ms, scene.next_frame_ms(now)]
+            if planned is not None:
+                wake.append(now + planned[0] - run_now)
+            self.clock.set(max(now + 0.1, min(t for t in wake if t is not None)))
+            self.step()
 
     def _act(self, scene: Any, action: Any, device: str) -> None:
         if device == "keys":

@@ -109,7 +109,7 @@ def test_key_is_stamped_when_dequeued_not_at_the_next_frame(app):
     errors = [r - d for r, d in zip(recorded, true_delays)]  # recorded RT minus true RT
     report = ", ".join(f"{e:.2f}" for e in errors)
     print(f"stamping errors (ms): {report}")
-    assert len(errors) == 2 + 2 + 3
+    assert len(errors) == len(true_delays) >= 2 * len(FIRST_TAP_MS)  # every tap of every trial
     assert min(errors) > -1e-6, f"a key was stamped before it was posted: {report}"
     # The loop waits in 1 ms steps inside SDL, so a typical error is well under 2 ms. The max
     # bound is looser: on a shared 2-core machine the scheduler, or a frame being drawn when

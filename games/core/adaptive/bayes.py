@@ -48,6 +48,8 @@ class BayesTracker:
         chance: float = 0.0,
         prior_mean: float | None = None,
         prior_sd: float = 3.0,
+        slopes: tuple[float, ...] = SLOPES,
+        lapses: tuple[float, ...] = LAPSES,
     ) -> None:
         check_range(min_level, max_level, start_level)
         if not 0.0 <= chance < target < 1.0:
@@ -56,6 +58,7 @@ class BayesTracker:
             raise ValueError("prior_sd must be positive")
         self.min_level, self.max_level, self.start_level = min_level, max_level, start_level
         self.target, self.chance = target, chance
+        self.slopes, self.lapses = np.asarray(slopes, dtype=float), np.asarray(lapses, dtype=float)
         self.abilities = np.arange(min_level - GRID_MARGIN, max_level + GRID_MARGIN + 1e-9, GRID_STEP)
         self.levels = np.arange(min_level, max_level + 1)
         self._success = self._success_table()
@@ -68,15 +71,15 @@ class BayesTracker:
         offset = math.log(attentive_target / (1.0 - attentive_target))
         x = self.levels[:, None, None, None]
         ability = self.abilities[None, :, None, None]
-        slope = np.asarray(SLOPES)[None, None, :, None]
-        lapse = np.asarray(LAPSES)[None, None, None, :]
+        slope = self.slopes[None, None, :, None]
+        lapse = self.lapses[None, None, None, :]
         attentive = 1.0 / (1.0 + np.exp(-(offset - (x - ability) / slope)))
         return self.chance + (1.0 - self.chance - lapse) * attentive
 
     def _prior(self, mean: float, sd: float) -> np.ndarray:
         ability = np.exp(-0.5 * ((self.abilities - mean) / sd) ** 2)
-        lapse = (1.0 - np.asarray(LAPSES)) ** LAPSE_PRIOR_POWER
-        prior = ability[:, None, None] * np.ones(len(SLOPES))[None, :, None] * lapse[None, None, :]
+        lapse = (1.0 - self.lapses) ** LAPSE_PRIOR_POWER
+        prior = ability[:, None, None] * np.ones(len(self.slopes))[None, :, None] * lapse[None, None, :]
         return prior / prior.sum()
 
     # -- the interface -------------------------------------------------------------------

@@ -274,7 +274,7 @@ class ShoppingListView:
         draw_text(surface, "Shelf", small, pal.text, (shelf.centerx, shelf.top), "midtop")
         shelf.top += small.get_linesize()
         shelf.height -= small.get_linesize()
-        names = ["apple juice", "milk", "bread", "apples"]
+        names = ["tea", "milk", "bread", "apples"]  # short names stay readable in a small picture
         rects, _ = grid(shelf, 4, theme.gap(0.5), shelf.width)
         font = self._font(names, rects, "small")
         for i, (name, rect) in enumerate(zip(names, rects)):
