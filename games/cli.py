@@ -119,22 +119,18 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from games.core.adaptive.policy import plan_from_store
-    from games.core.clock import FakeClock
-    from games.core.run import ExerciseRun
-    from games.core.simulate import play_run
+    from games.core.simulate import simulate_session
     from games.registry import get_exercise
 
     exercise = get_exercise(args.exercise)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     with open_store(args) as store:
         client = store.get_client(args.client.strip()) or store.add_client(args.client)
-        now = datetime.now(timezone.utc)
-        session_id = store.start_session(client, now, kind="simulated")
-        run = ExerciseRun(exercise, store=store, session_id=session_id, client=client, seed=seed,
-                          wall_start=now, n_trials=args.trials, simulated=True,
-                          plan=plan_from_store(store, client, exercise.spec))
-        play_run(run, exercise.make_player(args.ability, random.Random(seed + 1)), FakeClock())
-        store.end_session(session_id, datetime.now(timezone.utc))
+        run = simulate_session(
+            exercise, store, client, exercise.make_player(args.ability, random.Random(seed + 1)), seed=seed,
+            wall_start=datetime.now(timezone.utc), n_trials=args.trials,
+            plan=plan_from_store(store, client, exercise.spec),
+        )
     s = run.summary
     print(f"{exercise.id}: {s.n_trials} trials for client {client.code} (seed {seed}); "
           f"level {s.start_level} ({run.plan.start_rule}) -> {s.end_level}, accuracy {s.accuracy:.0%}, "

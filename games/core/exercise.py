@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol, Sequence
@@ -182,6 +183,15 @@ class SimulatedPlayer(Protocol):
     """Answers like a person of a given ability; returns ``(at_ms, action)`` or None to wait."""
 
     def next_action(self, logic: Any, now_ms: float) -> tuple[float, Any] | None: ...
+
+
+def lazy_view(module: str, name: str) -> Callable[..., Any]:
+    """A view factory that imports its module (and so pygame) only when a view is made."""
+
+    def make_view(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    return make_view
 
 
 @dataclass(frozen=True)

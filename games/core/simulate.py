@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from typing import Any, Mapping
+
+from games.core.adaptive.policy import LevelPlan
 from games.core.clock import FakeClock
-from games.core.exercise import SimulatedPlayer
+from games.core.exercise import Exercise, SimulatedPlayer
 from games.core.run import ExerciseRun
 
 
@@ -30,3 +34,25 @@ def play_run(run: ExerciseRun, player: SimulatedPlayer, clock: FakeClock, max_st
         else:
             raise SimulationStalled(f"{run.exercise.id}: nothing left to happen before the run ended")
     raise SimulationStalled(f"{run.exercise.id}: the run did not end within {max_steps} steps")
+
+
+def simulate_session(
+    exercise: Exercise,
+    store: Any,
+    client: Any,
+    player: SimulatedPlayer,
+    *,
+    seed: int,
+    wall_start: datetime,
+    n_trials: int | None = None,
+    params: Mapping[str, Any] | None = None,
+    plan: LevelPlan | None = None,
+) -> ExerciseRun:
+    """One simulated session of one run, recorded exactly like a person's (marked simulated)."""
+    session_id = store.start_session(client, wall_start, kind="simulated")
+    run = ExerciseRun(exercise, store=store, session_id=session_id, client=client, seed=seed,
+                      wall_start=wall_start, n_trials=n_trials, params=params, plan=plan, simulated=True)
+    clock = FakeClock()
+    play_run(run, player, clock)
+    store.end_session(session_id, wall_start + timedelta(milliseconds=clock.now_ms()))
+    return run

@@ -99,7 +99,7 @@ class SequenceRecallView:
 
     # -- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, area: pygame.Rect, logic: SequenceRecallLogic, now_ms: float) -> None:
-        theme, pal = self.theme, self.theme.palette
+        theme = self.theme
         big, body = theme.font("large", bold=True), theme.font("body")
         message, colour = self._message(logic)
         shown = draw_text(surface, fit(message, big, area.width), big, colour, (area.centerx, area.top), "midtop")

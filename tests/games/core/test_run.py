@@ -1,6 +1,5 @@
 """ExerciseRun: trials stored as they finish, the tracker told once per step, blocks kept whole."""
 
-import random
 from datetime import datetime, timezone
 
 from games.core.adaptive import make_tracker

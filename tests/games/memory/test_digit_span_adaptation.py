@@ -6,9 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.run import ExerciseRun
-from games.core.simulate import play_run
+from games.core.simulate import simulate_session
 from games.memory.digit_span.logic import DigitSpanLogic, Phase
 from games.memory.digit_span.player import DigitSpanPlayer, recall_probability
 from games.registry import get_exercise
@@ -19,12 +17,9 @@ EXERCISE = get_exercise("digit_span")
 
 def simulate(store, ability, seed, n_trials=40, params=None):
     client = store.get_client("sim") or store.add_client("sim")
-    now = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
-    session = store.start_session(client, now, kind="simulated")
-    run = ExerciseRun(EXERCISE, store=store, session_id=session, client=client, seed=seed,
-                      wall_start=now, n_trials=n_trials, simulated=True, params=params)
-    play_run(run, EXERCISE.make_player(ability, random.Random(seed + 1)), FakeClock())
-    return run
+    player = EXERCISE.make_player(ability, random.Random(seed + 1))
+    return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials, params=params,
+                            wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.run import ExerciseRun
-from games.core.simulate import play_run
+from games.core.simulate import simulate_session
 from games.memory.n_back.player import NBackPlayer, sensitivity
 from games.registry import get_exercise
 from scores.store import Store
@@ -25,11 +23,7 @@ def store(tmp_path):
 
 def simulate(store, player, seed, n_trials=250):
     client = store.get_client("sim") or store.add_client("sim")
-    session = store.start_session(client, NOW, kind="simulated")
-    run = ExerciseRun(EXERCISE, store=store, session_id=session, client=client, seed=seed,
-                      wall_start=NOW, n_trials=n_trials, simulated=True)
-    play_run(run, player, FakeClock())
-    return run
+    return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials, wall_start=NOW)
 
 
 def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):

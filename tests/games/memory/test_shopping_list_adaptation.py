@@ -8,7 +8,7 @@ import pytest
 
 from games.core.clock import FakeClock
 from games.core.run import ExerciseRun
-from games.core.simulate import play_run
+from games.core.simulate import play_run, simulate_session
 from games.memory.shopping_list.player import ShoppingListPlayer, confusion_probability, item_recall_probability
 from games.registry import get_exercise
 from scores.store import Store
@@ -18,12 +18,9 @@ EXERCISE = get_exercise("shopping_list")
 
 def simulate(store, ability, seed, n_trials=40):
     client = store.get_client("sim") or store.add_client("sim")
-    now = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
-    session = store.start_session(client, now, kind="simulated")
-    run = ExerciseRun(EXERCISE, store=store, session_id=session, client=client, seed=seed,
-                      wall_start=now, n_trials=n_trials, simulated=True)
-    play_run(run, EXERCISE.make_player(ability, random.Random(seed + 1)), FakeClock())
-    return run
+    player = EXERCISE.make_player(ability, random.Random(seed + 1))
+    return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials,
+                            wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
 
 
 @pytest.fixture
