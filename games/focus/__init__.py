@@ -1,0 +1,1 @@
+"""Focus exercises: attention and inhibition."""
