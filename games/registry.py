@@ -8,8 +8,12 @@ from games.memory.digit_span import EXERCISE as DIGIT_SPAN
 from games.memory.n_back import EXERCISE as N_BACK
 from games.memory.sequence_recall import EXERCISE as SEQUENCE_RECALL
 from games.memory.shopping_list import EXERCISE as SHOPPING_LIST
+from games.focus.stroop import COUNTING_EXERCISE as STROOP_COUNTING, EXERCISE as STROOP
+from games.focus.go_no_go import EXERCISE as GO_NO_GO
+from games.focus.flanker import EXERCISE as FLANKER
+from games.focus.visual_search import EXERCISE as VISUAL_SEARCH
 
-EXERCISES: tuple[Exercise, ...] = (SEQUENCE_RECALL, DIGIT_SPAN, N_BACK, CARD_PAIRS, SHOPPING_LIST)
+EXERCISES: tuple[Exercise, ...] = (SEQUENCE_RECALL, DIGIT_SPAN, N_BACK, CARD_PAIRS, SHOPPING_LIST, STROOP, STROOP_COUNTING, GO_NO_GO, FLANKER, VISUAL_SEARCH)
 
 
 class UnknownExercise(KeyError):

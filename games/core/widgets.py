@@ -85,11 +85,17 @@ class Button:
     detail: str = ""
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
 
-    def height(self, theme: Theme) -> int:
+    def height(self, theme: Theme, width: int | None = None) -> int:
+        """Height for the label and, at ``width``, the detail wrapped on as many lines as it needs."""
         lines = theme.font("body", bold=True).get_linesize()
         if self.detail:
-            lines += theme.font("small").get_linesize()
+            lines += theme.font("small").get_linesize() * len(self._detail_lines(theme, width))
         return lines + theme.gap(1.25)
+
+    def _detail_lines(self, theme: Theme, width: int | None) -> list[str]:
+        if width is None:
+            return [self.detail]
+        return wrap(self.detail, theme.font("small"), max(1, width - 2 * theme.gap()))
 
     def width(self, theme: Theme) -> int:
         """Wide enough for the label on one line, with its margins."""
@@ -110,7 +116,10 @@ class Button:
         draw_text(surface, fit(self.label, title_font, inner.width), title_font, ink, (inner.left, y))
         small = theme.font("small")
         detail_ink = ink if primary else pal.muted_text
-        draw_text(surface, fit(self.detail, small, inner.width), small, detail_ink, (inner.left, y + title_font.get_linesize()))
+        y += title_font.get_linesize()
+        for line in self._detail_lines(theme, self.rect.width):
+            draw_text(surface, line, small, detail_ink, (inner.left, y))
+            y += small.get_linesize()
 
 
 class FocusList:
@@ -161,12 +170,14 @@ class FocusList:
         return True
 
     def _hit(self, pos: tuple[int, int]) -> int | None:
-        if not self.viewport.collidepoint(pos):
-            return None
         for i, button in enumerate(self.buttons):
-            if button.rect.collidepoint(pos):
+            if self._shown(button) and button.rect.collidepoint(pos):
                 return i
         return None
+
+    def _shown(self, button: Button) -> bool:
+        """Only whole buttons are drawn (and clickable): a half-hidden one would be cut-off text."""
+        return self.viewport.contains(button.rect)
 
     def layout(self, theme: Theme, viewport: pygame.Rect, header: Callable[[int], int] | None = None) -> None:
         """Place the buttons in ``viewport``, scrolled so the focused one shows.
@@ -174,13 +185,16 @@ class FocusList:
         Args:
             header: extra space before button ``i`` (for group headings), in pixels.
         """
-        self.viewport = viewport
         gap, y, tops = theme.gap(0.6), 0, []
         for i, button in enumerate(self.buttons):
             y += header(i) if header else 0
             tops.append(y)
-            button.rect = pygame.Rect(viewport.left, 0, viewport.width, button.height(theme))
+            button.rect = pygame.Rect(viewport.left, 0, viewport.width, button.height(theme, viewport.width))
             y += button.rect.height + gap
+        if y - gap > viewport.height:  # a line under the list says there is more
+            viewport = viewport.copy()
+            viewport.height -= theme.font("small").get_linesize() + theme.gap(0.5)
+        self.viewport = viewport
         if self.buttons:
             focused = self.buttons[self.focus]
             top, bottom = tops[self.focus] - (header(self.focus) if header else 0), tops[self.focus] + focused.rect.height
@@ -191,12 +205,27 @@ class FocusList:
             button.rect.top = viewport.top + top - self.scroll
 
     def draw(self, surface: pygame.Surface, theme: Theme, primary: int | None = None) -> None:
-        previous_clip = surface.get_clip()
-        surface.set_clip(self.viewport)
         for i, button in enumerate(self.buttons):
-            if button.rect.colliderect(self.viewport):
+            if self._shown(button):
                 button.draw(surface, theme, focused=(i == self.focus), primary=(i == primary))
-        surface.set_clip(previous_clip)
+        above = any(b.rect.top < self.viewport.top for b in self.buttons)
+        below = any(b.rect.bottom > self.viewport.bottom for b in self.buttons)
+        if above or below:
+            self._draw_more(surface, theme, above, below)
+
+    def _draw_more(self, surface: pygame.Surface, theme: Theme, above: bool, below: bool) -> None:
+        """Under the list, triangles saying that more buttons lie above or below."""
+        small, ink = theme.font("small"), theme.palette.muted_text
+        y = self.viewport.bottom + small.get_linesize() // 2 + theme.gap(0.25)
+        x = self.viewport.right
+        for shown, sign, label in ((below, 1, "more below"), (above, -1, "more above")):
+            if not shown:
+                continue
+            text_rect = draw_text(surface, label, small, ink, (x, y), "midright")
+            size = small.get_height() // 4
+            cx = text_rect.left - theme.gap(0.5) - size
+            pygame.draw.polygon(surface, ink, [(cx - size, y - sign * size), (cx + size, y - sign * size), (cx, y + sign * size)])
+            x = cx - size - theme.gap(1.5)
 
 
 class TextField:

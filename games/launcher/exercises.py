@@ -47,9 +47,7 @@ class ExerciseListScene(FramedScene):
         self.menu.layout(self.theme, content, header=self._heading_height)
         self.menu.draw(surface, self.theme)
         font = self.theme.font("large", bold=True)
-        previous_clip = surface.get_clip()
-        surface.set_clip(content)
         for i, heading in self.first_of_group.items():
             top = self.buttons[i].rect.top - self._heading_height(i)
-            draw_text(surface, heading, font, self.theme.palette.text, (content.left, top))
-        surface.set_clip(previous_clip)
+            if self.menu.viewport.top <= top and top + font.get_linesize() <= self.menu.viewport.bottom:
+                draw_text(surface, heading, font, self.theme.palette.text, (content.left, top))

@@ -1,0 +1,15 @@
+"""Go/No-Go: press for one shape, hold back for the other (sustained attention and inhibition)."""
+
+from games.core.exercise import Exercise, lazy_view
+from games.focus.go_no_go.logic import GoNoGoLogic
+from games.focus.go_no_go.player import GoNoGoPlayer
+from games.focus.go_no_go.scoring import summarize
+from games.focus.go_no_go.spec import SPEC
+
+EXERCISE = Exercise(
+    spec=SPEC,
+    make_logic=GoNoGoLogic,
+    make_view=lazy_view("games.focus.go_no_go.view", "GoNoGoView"),
+    make_player=GoNoGoPlayer,
+    summarize=summarize,
+)

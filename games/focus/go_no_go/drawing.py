@@ -1,0 +1,95 @@
+"""Go/No-Go shapes: the round GO circle, the square with a cross, the '+', the tick and the dash."""
+
+from __future__ import annotations
+
+import pygame
+
+from games.core.theme import Theme
+from games.core.widgets import draw_text, fit
+
+GO_WORD, NOGO_WORD = "GO", "WAIT"
+
+
+def draw_go(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], size: int) -> pygame.Rect:
+    """A filled circle with "GO" inside: shape and word, not colour, tell it from the square."""
+    pal, radius = theme.palette, size // 2
+    pygame.draw.circle(surface, pal.accent, centre, radius)
+    pygame.draw.circle(surface, pal.text, centre, radius, width=max(2, size // 40))
+    font = theme.font_fitting("huge", int(size * 0.3), bold=True)
+    draw_text(surface, fit(GO_WORD, font, int(size * 0.7)), font, pal.accent_text, centre, "center")
+    return pygame.Rect(centre[0] - radius, centre[1] - radius, size, size)
+
+
+def draw_nogo(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], size: int) -> pygame.Rect:
+    """A square with a thick cross, and "WAIT" under it; returns the rectangle both take."""
+    pal = theme.palette
+    font = theme.font_fitting("large", max(10, size // 7), bold=True)
+    side = int(size - font.get_linesize() * 0.8)  # the word and the square share the circle's height
+    square = pygame.Rect(0, 0, side, side)
+    square.midtop = (centre[0], centre[1] - size // 2)
+    pygame.draw.rect(surface, pal.block, square, border_radius=max(2, side // 16))
+    pygame.draw.rect(surface, pal.text, square, width=max(2, side // 40), border_radius=max(2, side // 16))
+    inner = square.inflate(-side // 2, -side // 2)
+    width = max(3, side // 10)
+    pygame.draw.line(surface, pal.block_text, inner.topleft, inner.bottomright, width)
+    pygame.draw.line(surface, pal.block_text, inner.topright, inner.bottomleft, width)
+    word = draw_text(surface, fit(NOGO_WORD, font, size), font, pal.text, (centre[0], square.bottom), "midtop")
+    return square.union(word)
+
+
+def draw_fixation(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], size: int) -> None:
+    """The '+' to look at before each shape."""
+    half, width, (x, y) = max(6, size // 12), max(3, size // 50), centre
+    colour = theme.palette.muted_text
+    pygame.draw.line(surface, colour, (x - half, y), (x + half, y), width)
+    pygame.draw.line(surface, colour, (x, y - half), (x, y + half), width)
+
+
+def draw_tick(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
+    """A tick mark inside ``rect``: "right" carried by a shape as well as a colour."""
+    x, y, h = rect.left, rect.top, rect.height
+    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
+    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))
+
+
+def draw_dash(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
+    """A short neutral dash: "not this time", without any alarm."""
+    y = rect.centery
+    pygame.draw.line(surface, colour, (rect.left + rect.width // 4, y), (rect.right - rect.width // 4, y), max(3, rect.height // 8))
+
+
+def draw_go_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, pressed: bool) -> None:
+    """The big Go button with its key; pressed, it sinks, fills, gets a thick frame and a dot."""
+    pal = theme.palette
+    shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)).move(0, theme.gap(0.25)) if pressed else rect
+    fill, ink = (pal.accent, pal.accent_text) if pressed else (pal.surface, pal.text)
+    pygame.draw.rect(surface, fill, shown, border_radius=theme.radius)
+    frame = (pal.text, max(4, theme.gap(0.3))) if pressed else (pal.border, 2)
+    pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)
+    title, small = theme.font("large", bold=True), theme.font("small")
+    dot = title.get_linesize() // 6 if pressed else 0
+    text_w = shown.width - 2 * theme.gap() - 4 * dot
+    mid = shown.centerx + 2 * dot
+    y = shown.centery - (title.get_linesize() + small.get_linesize()) // 2
+    label = draw_text(surface, fit("Go", title, text_w), title, ink, (mid, y), "midtop")
+    draw_text(surface, fit("Space bar", small, text_w), small, ink, (mid, y + title.get_linesize()), "midtop")
+    if pressed:
+        pygame.draw.circle(surface, ink, (label.left - 2 * dot, label.centery), dot)
+
+
+def go_button_height(theme: Theme) -> int:
+    return theme.font("large", bold=True).get_linesize() + theme.font("small").get_linesize() + theme.gap(1.5)
+
+
+def draw_legend(surface: pygame.Surface, theme: Theme, room: pygame.Rect) -> None:
+    """Both shapes side by side, each with what to do: the reminder before a round and the picture."""
+    pal, gap = theme.palette, theme.gap()
+    font = theme.font("body", bold=True)
+    line_h = font.get_linesize()
+    size = max(24, min((room.width - 3 * gap) // 2, room.height - line_h - gap, 260))
+    top = room.centery - (size + gap + line_h) // 2
+    for k, (draw, caption) in enumerate(((draw_go, "Press"), (draw_nogo, "Don't press"))):
+        cx = room.centerx + (2 * k - 1) * (size // 2 + gap)
+        draw(surface, theme, (cx, top + size // 2), size)
+        text = fit(caption, font, size + gap)
+        draw_text(surface, text, font, pal.text, (cx, top + size + gap), "midtop")

@@ -1,0 +1,14 @@
+"""Visual Search: find one target among distractors and say whether it is there (selective attention)."""
+
+from games.core.exercise import Exercise, lazy_view
+from games.focus.visual_search.logic import VisualSearchLogic, summarize
+from games.focus.visual_search.player import VisualSearchPlayer
+from games.focus.visual_search.spec import SPEC
+
+EXERCISE = Exercise(
+    spec=SPEC,
+    make_logic=VisualSearchLogic,
+    make_view=lazy_view("games.focus.visual_search.view", "VisualSearchView"),
+    make_player=VisualSearchPlayer,
+    summarize=summarize,
+)
