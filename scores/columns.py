@@ -140,8 +140,8 @@ def own_columns(specs: Iterable[SpecLike], kind: Literal["trial", "run"]) -> lis
             elif spec.id not in seen.exercises:
                 meaning = seen.meaning
                 if field.description not in meaning:  # each exercise's own words, each named
-                    first = meaning if len(seen.exercises) > 1 else f"{seen.exercises[0]}: {meaning}"
-                    meaning = f"{first} {spec.id}: {field.description}"
+                    first = meaning if len(seen.exercises) > 1 else f"[{seen.exercises[0]}] {meaning}"
+                    meaning = f"{first} [{spec.id}] {field.description}"
                 merged[field.name] = replace(seen, exercises=seen.exercises + (spec.id,), meaning=meaning)
     return list(merged.values())
 

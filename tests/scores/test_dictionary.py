@@ -97,3 +97,11 @@ def test_main_writes_the_markdown_for_the_registered_exercises(specs, tmp_path, 
     assert dictionary.main([str(out)]) == 0
     assert out.read_text(encoding="utf-8") == dictionary_markdown(specs)
     assert dictionary.main([str(tmp_path / "missing" / "x.md")]) == 2
+
+
+def test_a_shared_column_names_each_exercises_own_meaning(specs):
+    from scores.columns import own_columns
+
+    [span] = [c for c in own_columns(specs, "trial") if c.name == "span"]
+    assert span.meaning == "[fake_span] Items to recall. [fake_stroop] Items shown."
+    assert span.exercises == ("fake_span", "fake_stroop")

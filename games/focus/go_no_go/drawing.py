@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from games.core.theme import Theme
-from games.core.widgets import draw_text, fit
+from games.core.widgets import draw_text, fit, wrap
 
 GO_WORD, NOGO_WORD = "GO", "WAIT"
 
@@ -55,7 +55,8 @@ def draw_tick(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
 def draw_dash(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
     """A short neutral dash: "not this time", without any alarm."""
     y = rect.centery
-    pygame.draw.line(surface, colour, (rect.left + rect.width // 4, y), (rect.right - rect.width // 4, y), max(3, rect.height // 8))
+    left, right = rect.left + rect.width // 4, rect.right - rect.width // 4
+    pygame.draw.line(surface, colour, (left, y), (right, y), max(3, rect.height // 8))
 
 
 def draw_go_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, pressed: bool) -> None:
@@ -84,12 +85,19 @@ def go_button_height(theme: Theme) -> int:
 def draw_legend(surface: pygame.Surface, theme: Theme, room: pygame.Rect) -> None:
     """Both shapes side by side, each with what to do: the reminder before a round and the picture."""
     pal, gap = theme.palette, theme.gap()
+    captions = ("Press", "Don't press")
+    column_w = (room.width - gap) // 2
     font = theme.font("body", bold=True)
+    if max(font.size(c)[0] for c in captions) > column_w:  # narrow: smaller type, then two lines
+        font = theme.font("small", bold=True)
+    wrapped = [wrap(c, font, column_w)[:2] for c in captions]
     line_h = font.get_linesize()
-    size = max(24, min((room.width - 3 * gap) // 2, room.height - line_h - gap, 260))
-    top = room.centery - (size + gap + line_h) // 2
-    for k, (draw, caption) in enumerate(((draw_go, "Press"), (draw_nogo, "Don't press"))):
-        cx = room.centerx + (2 * k - 1) * (size // 2 + gap)
+    text_h = line_h * max(len(lines) for lines in wrapped)
+    size = max(24, min(column_w - gap, room.height - text_h - gap // 2, 260))
+    top = room.centery - (size + gap // 2 + text_h) // 2
+    for k, (draw, lines) in enumerate(zip((draw_go, draw_nogo), wrapped)):
+        cx = room.centerx + (2 * k - 1) * (column_w + gap) // 2
         draw(surface, theme, (cx, top + size // 2), size)
-        text = fit(caption, font, size + gap)
-        draw_text(surface, text, font, pal.text, (cx, top + size + gap), "midtop")
+        for j, line in enumerate(lines):
+            y = top + size + gap // 2 + j * line_h
+            draw_text(surface, fit(line, font, column_w), font, pal.text, (cx, y), "midtop")

@@ -43,7 +43,7 @@ SPEC = ExerciseSpec(
         "The shapes come faster as you get better, and slow down again if needed.",
     ),
     params=(
-        Param("go_share", 0.5, "proportion", "Share of the shapes in a round that are GO circles (the rest are squares)."),
+        Param("go_share", 0.5, "proportion", "Share of a round's shapes that are GO circles (the rest are squares)."),
         Param("window_ms", 1500, "ms", "How long each shape stays on screen; a press while it shows is an answer."),
         Param("fixation_ms", 500, "ms", "A '+' in the middle before each shape."),
         Param("iti_ms", 500, "ms", "Pause after each shape, with a small tick or '-'; a press here is late."),

@@ -18,6 +18,10 @@ GO_KEY = pygame.K_SPACE
 MAX_SHAPE_PX = 300
 
 
+def plural(count: int, noun: str) -> str:
+    return noun if count == 1 else noun + "s"
+
+
 class GoNoGoView:
     """Reads the logic and the theme; remembers only where it drew the Go button, to map clicks."""
 
@@ -84,8 +88,8 @@ class GoNoGoView:
         """After a round, in place of the shapes: what went right, with a tick when the round went well."""
         pal, t = self.theme.palette, logic.tally
         font = self.theme.font("large", bold=True)
-        lines = [f"You pressed for {t.hits} of {t.go_trials} circles.",
-                 f"You held back for {t.correct_rejections} of {t.nogo_trials} squares."]
+        lines = [f"You pressed for {t.hits} of {t.go_trials} {plural(t.go_trials, 'circle')}.",
+                 f"You held back for {t.correct_rejections} of {t.nogo_trials} {plural(t.nogo_trials, 'square')}."]
         wrapped = [part for line in lines for part in wrap(line, font, room.width)]
         tick = font.get_linesize() * 2 if logic.last_block_good else 0
         y = room.centery - (len(wrapped) * font.get_linesize() + tick) // 2

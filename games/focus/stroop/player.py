@@ -16,8 +16,8 @@ RT_SPREAD = 0.22  # sigma of the log-normal answer time
 
 
 def median_rt_ms(ability: float, condition: str) -> float:
-    """Typical answer time: about 450 ms for a strong player, 800 ms for a weak one, plus the conflict's cost."""
-    base = 380.0 + 620.0 * (1.0 - ability)
+    """Typical answer time: about 530 ms for a strong player, 850 ms for a weak one, plus the conflict's cost."""
+    base = 480.0 + 520.0 * (1.0 - ability)
     cost = {CONGRUENT: 0.0, NEUTRAL: 15.0, INCONGRUENT: 40.0 + 160.0 * (1.0 - ability)}[condition]
     return base + cost
 

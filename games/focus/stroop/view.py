@@ -118,8 +118,8 @@ class StroopView:
         button_h = self._button_height()
         top = area.top + len(lines) * font.get_linesize() + theme.gap()
         room = pygame.Rect(area.left, top, area.width, area.bottom - button_h - theme.gap() - top)
-        width = min(room.width, theme.gap(40))  # a card in proportion, so the word is not lost in it
-        card = pygame.Rect(0, 0, width, min(room.height, width * 3 // 5))
+        width = min(room.width, theme.gap(36))  # a card in proportion, so the word is not lost in it
+        card = pygame.Rect(0, 0, width, min(room.height, width // 2))
         card.center = room.center
         self._draw_card_content(surface, card, logic)
         self._draw_buttons(surface, pygame.Rect(area.left, area.bottom - button_h, area.width, button_h), logic)
@@ -165,7 +165,7 @@ class StroopView:
     def draw_button(self, surface: pygame.Surface, rect: pygame.Rect, variant: str, answer: str, chosen: bool) -> None:
         """A swatch (or a row of dots) above the answer's name and its key; a chosen one gets a thick frame."""
         theme, pal = self.theme, self.theme.palette
-        shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)) if chosen else rect
+        shown = rect.inflate(-theme.gap(0.25), -theme.gap(0.25)) if chosen else rect
         pygame.draw.rect(surface, pal.surface, shown, border_radius=theme.radius)
         frame = (pal.text, max(4, theme.gap(0.3))) if chosen else (pal.border, 2)
         pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)

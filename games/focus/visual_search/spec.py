@@ -32,7 +32,8 @@ def level_summary(search_set: str, set_sizes: tuple[int, ...], window_ms: int) -
     target = SEARCH_SETS[search_set].target_name
     sizes = ", ".join(str(n) for n in set_sizes[:-1]) + f" or {set_sizes[-1]}"
     kind = SEARCH_SETS[search_set].search_type
-    return f"{kind} search: the {target} among {DISTRACTOR_WORDS[search_set]}; {sizes} items; {window_ms / 1000:g} s to answer"
+    among = DISTRACTOR_WORDS[search_set]
+    return f"{kind} search: the {target} among {among}; {sizes} items; {window_ms / 1000:g} s to answer"
 
 
 SPEC = ExerciseSpec(
@@ -104,6 +105,7 @@ SPEC = ExerciseSpec(
         Field("conjunction_slope_ms_per_item", "float", "ms/item",
               "As search_slope_ms_per_item, over conjunction-search trials only (often 20-40 ms/item)."),
         Field("anticipations", "int", "trials", "Trials answered within anticipation_ms of the onset."),
-        Field("timeouts", "int", "trials", "Trials with no answer inside the window."),
+        Field("timeouts", "int", "trials",
+              "Trials timed out: no answer inside the window (a late wrong answer counts as an error instead)."),
     ),
 )

@@ -87,7 +87,8 @@ def test_pressing_never_or_always_scores_d_prime_zero_and_stays_at_level_1(store
 def test_player_model_better_with_ability_worse_with_share_and_pace():
     assert median_rt_ms(0.9, 1500) < median_rt_ms(0.3, 1500)
     assert commission_probability(0.9, 0.83, 500) < commission_probability(0.3, 0.83, 500)
-    assert commission_probability(0.6, 0.5, 1500) < commission_probability(0.6, 0.75, 1500) < commission_probability(0.6, 0.75, 800)
+    easy, more_go, quicker = (commission_probability(0.6, *c) for c in ((0.5, 1500), (0.75, 1500), (0.75, 800)))
+    assert easy < more_go < quicker
     with pytest.raises(ValueError):
         GoNoGoPlayer(1.2, random.Random(0))
 

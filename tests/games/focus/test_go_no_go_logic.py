@@ -66,7 +66,7 @@ def test_hand_worked_round_outcomes_and_records():
         "hit", "correct_rejection", "hit", "omission", "commission", "hit",
         "omission", "commission", "anticipation", "commission", "hit", "hit"]
     assert [x.is_correct for x in r] == [True, True, True, False, False, True, False, False, False, False, True, True]
-    assert [x.timed_out for x in r] == [False, False, False, True, False, False, True, False, False, False, False, False]
+    assert [k for k, x in enumerate(r) if x.timed_out] == [3, 6]  # GO circles not pressed in the window
     assert r[0].rt_ms == pytest.approx(400) and r[0].stimulus == "go" and r[0].response == "press"
     assert r[1].response == "none" and r[1].rt_ms is None and not r[1].timed_out  # held back: right, not timed out
     assert r[2].extra["early_presses"] == 1 and r[2].rt_ms == pytest.approx(500)
@@ -90,7 +90,8 @@ def test_hand_worked_round_measures():
     assert (m["omission_errors"], m["commission_errors"], m["anticipations"]) == (2, 3, 2)
     assert m["omission_rate"] == 0.25 and m["commission_rate"] == 0.75
     # hit RTs 400, 500, 600, 450, 550: median 500, mean 500, SD sqrt(25000 / 4) = 79.06, CV 0.158
-    assert m["median_go_rt_ms"] == 500 and m["go_rt_sd_ms"] == pytest.approx(79.1) and m["go_rt_cv"] == pytest.approx(0.158)
+    assert m["median_go_rt_ms"] == 500 and m["go_rt_sd_ms"] == pytest.approx(79.1)
+    assert m["go_rt_cv"] == pytest.approx(0.158)
     # H = 5.5 / 9 = 0.6111, F = 3.5 / 5 = 0.7: d' = 0.2822 - 0.5244 = -0.2422
     assert m["d_prime"] == pytest.approx(-0.242, abs=1e-3)
     assert records[-1].extra["block_d_prime"] == pytest.approx(-0.242, abs=1e-3)
