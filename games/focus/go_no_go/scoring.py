@@ -11,7 +11,7 @@ from games.focus.go_no_go.spec import (
     ANTICIPATION, COMMISSION, CORRECT_REJECTION, GO, HIT, NOGO, OMISSION,
 )
 # The one d' with the log-linear correction; it lives with N-back, which needed it first.
-from games.memory.n_back.blocks import d_prime
+from games.core.detection import d_prime
 
 
 def classify(stimulus: str, press_rt_ms: float | None, window_ms: float, anticipation_ms: float) -> str:

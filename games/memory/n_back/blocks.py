@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Sequence
+
+from games.core.detection import d_prime
 
 HIT, MISS, FALSE_ALARM, CORRECT_REJECTION, NOT_SCORED = (
     "hit", "miss", "false_alarm", "correct_rejection", "not_scored",
@@ -69,14 +70,6 @@ def outcome(scored: bool, matched: bool, pressed: bool) -> str:
     if matched:
         return HIT if pressed else MISS
     return FALSE_ALARM if pressed else CORRECT_REJECTION
-
-
-def d_prime(hits: int, misses: int, false_alarms: int, correct_rejections: int) -> float:
-    """d' = z(H) - z(F) with the log-linear correction (Hautus 1995): 0.5 added to each count."""
-    z = NormalDist().inv_cdf
-    hit_rate = (hits + 0.5) / (hits + misses + 1)
-    fa_rate = (false_alarms + 0.5) / (false_alarms + correct_rejections + 1)
-    return z(hit_rate) - z(fa_rate)
 
 
 @dataclass

@@ -6,7 +6,8 @@ import pytest
 
 from games.core.actions import Respond, Select
 from games.core.exercise import TrialRecord
-from games.memory.n_back.blocks import block_length, d_prime, is_lure, is_match, make_stream
+from games.core.detection import d_prime
+from games.memory.n_back.blocks import block_length, is_lure, is_match, make_stream
 from games.memory.n_back.logic import Block, NBackLogic, Phase, summarize
 from games.memory.n_back.spec import LETTERS, SPEC
 
