@@ -5,22 +5,15 @@ from __future__ import annotations
 import random
 import statistics
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Respond
 from games.core.exercise import TrialRecord
+from games.core.response_window import Phase, TimedResponse
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS, INCONGRUENT, LEFT, N_ARROWS, SPEC
 
 # What the pause after a row shows: how the row went.
 CORRECT, ERROR, TIMEOUT, ANTICIPATION = "correct", "error", "timeout", "anticipation"
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between rows: the run starts the next one
-    FIXATION = "fixation"  # a '+' in the middle
-    STIMULUS = "stimulus"  # the arrows, until an answer or the end of the window
-    FEEDBACK = "feedback"  # a small mark; after a time-out a press here is late
 
 
 @dataclass(frozen=True)
@@ -77,27 +70,33 @@ class FlankerLogic:
         self._script = list(script)
         self.params = SPEC.params_at(SPEC.start_level, self._overrides)
         check_params(self.params)
-        self.phase = Phase.IDLE
+        self.timing = TimedResponse()
         self.level = SPEC.start_level
         self.trial_index = 0
         self.row = Row(CONGRUENT, LEFT)
-        self.onset_ms: float | None = None
         self.response: str | None = None  # the answer given to the current row, if any
-        self.outcome: str | None = None  # CORRECT, ERROR, TIMEOUT or ANTICIPATION once known
-        self.fixation_ms = 0.0
         self.early_presses = 0
-        self._start_ms = 0.0  # when the row's fixation began
-        self._phase_ms = 0.0  # when the current phase began
-        self._late_pending = False  # timed out; the record waits for a late press or the pause's end
 
     # -- what the view, the player and the run read ----------------------------------------
+    @property
+    def phase(self) -> Phase:
+        return self.timing.phase
+
+    @property
+    def onset_ms(self) -> float | None:
+        return self.timing.onset_ms
+
+    @property
+    def fixation_ms(self) -> float:
+        return self.timing.fixation_ms
+
     @property
     def needs_trial(self) -> bool:
         return self.phase is Phase.IDLE
 
     @property
     def awaiting_onset(self) -> bool:
-        return self.phase is Phase.STIMULUS and self.onset_ms is None
+        return self.timing.awaiting_onset
 
     @property
     def window_ms(self) -> float:
@@ -106,23 +105,24 @@ class FlankerLogic:
     @property
     def accepts_late(self) -> bool:
         """Whether a press now is a late answer to the row that just timed out."""
-        return self.phase is Phase.FEEDBACK and self._late_pending
+        return self.timing.accepts_late
+
+    @property
+    def outcome(self) -> str | None:
+        """CORRECT, ERROR, TIMEOUT or ANTICIPATION once known (what the pause after the row shows)."""
+        if self.timing.timed_out:
+            return TIMEOUT
+        if self.timing.rt_ms is None:
+            return None
+        if self.timing.anticipation:
+            return ANTICIPATION
+        return CORRECT if self.response == self.row.direction else ERROR
 
     def window_end_ms(self) -> float:
-        anchor = self.onset_ms if self.onset_ms is not None else self._phase_ms
-        return anchor + self.window_ms
-
-    def feedback_end_ms(self) -> float:
-        return self._phase_ms + self.params["feedback_ms"]
+        return self.timing.window_end_ms()
 
     def next_change_ms(self) -> float | None:
-        if self.phase is Phase.FIXATION:
-            return self._phase_ms + self.fixation_ms
-        if self.phase is Phase.STIMULUS:
-            return self.window_end_ms()
-        if self.phase is Phase.FEEDBACK:
-            return self.feedback_end_ms()
-        return None
+        return self.timing.next_change_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -133,23 +133,20 @@ class FlankerLogic:
         self.params = p = SPEC.params_at(level, self._overrides)
         check_params(p)
         self.row = self._script.pop(0) if self._script else self._make_row()
-        self.fixation_ms = p["fixation_ms"] + self._rng.uniform(0.0, p["fixation_jitter_ms"])
+        fixation_ms = p["fixation_ms"] + self._rng.uniform(0.0, p["fixation_jitter_ms"])
         self.trial_index += 1
-        self.onset_ms = self.response = self.outcome = None
+        self.response = None
         self.early_presses = 0
-        self._late_pending = False
-        self._start_ms = now_ms
-        self._enter(Phase.FIXATION, now_ms)
+        self.timing.begin(now_ms, fixation_ms=fixation_ms, window_ms=self.window_ms,
+                          pause_ms=p["feedback_ms"], anticipation_ms=p["anticipation_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        finished: list[TrialRecord] = []
-        while (due := self.next_change_ms()) is not None and now_ms >= due:
-            finished += self._leave_phase(due)
-        return finished
+        if self.timing.advance(now_ms) and self.timing.timed_out and self.timing.late_rt_ms is None:
+            return [self._record()]  # no press at all: a plain time-out
+        return []
 
     def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        self.timing.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -157,10 +154,9 @@ class FlankerLogic:
             return finished
         if self.phase is Phase.FIXATION:
             self.early_presses += 1
-        elif self.phase is Phase.STIMULUS:
-            finished.append(self._answer(action.value, now_ms))
-        elif self.accepts_late:
-            finished.append(self._late_answer(action.value, now_ms))
+        elif self.timing.respond(now_ms):  # in the window, or late after a time-out
+            self.response = action.value
+            finished.append(self._record())
         return finished  # a second press after an answer is ignored
 
     # -- internals -------------------------------------------------------------------------
@@ -168,52 +164,17 @@ class FlankerLogic:
         incongruent = self._rng.random() < self.params["incongruent_share"]
         return Row(INCONGRUENT if incongruent else CONGRUENT, self._rng.choice(DIRECTIONS))
 
-    def _enter(self, phase: Phase, at_ms: float) -> None:
-        self.phase, self._phase_ms = phase, at_ms
-
-    def _leave_phase(self, at_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.FIXATION:
-            self._enter(Phase.STIMULUS, at_ms)
-        elif self.phase is Phase.STIMULUS:
-            self.outcome, self._late_pending = TIMEOUT, True
-            self._enter(Phase.FEEDBACK, at_ms)
-        elif self.phase is Phase.FEEDBACK:
-            self._enter(Phase.IDLE, at_ms)
-            if self._late_pending:  # no press at all: a plain time-out
-                self._late_pending = False
-                return [self._record(is_correct=False, rt_ms=None, timed_out=True)]
-        return []
-
-    def _answer(self, value: str, now_ms: float) -> TrialRecord:
-        if self.onset_ms is None:  # a press on the very frame the arrows appeared
-            self.mark_onset(now_ms)
-        rt_ms = now_ms - self.onset_ms
-        anticipation = rt_ms < self.params["anticipation_ms"]
-        is_correct = value == self.row.direction and not anticipation
-        self.response = value
-        self.outcome = ANTICIPATION if anticipation else CORRECT if is_correct else ERROR
-        self._enter(Phase.FEEDBACK, now_ms)
-        return self._record(is_correct=is_correct, rt_ms=rt_ms, timed_out=False, anticipation=anticipation)
-
-    def _late_answer(self, value: str, now_ms: float) -> TrialRecord:
-        """A press after the window: a right one stays a time-out, a wrong one is an error."""
-        self._late_pending = False
-        self.response = value
-        late_rt_ms = now_ms - self.onset_ms
-        if value == self.row.direction:
-            return self._record(is_correct=False, rt_ms=None, timed_out=True, late_rt_ms=late_rt_ms)
-        return self._record(is_correct=False, rt_ms=late_rt_ms, timed_out=False, late_rt_ms=late_rt_ms)
-
-    def _record(self, *, is_correct: bool, rt_ms: float | None, timed_out: bool,
-                anticipation: bool = False, late_rt_ms: float | None = None) -> TrialRecord:
+    def _record(self) -> TrialRecord:
+        """The row's record; a late press that is right stays a time-out, a wrong one is an error."""
+        score = self.timing.score(self.response == self.row.direction)
         return TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self._start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timing.trial_start_ms,
             stimulus=self.row.text(), response=self.response or "none",
-            is_correct=is_correct, rt_ms=rt_ms, timed_out=timed_out,
+            is_correct=score.is_correct, rt_ms=score.rt_ms, timed_out=score.timed_out,
             extra={
                 "condition": self.row.condition, "direction": self.row.direction,
                 "window_ms": int(self.window_ms), "fixation_ms": round(self.fixation_ms, 1),
-                "anticipation": anticipation, "late_rt_ms": late_rt_ms,
+                "anticipation": score.anticipation, "late_rt_ms": score.late_rt_ms,
                 "early_presses": self.early_presses,
             },
         )

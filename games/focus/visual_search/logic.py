@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import random
 import statistics
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Respond
 from games.core.exercise import TrialRecord
+from games.core.response_window import Phase, TimedResponse
 from games.focus.visual_search.displays import CONJUNCTION, FEATURE, SEARCH_SETS, Display, layout_text, make_display
 from games.focus.visual_search.spec import SPEC
 
 YES, NO = "yes", "no"
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between trials: the run starts the next one
-    FIXATION = "fixation"  # a '+' in the middle
-    SEARCH = "search"  # the display is on; answers are scored
-    FEEDBACK = "feedback"  # a tick or a neutral '-'; after a time-out, late answers are recorded
 
 
 def check_params(params: Mapping[str, Any]) -> None:
@@ -62,34 +55,35 @@ class VisualSearchLogic:
         self._script = list(script)
         self.params = SPEC.params_at(SPEC.start_level, self._overrides)
         check_params(self.params)
-        self.phase = Phase.IDLE
+        self.timing = TimedResponse()
         self.level = SPEC.start_level
         self.trial_index = 0
         self.display: Display | None = None
-        self.onset_ms: float | None = None
         self.answer: str | None = None  # the answer given in this trial, in time or late
-        self.answer_rt_ms: float | None = None
-        self.late = False  # the answer came after the window
         self.last_correct: bool | None = None
         self.early_presses = 0
-        self._start_ms = 0.0  # planned start of the current phase
-        self._trial_start_ms = 0.0
 
     # -- what the view, the player and the run read ----------------------------------------
+    @property
+    def phase(self) -> Phase:
+        return self.timing.phase
+
+    @property
+    def onset_ms(self) -> float | None:
+        return self.timing.onset_ms
+
     @property
     def needs_trial(self) -> bool:
         return self.phase is Phase.IDLE
 
     @property
     def awaiting_onset(self) -> bool:
-        return self.phase is Phase.SEARCH and self.onset_ms is None
+        return self.timing.awaiting_onset
 
     @property
     def accepts_answer(self) -> bool:
         """An answer now would be recorded: during the search, or late in the pause after a time-out."""
-        if self.answer is not None:
-            return False
-        return self.phase is Phase.SEARCH or (self.phase is Phase.FEEDBACK and self.last_correct is None)
+        return self.timing.accepts_answer
 
     @property
     def target_name(self) -> str:
@@ -100,17 +94,10 @@ class VisualSearchLogic:
         return SEARCH_SETS[self.params["search_set"]].target
 
     def window_end_ms(self) -> float:
-        anchor = self.onset_ms if self.onset_ms is not None else self._start_ms
-        return anchor + self.params["window_ms"]
+        return self.timing.window_end_ms()
 
     def next_change_ms(self) -> float | None:
-        if self.phase is Phase.FIXATION:
-            return self._start_ms + self.params["fixation_ms"]
-        if self.phase is Phase.SEARCH:
-            return self.window_end_ms()
-        if self.phase is Phase.FEEDBACK:
-            return self._start_ms + self.params["feedback_ms"]
-        return None
+        return self.timing.next_change_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -128,20 +115,17 @@ class VisualSearchLogic:
             size = self._rng.choice(tuple(p["set_sizes"]))
             self.display = make_display(self._rng, p["search_set"], size, present,
                                         p["grid_cols"], p["grid_rows"], p["jitter"])
-        self.onset_ms, self.answer, self.answer_rt_ms = None, None, None
-        self.late, self.last_correct, self.early_presses = False, None, 0
-        self._trial_start_ms = now_ms
-        self._enter(Phase.FIXATION, now_ms)
+        self.answer, self.last_correct, self.early_presses = None, None, 0
+        self.timing.begin(now_ms, fixation_ms=p["fixation_ms"], window_ms=p["window_ms"],
+                          pause_ms=p["feedback_ms"], anticipation_ms=p["anticipation_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        finished: list[TrialRecord] = []
-        while (due := self.next_change_ms()) is not None and now_ms >= due:
-            finished += self._leave_phase(due)
-        return finished
+        if self.timing.advance(now_ms) and self.timing.timed_out:
+            return [self._finish()]  # the window closed unanswered: with a late answer or none
+        return []
 
     def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        self.timing.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -149,53 +133,29 @@ class VisualSearchLogic:
             return finished
         if self.phase is Phase.FIXATION:
             self.early_presses += 1
-        elif self.accepts_answer:
-            if self.onset_ms is None:  # an answer on the very frame the display appeared
-                self.mark_onset(now_ms)
-            self.answer, self.answer_rt_ms = action.value, now_ms - self.onset_ms
-            if self.phase is Phase.SEARCH:
+        elif self.timing.respond(now_ms):
+            self.answer = action.value
+            if not self.timing.timed_out:
                 finished.append(self._finish())
-                self._enter(Phase.FEEDBACK, now_ms)
-            else:
-                self.late = True
         return finished
 
     # -- internals -------------------------------------------------------------------------
-    def _enter(self, phase: Phase, at_ms: float) -> None:
-        self.phase, self._start_ms = phase, at_ms
-
-    def _leave_phase(self, at_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.FIXATION:
-            self._enter(Phase.SEARCH, at_ms)
-        elif self.phase is Phase.SEARCH:  # the window closed with no answer: wait for a late one
-            self._enter(Phase.FEEDBACK, at_ms)
-        elif self.phase is Phase.FEEDBACK:
-            timed_out_trial = self.last_correct is None
-            record = self._finish() if timed_out_trial else None
-            self._enter(Phase.IDLE, at_ms)
-            return [record] if record else []
-        return []
-
     def _finish(self) -> TrialRecord:
         """The trial's record: an answer in the window, or a time-out with or without a late answer."""
         p, display = self.params, self.display
-        right_answer = YES if display.target_present else NO
-        anticipation = not self.late and self.answer is not None and self.answer_rt_ms < p["anticipation_ms"]
-        late_error = self.late and self.answer != right_answer
-        timed_out = self.answer is None or (self.late and not late_error)
-        is_correct = self.answer == right_answer and not self.late and not anticipation
-        self.last_correct = is_correct
+        score = self.timing.score(self.answer == (YES if display.target_present else NO))
+        self.last_correct = score.is_correct
         spec = display.spec
         return TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self._trial_start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timing.trial_start_ms,
             stimulus=f"{spec.target_name}; {'present' if display.target_present else 'absent'}; {display.set_size} items",
-            response=self.answer or "none", is_correct=is_correct,
-            rt_ms=None if self.late or self.answer is None else self.answer_rt_ms, timed_out=timed_out,
+            response=self.answer or "none", is_correct=score.is_correct,
+            rt_ms=self.timing.rt_ms, timed_out=score.timed_out,  # a late answer has no RT here, even a wrong one
             extra={
                 "set_size": display.set_size, "search_type": spec.search_type,
                 "target_present": display.target_present, "target": spec.target_name,
                 "search_window_ms": int(p["window_ms"]), "layout": layout_text(display),
-                "anticipation": anticipation, "late_rt_ms": self.answer_rt_ms if self.late else None,
+                "anticipation": score.anticipation, "late_rt_ms": score.late_rt_ms,
                 "early_presses": self.early_presses,
             },
         )
