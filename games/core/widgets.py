@@ -263,3 +263,33 @@ class TextField:
         while shown and body.size(printable(shown))[0] > inner.width:
             shown = shown[1:]  # keep the end, where the caret is, in view
         draw_text(surface, shown, body, pal.text, (inner.left, box.centery), "midleft")
+
+
+def draw_answer_frame(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, pressed: bool) -> tuple[pygame.Rect, tuple]:
+    """The body of a big answer button; pressed, it sinks, fills and gets a thick frame.
+
+    Returns:
+        The rectangle drawn and the colour to write on it.
+    """
+    pal = theme.palette
+    shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)).move(0, theme.gap(0.25)) if pressed else rect
+    fill, ink = (pal.accent, pal.accent_text) if pressed else (pal.surface, pal.text)
+    pygame.draw.rect(surface, fill, shown, border_radius=theme.radius)
+    frame = (pal.text, max(4, theme.gap(0.3))) if pressed else (pal.border, 2)
+    pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)
+    return shown, ink
+
+
+def draw_answer_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: str, key_hint: str,
+                       pressed: bool, role: str = "body") -> None:
+    """A big answer button with its key under the label; pressed, it also shows a dot (a shape, not only a colour)."""
+    shown, ink = draw_answer_frame(surface, theme, rect, pressed)
+    title, small = theme.font(role, bold=True), theme.font("small")
+    dot = title.get_linesize() // 5 if pressed else 0
+    text_w = shown.width - 2 * theme.gap() - 4 * dot
+    mid = shown.centerx + 2 * dot
+    y = shown.centery - (title.get_linesize() + small.get_linesize()) // 2
+    shown_label = draw_text(surface, fit(label, title, text_w), title, ink, (mid, y), "midtop")
+    draw_text(surface, fit(key_hint, small, text_w), small, ink, (mid, y + title.get_linesize()), "midtop")
+    if pressed:
+        pygame.draw.circle(surface, ink, (shown_label.left - 2 * dot, shown_label.centery), dot)

@@ -8,7 +8,7 @@ import pygame
 
 from games.core.actions import Respond
 from games.core.theme import Theme
-from games.core.widgets import draw_text, fit, wrap
+from games.core.widgets import draw_answer_frame, draw_text, fit, wrap
 from games.focus.flanker.logic import ANTICIPATION, CORRECT, TIMEOUT, FlankerLogic, Phase, Row
 from games.focus.flanker.spec import CONGRUENT, INCONGRUENT, LEFT, RIGHT
 
@@ -193,12 +193,7 @@ class FlankerView:
 
 def draw_answer_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, direction: str, pressed: bool) -> None:
     """A big answer button: an arrow shape, its word and its keys; pressed, it sinks, fills and gets a thick frame."""
-    pal = theme.palette
-    shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)).move(0, theme.gap(0.25)) if pressed else rect
-    fill, ink = (pal.accent, pal.accent_text) if pressed else (pal.surface, pal.text)
-    pygame.draw.rect(surface, fill, shown, border_radius=theme.radius)
-    frame = (pal.text, max(4, theme.gap(0.3))) if pressed else (pal.border, 2)
-    pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)
+    shown, ink = draw_answer_frame(surface, theme, rect, pressed)
     title, small = theme.font("body", bold=True), theme.font("small")
     label, keys = LABELS[direction]
     arrow_w = title.get_linesize()

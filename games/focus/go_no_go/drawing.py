@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from games.core.theme import Theme
-from games.core.widgets import draw_text, fit, wrap
+from games.core.widgets import draw_answer_button, draw_text, fit, wrap
 
 GO_WORD, NOGO_WORD = "GO", "WAIT"
 
@@ -60,22 +60,8 @@ def draw_dash(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
 
 
 def draw_go_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, pressed: bool) -> None:
-    """The big Go button with its key; pressed, it sinks, fills, gets a thick frame and a dot."""
-    pal = theme.palette
-    shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)).move(0, theme.gap(0.25)) if pressed else rect
-    fill, ink = (pal.accent, pal.accent_text) if pressed else (pal.surface, pal.text)
-    pygame.draw.rect(surface, fill, shown, border_radius=theme.radius)
-    frame = (pal.text, max(4, theme.gap(0.3))) if pressed else (pal.border, 2)
-    pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)
-    title, small = theme.font("large", bold=True), theme.font("small")
-    dot = title.get_linesize() // 6 if pressed else 0
-    text_w = shown.width - 2 * theme.gap() - 4 * dot
-    mid = shown.centerx + 2 * dot
-    y = shown.centery - (title.get_linesize() + small.get_linesize()) // 2
-    label = draw_text(surface, fit("Go", title, text_w), title, ink, (mid, y), "midtop")
-    draw_text(surface, fit("Space bar", small, text_w), small, ink, (mid, y + title.get_linesize()), "midtop")
-    if pressed:
-        pygame.draw.circle(surface, ink, (label.left - 2 * dot, label.centery), dot)
+    """The big Go button with its key."""
+    draw_answer_button(surface, theme, rect, "Go", "Space bar", pressed, role="large")
 
 
 def go_button_height(theme: Theme) -> int:

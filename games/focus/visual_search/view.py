@@ -8,7 +8,7 @@ import pygame
 
 from games.core.actions import Respond
 from games.core.theme import Theme
-from games.core.widgets import draw_text, fit, wrap
+from games.core.widgets import draw_answer_button, draw_text, fit, wrap
 from games.focus.visual_search.displays import Item
 from games.focus.visual_search.glyphs import draw_item
 from games.focus.visual_search.logic import NO, YES, Phase, VisualSearchLogic
@@ -144,7 +144,7 @@ class VisualSearchView:
             rect = pygame.Rect(left + k * (width + theme.gap()), row.top, width, row.height)
             self.buttons[answer] = rect
             pressed = logic.answer == answer and logic.phase is Phase.FEEDBACK
-            draw_answer_button(surface, theme, rect, answer, pressed)
+            draw_answer_button(surface, theme, rect, *LABELS[answer], pressed)
 
     def draw_picture(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """The instructions' picture: 'Find: the upright T', a small display with it ringed, and the key."""
@@ -167,23 +167,3 @@ class VisualSearchView:
                 pygame.draw.circle(surface, pal.accent, centre, round(size * 0.85), max(3, round(size / 12)))
         for k, line in enumerate(caption):
             draw_text(surface, line, small, pal.text, (inner.centerx, field.bottom + gap // 2 + k * line_h), "midtop")
-
-
-def draw_answer_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, answer: str, pressed: bool) -> None:
-    """A big answer button with its key; pressed, it sinks, fills, gets a thick frame and a dot."""
-    pal = theme.palette
-    shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)).move(0, theme.gap(0.25)) if pressed else rect
-    fill, ink = (pal.accent, pal.accent_text) if pressed else (pal.surface, pal.text)
-    pygame.draw.rect(surface, fill, shown, border_radius=theme.radius)
-    frame = (pal.text, max(4, theme.gap(0.3))) if pressed else (pal.border, 2)
-    pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)
-    title, small = theme.font("body", bold=True), theme.font("small")
-    label, key = LABELS[answer]
-    dot = title.get_linesize() // 5 if pressed else 0
-    text_w = shown.width - 2 * theme.gap() - 4 * dot
-    mid = shown.centerx + 2 * dot
-    y = shown.centery - (title.get_linesize() + small.get_linesize()) // 2
-    shown_label = draw_text(surface, fit(label, title, text_w), title, ink, (mid, y), "midtop")
-    draw_text(surface, fit(key, small, text_w), small, ink, (mid, y + title.get_linesize()), "midtop")
-    if pressed:
-        pygame.draw.circle(surface, ink, (shown_label.left - 2 * dot, shown_label.centery), dot)

@@ -8,7 +8,7 @@ import pygame
 
 from games.core.actions import Respond
 from games.core.theme import Theme
-from games.core.widgets import draw_text, fit, wrap
+from games.core.widgets import draw_answer_button, draw_text, fit, wrap
 from games.memory.n_back.logic import NBackLogic, Phase
 from games.memory.n_back.spec import GRID_SIDE, STREAM_LETTER, STREAM_POSITION
 
@@ -167,7 +167,7 @@ class NBackView:
             rect = pygame.Rect(left + k * (width + theme.gap()), row.top, width, row.height)
             self.buttons[stream] = rect
             pressed = stream in logic.pressed and logic.phase in (Phase.SHOW, Phase.BLANK)
-            draw_answer_button(surface, theme, rect, stream, pressed)
+            draw_answer_button(surface, theme, rect, *LABELS[stream], pressed)
 
     def draw_picture(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         """The instructions' picture: three squares in a row, the third in the second's place, and a press."""
@@ -200,24 +200,4 @@ class NBackView:
         button = pygame.Rect(0, 0, min(inner.width, theme.gap(16)), button_h)
         button.midtop = (inner.centerx, y + len(lines) * line_h + gap // 2)
         if lines and button.bottom <= inner.bottom:
-            draw_answer_button(surface, theme, button, STREAM_POSITION, pressed=True)
-
-
-def draw_answer_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, stream: str, pressed: bool) -> None:
-    """A big answer button with its key; pressed, it sinks, fills, gets a thick frame and a dot."""
-    pal = theme.palette
-    shown = rect.inflate(-theme.gap(0.5), -theme.gap(0.5)).move(0, theme.gap(0.25)) if pressed else rect
-    fill, ink = (pal.accent, pal.accent_text) if pressed else (pal.surface, pal.text)
-    pygame.draw.rect(surface, fill, shown, border_radius=theme.radius)
-    frame = (pal.text, max(4, theme.gap(0.3))) if pressed else (pal.border, 2)
-    pygame.draw.rect(surface, frame[0], shown, width=frame[1], border_radius=theme.radius)
-    title, small = theme.font("body", bold=True), theme.font("small")
-    label, key = LABELS[stream]
-    dot = title.get_linesize() // 5 if pressed else 0
-    text_w = shown.width - 2 * theme.gap() - 4 * dot
-    mid = shown.centerx + 2 * dot
-    y = shown.centery - (title.get_linesize() + small.get_linesize()) // 2
-    shown_label = draw_text(surface, fit(label, title, text_w), title, ink, (mid, y), "midtop")
-    draw_text(surface, fit(key, small, text_w), small, ink, (mid, y + title.get_linesize()), "midtop")
-    if pressed:
-        pygame.draw.circle(surface, ink, (shown_label.left - 2 * dot, shown_label.centery), dot)
+            draw_answer_button(surface, theme, button, *LABELS[STREAM_POSITION], pressed=True)
