@@ -1,0 +1,1 @@
+"""Problem-solving and decision-making exercises."""
