@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from games.core.exercise import DOMAINS, Exercise
+from games.focus.flanker import EXERCISE as FLANKER
+from games.focus.go_no_go import EXERCISE as GO_NO_GO
+from games.focus.stroop import COUNTING_EXERCISE as STROOP_COUNTING
+from games.focus.stroop import EXERCISE as STROOP
+from games.focus.visual_search import EXERCISE as VISUAL_SEARCH
 from games.memory.card_pairs import EXERCISE as CARD_PAIRS
 from games.memory.digit_span import EXERCISE as DIGIT_SPAN
 from games.memory.n_back import EXERCISE as N_BACK
 from games.memory.sequence_recall import EXERCISE as SEQUENCE_RECALL
 from games.memory.shopping_list import EXERCISE as SHOPPING_LIST
-from games.focus.stroop import COUNTING_EXERCISE as STROOP_COUNTING, EXERCISE as STROOP
-from games.focus.go_no_go import EXERCISE as GO_NO_GO
-from games.focus.flanker import EXERCISE as FLANKER
-from games.focus.visual_search import EXERCISE as VISUAL_SEARCH
+from games.problem_solving.errands_planner import EXERCISE as ERRANDS_PLANNER
+from games.problem_solving.rule_switch import EXERCISE as RULE_SWITCH
+from games.problem_solving.tower_of_london import EXERCISE as TOWER_OF_LONDON
+from games.problem_solving.trail_making import EXERCISE as TRAIL_MAKING
 
-EXERCISES: tuple[Exercise, ...] = (SEQUENCE_RECALL, DIGIT_SPAN, N_BACK, CARD_PAIRS, SHOPPING_LIST, STROOP, STROOP_COUNTING, GO_NO_GO, FLANKER, VISUAL_SEARCH)
-
+EXERCISES: tuple[Exercise, ...] = (
+    SEQUENCE_RECALL, DIGIT_SPAN, N_BACK, CARD_PAIRS, SHOPPING_LIST,
+    GO_NO_GO, STROOP, STROOP_COUNTING, VISUAL_SEARCH, FLANKER,
+    TOWER_OF_LONDON, TRAIL_MAKING, RULE_SWITCH, ERRANDS_PLANNER,
+)
 
 class UnknownExercise(KeyError):
     """An exercise id the registry does not hold."""

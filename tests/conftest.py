@@ -5,3 +5,14 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fresh_fonts():
+    """Fonts die with pygame.quit(); a test that quits pygame must not leave dead ones cached."""
+    yield
+    from games.core.theme import forget_fonts
+
+    forget_fonts()

@@ -1,0 +1,14 @@
+"""Errands Planner: order a round of errands through a small town, keeping to opening hours and a budget."""
+
+from games.core.exercise import Exercise, lazy_view
+from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, summarize
+from games.problem_solving.errands_planner.player import ErrandsPlannerPlayer
+from games.problem_solving.errands_planner.spec import SPEC
+
+EXERCISE = Exercise(
+    spec=SPEC,
+    make_logic=ErrandsPlannerLogic,
+    make_view=lazy_view("games.problem_solving.errands_planner.view", "ErrandsPlannerView"),
+    make_player=ErrandsPlannerPlayer,
+    summarize=summarize,
+)
