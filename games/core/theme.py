@@ -87,6 +87,14 @@ class Theme:
         """The role's font, made smaller if needed so its capitals fit in ``height_px``."""
         return _load_font(max(8, min(self.size(role), int(height_px / 0.75))), bold)
 
+    def font_to_fit(self, role: str, text: str, width_px: int, height_px: int, bold: bool = False) -> pygame.font.Font:
+        """The role's font, made smaller until ``text`` fits in ``width_px`` and its capitals in ``height_px``."""
+        font = self.font_fitting(role, height_px, bold)
+        while font.size(text)[0] > width_px and height_px > 8:
+            height_px = int(height_px * 0.9)
+            font = self.font_fitting(role, height_px, bold)
+        return font
+
     def gap(self, multiple: float = 1.0) -> int:
         """Spacing that grows with the text, so larger fonts do not crowd."""
         return round(self.spacing * multiple * max(1.0, self.font_scale))

@@ -31,16 +31,6 @@ def label_of(variant: str, answer: str) -> tuple[str, str]:
     return COUNT_WORDS[answer], f"key {answer}"
 
 
-def largest_font(theme: Theme, text: str, box: pygame.Rect) -> pygame.font.Font:
-    """The biggest bold font, up to the "huge" size, in which ``text`` fits inside ``box``."""
-    height = box.height
-    font = theme.font_fitting("huge", height, bold=True)
-    while height > 12 and font.size(text)[0] > box.width:
-        height = int(height * 0.9)
-        font = theme.font_fitting("huge", height, bold=True)
-    return font
-
-
 def draw_tick(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
     """A tick: praise carried by a shape, not by a colour."""
     x, y, h = box.left, box.top, box.height
@@ -52,11 +42,12 @@ def draw_stimulus(surface: pygame.Surface, theme: Theme, stage: Stage, card: pyg
     """The colour word in its ink, or the row of repeated digits, centred on the card."""
     room = card.inflate(-card.width // 8, -card.height // 3)
     if stimulus.variant == COLOUR:
-        font = largest_font(theme, stimulus.cue, room)
+        font = theme.font_to_fit("huge", stimulus.cue, room.width, room.height, bold=True)
         draw_text(surface, stimulus.cue, font, stage.inks[stimulus.answer], card.center, "center")
         return
     spaced = "  ".join([stimulus.cue] * int(stimulus.answer))  # wide gaps make the items easy to count
-    font = largest_font(theme, "  ".join([stimulus.cue] * 4), room)  # one size for every row length
+    widest = "  ".join([stimulus.cue] * 4)  # one size for every row length
+    font = theme.font_to_fit("huge", widest, room.width, room.height, bold=True)
     draw_text(surface, spaced, font, stage.plain, card.center, "center")
 
 

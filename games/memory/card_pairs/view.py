@@ -39,15 +39,6 @@ def card_rects(board: pygame.Rect, n: int, gap: int) -> tuple[list[pygame.Rect],
     return rects, cols
 
 
-def font_fitting_width(theme: Theme, role: str, text: str, width: int, height: int, bold: bool = False) -> pygame.font.Font:
-    """The role's font, made smaller until ``text`` fits in ``width`` and its capitals in ``height``."""
-    font = theme.font_fitting(role, height, bold)
-    while font.size(text)[0] > width and height > 8:
-        height = int(height * 0.9)
-        font = theme.font_fitting(role, height, bold)
-    return font
-
-
 def draw_check(surface: pygame.Surface, colour, ink, centre: tuple[int, int], radius: int) -> None:
     """A round badge with a tick: a found pair is marked by a shape, not by colour alone."""
     pygame.draw.circle(surface, colour, centre, radius)
@@ -67,7 +58,7 @@ def draw_card(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: s
     if picture is None:
         pygame.draw.rect(surface, pal.block, rect, border_radius=theme.radius)
         pygame.draw.rect(surface, pal.border, rect, width=2, border_radius=theme.radius)
-        font = font_fitting_width(theme, "huge", label, rect.width - 8, int(rect.height * 0.4), bold=True)
+        font = theme.font_to_fit("huge", label, rect.width - 8, int(rect.height * 0.4), bold=True)
         draw_text(surface, label, font, pal.block_text, rect.center, "center")
         return
     pygame.draw.rect(surface, pal.surface, rect, border_radius=theme.radius)
@@ -81,7 +72,7 @@ def draw_card(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: s
     art = pygame.Rect(0, 0, side, side)
     art.midtop = (rect.centerx, rect.top + pad // 2 + corner.get_linesize())
     draw_shape(surface, theme, picture, art, pal.surface)
-    name_font = font_fitting_width(theme, "small", picture, rect.width - 2 * pad, name_h)
+    name_font = theme.font_to_fit("small", picture, rect.width - 2 * pad, name_h)
     draw_text(surface, picture, name_font, pal.text, (rect.centerx, rect.bottom - pad // 2), "midbottom")
     if state == "matched":
         radius = max(7, rect.width // 9)

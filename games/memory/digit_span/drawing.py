@@ -39,11 +39,7 @@ def draw_key(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: st
     if label.isdigit():
         font = display_font(theme, int(rect.height * 0.45))
     else:
-        cap_px = int(rect.height * 0.4)
-        font = theme.font_fitting("body", cap_px, bold=True)
-        while font.size(label)[0] > rect.width - theme.gap() and cap_px > 8:
-            cap_px = int(cap_px * 0.9)
-            font = theme.font_fitting("body", cap_px, bold=True)
+        font = theme.font_to_fit("body", label, rect.width - theme.gap(), int(rect.height * 0.4), bold=True)
     draw_text(surface, fit(label, font, rect.width - 4), font, ink, rect.center, "center")
 
 

@@ -15,15 +15,6 @@ from games.problem_solving.errands_planner.town import Errand, Town, clock_text,
 DONE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 
 
-def shrink_font(theme: Theme, role: str, text: str, width: int, height: int, bold: bool = False) -> pygame.font.Font:
-    """The role's font, made smaller until ``text`` fits in ``width`` and its capitals in ``height``."""
-    font = theme.font_fitting(role, height, bold)
-    while font.size(text)[0] > width and height > 8:
-        height = int(height * 0.9)
-        font = theme.font_fitting(role, height, bold)
-    return font
-
-
 def errand_line(town: Town, i: int) -> str:
     """One line of the errand list, e.g. ``"B  Pharmacy: medicine £12, open until 9:40"``."""
     e: Errand = town.errands[i]
@@ -91,7 +82,7 @@ class ErrandsPlannerView:
             self.place_rects, self.done_rect, self.undo_rect = [], pygame.Rect(0, 0, 0, 0), pygame.Rect(0, 0, 0, 0)
             return
         message, colour = self._message(logic)
-        font = shrink_font(theme, "large", message, area.width, theme.size("large"), bold=True)
+        font = theme.font_to_fit("large", message, area.width, theme.size("large"), bold=True)
         shown = draw_text(surface, message, font, colour, (area.centerx, area.top), "midtop")
         body = pygame.Rect(area.left, shown.bottom + theme.gap(), area.width, area.bottom - shown.bottom - theme.gap())
         map_rect = pygame.Rect(body.left, body.top, int(body.width * 0.56), body.height)
@@ -134,7 +125,7 @@ class ErrandsPlannerView:
                  (x - r * 3 // 4, y + r * 3 // 4), (x - r * 3 // 4, y - r // 4), (x - r, y - r // 4)]
         pygame.draw.polygon(surface, pal.block_lit, house)
         pygame.draw.polygon(surface, pal.text, house, 2)
-        font = shrink_font(self.theme, "small", "Home", int(r * 1.4), int(r * 0.5), bold=True)
+        font = self.theme.font_to_fit("small", "Home", int(r * 1.4), int(r * 0.5), bold=True)
         draw_text(surface, "Home", font, pal.block_lit_text, (x, y + r // 4), "center")
 
     def _draw_place(self, surface: pygame.Surface, box: pygame.Rect, letter: str, name: str, order: int | None) -> None:
@@ -142,8 +133,8 @@ class ErrandsPlannerView:
         pygame.draw.rect(surface, pal.block, box, border_radius=theme.radius // 2)
         pygame.draw.rect(surface, pal.text if order else pal.border, box, width=3 if order else 1,
                          border_radius=theme.radius // 2)
-        big = shrink_font(theme, "large", letter, box.width, int(box.height * 0.38), bold=True)
-        small = shrink_font(theme, "small", name, box.width - 6, int(box.height * 0.2))
+        big = theme.font_to_fit("large", letter, box.width, int(box.height * 0.38), bold=True)
+        small = theme.font_to_fit("small", name, box.width - 6, int(box.height * 0.2))
         draw_text(surface, letter, big, pal.block_text, (box.centerx, box.top + box.height * 0.36), "center")
         draw_text(surface, name, small, pal.block_text, (box.centerx, box.bottom - 3), "midbottom")
         if order:  # a numbered badge: the order is shown by a number, not by colour alone
@@ -151,7 +142,7 @@ class ErrandsPlannerView:
             centre = (box.right - r // 2, box.top + r // 2)
             pygame.draw.circle(surface, pal.accent, centre, r)
             pygame.draw.circle(surface, pal.text, centre, r, 2)
-            font = shrink_font(theme, "small", str(order), r * 2 - 4, r, bold=True)
+            font = theme.font_to_fit("small", str(order), r * 2 - 4, r, bold=True)
             draw_text(surface, str(order), font, pal.accent_text, centre, "center")
 
     def _draw_panel(self, surface: pygame.Surface, rect: pygame.Rect, logic: ErrandsPlannerLogic) -> None:

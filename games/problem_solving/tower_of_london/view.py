@@ -114,7 +114,8 @@ class TowerOfLondonView:
         theme, pal = self.theme, self.theme.palette
         pygame.draw.rect(surface, pal.surface, rect, border_radius=theme.radius)
         pygame.draw.rect(surface, pal.border, rect, width=2, border_radius=theme.radius)
-        head = self._fitting("small" if compact else "body", title, rect.width - theme.gap())
+        role = "small" if compact else "body"
+        head = theme.font_to_fit(role, title, rect.width - theme.gap(), theme.size(role), bold=True)
         draw_text(surface, title, head, pal.text, (rect.centerx, rect.top + theme.gap(0.5)), "midtop")
         label = theme.font("body" if compact else "large", bold=True)
         label_h = label.get_linesize() if labelled else 0
@@ -127,15 +128,6 @@ class TowerOfLondonView:
             for peg, x in enumerate(xs):
                 draw_text(surface, str(peg + 1), label, pal.text, (x, rect.bottom - theme.gap(0.5)), "midbottom")
         return columns
-
-    def _fitting(self, role: str, text: str, width: int) -> pygame.font.Font:
-        """The role's bold font, made smaller until ``text`` fits in ``width``."""
-        height = self.theme.size(role)
-        font = self.theme.font(role, bold=True)
-        while font.size(text)[0] > width and height > 8:
-            height = int(height * 0.9)
-            font = self.theme.font_fitting(role, height, bold=True)
-        return font
 
     def _message_font(self, message: str, width: int) -> pygame.font.Font:
         for role in ("large", "body"):
