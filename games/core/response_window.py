@@ -59,6 +59,10 @@ class TimedResponse:
         self._enter(Phase.FIXATION, now_ms)
 
     @property
+    def idle(self) -> bool:
+        return self.phase is Phase.IDLE
+
+    @property
     def awaiting_onset(self) -> bool:
         return self.phase is Phase.STIMULUS and self.onset_ms is None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 
 class Phase(Enum):
@@ -42,6 +43,10 @@ class ShowThenRecall:
         self.onset_ms = None
         self.trial_start_ms = self._seen_ms = now_ms
         self._enter(Phase.LEAD_IN, now_ms, now_ms + lead_in_ms)
+
+    @property
+    def idle(self) -> bool:
+        return self.phase is Phase.IDLE
 
     @property
     def awaiting_onset(self) -> bool:
@@ -114,3 +119,32 @@ class ShowThenRecall:
         starts = (self._present_start_ms + i * step for i in (k - 1, k, k + 1))
         edges = [t for start in starts for t in (start, start + self.item_ms) if t > self._seen_ms]
         return min(edges + [self._phase_end_ms])
+
+
+class OnTimeline:
+    """What an exercise's logic answers straight from its trial timeline, kept in ``self.timeline``
+    (a ``ShowThenRecall`` or a ``TimedResponse``): the part of the logic protocol they share."""
+
+    timeline: Any
+
+    @property
+    def phase(self) -> Any:
+        return self.timeline.phase
+
+    @property
+    def onset_ms(self) -> float | None:
+        return self.timeline.onset_ms
+
+    @property
+    def needs_trial(self) -> bool:
+        return self.timeline.idle
+
+    @property
+    def awaiting_onset(self) -> bool:
+        return self.timeline.awaiting_onset
+
+    def next_change_ms(self) -> float | None:
+        return self.timeline.next_change_ms()
+
+    def mark_onset(self, now_ms: float) -> None:
+        self.timeline.mark_onset(now_ms)

@@ -10,6 +10,7 @@ from typing import Any, Mapping, Sequence
 from games.core.actions import Respond
 from games.core.exercise import TrialRecord
 from games.core.response_window import Phase, TimedResponse
+from games.core.timeline import OnTimeline
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS, INCONGRUENT, LEFT, N_ARROWS, SPEC
 
 # What the pause after a row shows: how the row went.
@@ -54,7 +55,7 @@ def check_params(params: Mapping[str, Any]) -> None:
         raise ValueError("fixation_ms, fixation_jitter_ms and feedback_ms cannot be negative")
 
 
-class FlankerLogic:
+class FlankerLogic(OnTimeline):
     """State machine of one run of flanker rows; times are in ms and come in as arguments.
 
     Args:
@@ -70,7 +71,7 @@ class FlankerLogic:
         self._script = list(script)
         self.params = SPEC.params_at(SPEC.start_level, self._overrides)
         check_params(self.params)
-        self.timing = TimedResponse()
+        self.timeline = TimedResponse()
         self.level = SPEC.start_level
         self.trial_index = 0
         self.row = Row(CONGRUENT, LEFT)
@@ -79,24 +80,8 @@ class FlankerLogic:
 
     # -- what the view, the player and the run read ----------------------------------------
     @property
-    def phase(self) -> Phase:
-        return self.timing.phase
-
-    @property
-    def onset_ms(self) -> float | None:
-        return self.timing.onset_ms
-
-    @property
     def fixation_ms(self) -> float:
-        return self.timing.fixation_ms
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.timing.awaiting_onset
+        return self.timeline.fixation_ms
 
     @property
     def window_ms(self) -> float:
@@ -105,24 +90,21 @@ class FlankerLogic:
     @property
     def accepts_late(self) -> bool:
         """Whether a press now is a late answer to the row that just timed out."""
-        return self.timing.accepts_late
+        return self.timeline.accepts_late
 
     @property
     def outcome(self) -> str | None:
         """CORRECT, ERROR, TIMEOUT or ANTICIPATION once known (what the pause after the row shows)."""
-        if self.timing.timed_out:
+        if self.timeline.timed_out:
             return TIMEOUT
-        if self.timing.rt_ms is None:
+        if self.timeline.rt_ms is None:
             return None
-        if self.timing.anticipation:
+        if self.timeline.anticipation:
             return ANTICIPATION
         return CORRECT if self.response == self.row.direction else ERROR
 
     def window_end_ms(self) -> float:
-        return self.timing.window_end_ms()
-
-    def next_change_ms(self) -> float | None:
-        return self.timing.next_change_ms()
+        return self.timeline.window_end_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -137,16 +119,13 @@ class FlankerLogic:
         self.trial_index += 1
         self.response = None
         self.early_presses = 0
-        self.timing.begin(now_ms, fixation_ms=fixation_ms, window_ms=self.window_ms,
+        self.timeline.begin(now_ms, fixation_ms=fixation_ms, window_ms=self.window_ms,
                           pause_ms=p["feedback_ms"], anticipation_ms=p["anticipation_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.timing.advance(now_ms) and self.timing.timed_out and self.timing.late_rt_ms is None:
+        if self.timeline.advance(now_ms) and self.timeline.timed_out and self.timeline.late_rt_ms is None:
             return [self._record()]  # no press at all: a plain time-out
         return []
-
-    def mark_onset(self, now_ms: float) -> None:
-        self.timing.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -154,7 +133,7 @@ class FlankerLogic:
             return finished
         if self.phase is Phase.FIXATION:
             self.early_presses += 1
-        elif self.timing.respond(now_ms):  # in the window, or late after a time-out
+        elif self.timeline.respond(now_ms):  # in the window, or late after a time-out
             self.response = action.value
             finished.append(self._record())
         return finished  # a second press after an answer is ignored
@@ -166,9 +145,9 @@ class FlankerLogic:
 
     def _record(self) -> TrialRecord:
         """The row's record; a late press that is right stays a time-out, a wrong one is an error."""
-        score = self.timing.score(self.response == self.row.direction)
+        score = self.timeline.score(self.response == self.row.direction)
         return TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self.timing.trial_start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timeline.trial_start_ms,
             stimulus=self.row.text(), response=self.response or "none",
             is_correct=score.is_correct, rt_ms=score.rt_ms, timed_out=score.timed_out,
             extra={

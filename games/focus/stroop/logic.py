@@ -8,11 +8,12 @@ from typing import Any, Mapping, Sequence
 from games.core.actions import Respond
 from games.core.exercise import ExerciseSpec, TrialRecord
 from games.core.response_window import Phase, Score, TimedResponse
+from games.core.timeline import OnTimeline
 from games.focus.stroop.spec import COLOUR_SPEC
 from games.focus.stroop.stimuli import Stimulus, answers_for, check_params, make_stimulus, pick_condition
 
 
-class StroopLogic:
+class StroopLogic(OnTimeline):
     """State machine of one Stroop run; times are in ms and come in as arguments.
 
     Anticipations (an answer under ``anticipation_ms`` after the onset) count as not correct
@@ -34,7 +35,7 @@ class StroopLogic:
         self.spec = spec
         self.params = spec.params_at(spec.start_level, self._overrides)
         check_params(self.params)
-        self.timing = TimedResponse()
+        self.timeline = TimedResponse()
         self.level = spec.start_level
         self.trial_index = 0
         self.stimulus: Stimulus | None = None
@@ -43,29 +44,21 @@ class StroopLogic:
 
     # -- what the view, the player and the run read ----------------------------------------
     @property
-    def phase(self) -> Phase:
-        return self.timing.phase
-
-    @property
-    def onset_ms(self) -> float | None:
-        return self.timing.onset_ms
-
-    @property
     def rt_ms(self) -> float | None:
         """Of an answer inside the window."""
-        return self.timing.rt_ms
+        return self.timeline.rt_ms
 
     @property
     def late_rt_ms(self) -> float | None:
-        return self.timing.late_rt_ms
+        return self.timeline.late_rt_ms
 
     @property
     def timed_out(self) -> bool:
-        return self.timing.timed_out
+        return self.timeline.timed_out
 
     @property
     def anticipation(self) -> bool:
-        return self.timing.anticipation
+        return self.timeline.anticipation
 
     @property
     def last_correct(self) -> bool | None:
@@ -83,23 +76,12 @@ class StroopLogic:
         return answers_for(self.variant)
 
     @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.timing.awaiting_onset
-
-    @property
     def accepts_answer(self) -> bool:
         """An answer now is scored: in the window, or late after a timeout (once)."""
-        return self.timing.accepts_answer
+        return self.timeline.accepts_answer
 
     def window_end_ms(self) -> float:
-        return self.timing.window_end_ms()
-
-    def next_change_ms(self) -> float | None:
-        return self.timing.next_change_ms()
+        return self.timeline.window_end_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -117,14 +99,11 @@ class StroopLogic:
             raise ValueError(f"a {self.stimulus.variant} stimulus in a {self.variant} run")
         self.trial_index += 1
         self.response, self.early_presses = None, 0
-        self.timing.begin(now_ms, fixation_ms=p["fixation_ms"], window_ms=p["response_window_ms"],
+        self.timeline.begin(now_ms, fixation_ms=p["fixation_ms"], window_ms=p["response_window_ms"],
                           pause_ms=p["iti_ms"], anticipation_ms=p["anticipation_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        return [self._record()] if self.timing.advance(now_ms) else []
-
-    def mark_onset(self, now_ms: float) -> None:
-        self.timing.mark_onset(now_ms)
+        return [self._record()] if self.timeline.advance(now_ms) else []
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -132,13 +111,13 @@ class StroopLogic:
             return finished
         if self.phase is Phase.FIXATION:
             self.early_presses += 1
-        elif self.timing.respond(now_ms):  # in the window, or late after a timeout
+        elif self.timeline.respond(now_ms):  # in the window, or late after a timeout
             self.response = action.value
         return finished
 
     # -- internals -------------------------------------------------------------------------
     def _score(self) -> Score:
-        return self.timing.score(self.response == self.stimulus.answer)
+        return self.timeline.score(self.response == self.stimulus.answer)
 
     def _record(self) -> TrialRecord:
         stim, score = self.stimulus, self._score()
@@ -148,7 +127,7 @@ class StroopLogic:
             "late_rt_ms": score.late_rt_ms, "early_presses": self.early_presses,
         }
         return TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self.timing.trial_start_ms, stimulus=stim.text,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timeline.trial_start_ms, stimulus=stim.text,
             response=self.response or "none", is_correct=score.is_correct,
             rt_ms=score.rt_ms, timed_out=score.timed_out, extra=extra,
         )

@@ -9,6 +9,7 @@ from typing import Any, Mapping, Sequence
 from games.core.actions import Respond
 from games.core.exercise import TrialRecord
 from games.core.response_window import Phase, TimedResponse
+from games.core.timeline import OnTimeline
 from games.focus.visual_search.displays import CONJUNCTION, FEATURE, SEARCH_SETS, Display, layout_text, make_display
 from games.focus.visual_search.spec import SPEC
 
@@ -39,7 +40,7 @@ def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | Non
     return sxy / sxx
 
 
-class VisualSearchLogic:
+class VisualSearchLogic(OnTimeline):
     """State machine of one run of search trials; times are in ms and come in as arguments.
 
     Args:
@@ -55,7 +56,7 @@ class VisualSearchLogic:
         self._script = list(script)
         self.params = SPEC.params_at(SPEC.start_level, self._overrides)
         check_params(self.params)
-        self.timing = TimedResponse()
+        self.timeline = TimedResponse()
         self.level = SPEC.start_level
         self.trial_index = 0
         self.display: Display | None = None
@@ -65,25 +66,9 @@ class VisualSearchLogic:
 
     # -- what the view, the player and the run read ----------------------------------------
     @property
-    def phase(self) -> Phase:
-        return self.timing.phase
-
-    @property
-    def onset_ms(self) -> float | None:
-        return self.timing.onset_ms
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.timing.awaiting_onset
-
-    @property
     def accepts_answer(self) -> bool:
         """An answer now would be recorded: during the search, or late in the pause after a time-out."""
-        return self.timing.accepts_answer
+        return self.timeline.accepts_answer
 
     @property
     def target_name(self) -> str:
@@ -94,10 +79,7 @@ class VisualSearchLogic:
         return SEARCH_SETS[self.params["search_set"]].target
 
     def window_end_ms(self) -> float:
-        return self.timing.window_end_ms()
-
-    def next_change_ms(self) -> float | None:
-        return self.timing.next_change_ms()
+        return self.timeline.window_end_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -116,16 +98,13 @@ class VisualSearchLogic:
             self.display = make_display(self._rng, p["search_set"], size, present,
                                         p["grid_cols"], p["grid_rows"], p["jitter"])
         self.answer, self.last_correct, self.early_presses = None, None, 0
-        self.timing.begin(now_ms, fixation_ms=p["fixation_ms"], window_ms=p["window_ms"],
+        self.timeline.begin(now_ms, fixation_ms=p["fixation_ms"], window_ms=p["window_ms"],
                           pause_ms=p["feedback_ms"], anticipation_ms=p["anticipation_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.timing.advance(now_ms) and self.timing.timed_out:
+        if self.timeline.advance(now_ms) and self.timeline.timed_out:
             return [self._finish()]  # the window closed unanswered: with a late answer or none
         return []
-
-    def mark_onset(self, now_ms: float) -> None:
-        self.timing.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -133,9 +112,9 @@ class VisualSearchLogic:
             return finished
         if self.phase is Phase.FIXATION:
             self.early_presses += 1
-        elif self.timing.respond(now_ms):
+        elif self.timeline.respond(now_ms):
             self.answer = action.value
-            if not self.timing.timed_out:
+            if not self.timeline.timed_out:
                 finished.append(self._finish())
         return finished
 
@@ -143,14 +122,14 @@ class VisualSearchLogic:
     def _finish(self) -> TrialRecord:
         """The trial's record: an answer in the window, or a time-out with or without a late answer."""
         p, display = self.params, self.display
-        score = self.timing.score(self.answer == (YES if display.target_present else NO))
+        score = self.timeline.score(self.answer == (YES if display.target_present else NO))
         self.last_correct = score.is_correct
         spec = display.spec
         return TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self.timing.trial_start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timeline.trial_start_ms,
             stimulus=f"{spec.target_name}; {'present' if display.target_present else 'absent'}; {display.set_size} items",
             response=self.answer or "none", is_correct=score.is_correct,
-            rt_ms=self.timing.rt_ms, timed_out=score.timed_out,  # a late answer has no RT here, even a wrong one
+            rt_ms=self.timeline.rt_ms, timed_out=score.timed_out,  # a late answer has no RT here, even a wrong one
             extra={
                 "set_size": display.set_size, "search_type": spec.search_type,
                 "target_present": display.target_present, "target": spec.target_name,

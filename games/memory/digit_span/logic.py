@@ -8,7 +8,7 @@ from typing import Any, Mapping, Sequence
 from games.core.actions import Respond, Select, Undo
 from games.core.exercise import SpecError, TrialRecord
 from games.core.recall import first_error_position
-from games.core.timeline import Phase, ShowThenRecall
+from games.core.timeline import OnTimeline, Phase, ShowThenRecall
 from games.memory.digit_span.spec import DIRECTIONS, SPEC
 
 DONE = "done"
@@ -56,7 +56,7 @@ def check_params(params: Mapping[str, Any]) -> None:
             raise SpecError(f"digit_span: {name} cannot be negative")
 
 
-class DigitSpanLogic:
+class DigitSpanLogic(OnTimeline):
     """State machine of the digit span task; times are in ms and come in as arguments."""
 
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
@@ -77,22 +77,6 @@ class DigitSpanLogic:
 
     # -- what the view, the player and the run read -----------------------------------------
     @property
-    def phase(self) -> Phase:
-        return self.timeline.phase
-
-    @property
-    def onset_ms(self) -> float | None:
-        return self.timeline.onset_ms
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.timeline.awaiting_onset
-
-    @property
     def expected(self) -> list[int]:
         """The answer wanted: the sequence, reversed for a backward trial."""
         return self.sequence[::-1] if self.direction == "backward" else list(self.sequence)
@@ -105,9 +89,6 @@ class DigitSpanLogic:
     def digits_begun(self, now_ms: float) -> int:
         """How many digits have appeared so far in the presentation."""
         return self.timeline.items_begun(now_ms)
-
-    def next_change_ms(self) -> float | None:
-        return self.timeline.next_change_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -132,9 +113,6 @@ class DigitSpanLogic:
         while self.timeline.advance(now_ms):
             finished.append(self._finish(now_ms, ended_by="timeout"))
         return finished
-
-    def mark_onset(self, now_ms: float) -> None:
-        self.timeline.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)

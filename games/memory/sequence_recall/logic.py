@@ -8,7 +8,7 @@ from typing import Any, Mapping, Sequence
 from games.core.actions import Select, Undo
 from games.core.exercise import TrialRecord
 from games.core.recall import first_error_position
-from games.core.timeline import Phase, ShowThenRecall
+from games.core.timeline import OnTimeline, Phase, ShowThenRecall
 from games.memory.sequence_recall.spec import SPEC
 
 
@@ -17,7 +17,7 @@ def join_blocks(blocks: Sequence[int]) -> str:
     return " ".join(str(b + 1) for b in blocks)
 
 
-class SequenceRecallLogic:
+class SequenceRecallLogic(OnTimeline):
     """State machine of the Corsi block-tapping task; times are in ms and come in as arguments."""
 
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
@@ -36,32 +36,13 @@ class SequenceRecallLogic:
 
     # -- what the view and the run read ---------------------------------------------------
     @property
-    def phase(self) -> Phase:
-        return self.timeline.phase
-
-    @property
-    def onset_ms(self) -> float | None:
-        return self.timeline.onset_ms
-
-    @property
     def n_blocks(self) -> int:
         return int(self.params["n_blocks"])
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.timeline.awaiting_onset
 
     def lit_block(self, now_ms: float) -> int | None:
         """The block lit at ``now_ms`` during the presentation, if any."""
         k = self.timeline.item_at(now_ms)
         return None if k is None else self.sequence[k]
-
-    def next_change_ms(self) -> float | None:
-        return self.timeline.next_change_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
@@ -85,9 +66,6 @@ class SequenceRecallLogic:
         while self.timeline.advance(now_ms):
             finished.append(self._finish(now_ms, timed_out=True))
         return finished
-
-    def mark_onset(self, now_ms: float) -> None:
-        self.timeline.mark_onset(now_ms)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
