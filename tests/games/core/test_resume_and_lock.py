@@ -11,16 +11,9 @@ from games.core.clock import FakeClock
 from games.core.run import ExerciseRun
 from games.core.simulate import play_run
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("sequence_recall")
 T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def play(store, client, seed, minutes=0, ability=0.8):

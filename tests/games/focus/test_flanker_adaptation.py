@@ -9,16 +9,9 @@ from games.core.simulate import simulate_session
 from games.focus.flanker.player import FlankerPlayer, error_probability, median_rt_ms
 from games.focus.flanker.spec import CONGRUENT, INCONGRUENT
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("flanker")
 WALL = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def simulate(store, ability, seed, n_trials=None):

@@ -12,16 +12,9 @@ from games.core.simulate import play_run, simulate_session
 from games.focus.go_no_go.logic import GO_ACTION, Phase
 from games.focus.go_no_go.player import GoNoGoPlayer, commission_probability, median_rt_ms
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("go_no_go")
 NOW = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def simulate(store, player, seed, n_trials=120):

@@ -10,7 +10,6 @@ from games.core.run import ExerciseRun
 from games.core.simulate import play_run, simulate_session
 from games.focus.stroop.player import StroopPlayer, error_probability, median_rt_ms
 from games.registry import get_exercise
-from scores.store import Store
 
 IDS = ["stroop", "stroop_counting"]
 START = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
@@ -20,12 +19,6 @@ def simulate(store, exercise, ability, seed, n_trials=40):
     client = store.get_client("sim") or store.add_client("sim")
     player = exercise.make_player(ability, random.Random(seed + 1))
     return simulate_session(exercise, store, client, player, seed=seed, n_trials=n_trials, wall_start=START)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize("exercise_id", IDS)

@@ -9,16 +9,9 @@ import pytest
 from games.core.simulate import simulate_session
 from games.memory.n_back.player import NBackPlayer, sensitivity
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("n_back")
 NOW = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def simulate(store, player, seed, n_trials=250):

@@ -11,7 +11,6 @@ from games.core.run import ExerciseRun
 from games.core.simulate import play_run, simulate_session
 from games.memory.shopping_list.player import ShoppingListPlayer, confusion_probability, item_recall_probability
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("shopping_list")
 
@@ -21,12 +20,6 @@ def simulate(store, ability, seed, n_trials=40):
     player = EXERCISE.make_player(ability, random.Random(seed + 1))
     return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials,
                             wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):

@@ -8,7 +8,6 @@ import pytest
 from games.core.simulate import simulate_session
 from games.problem_solving.rule_switch.player import RuleSwitchPlayer, perseveration
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("rule_switch")
 
@@ -18,12 +17,6 @@ def simulate(store, ability, seed, n_trials=40):
     player = EXERCISE.make_player(ability, random.Random(seed + 1))
     return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials,
                             wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):

@@ -11,16 +11,9 @@ from games.core.run import ExerciseRun
 from games.core.simulate import play_run
 from games.problem_solving.tower_of_london.player import TowerOfLondonPlayer, planning_depth
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("tower_of_london")
 WALL = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def simulate(store, ability, seed, n_trials=30):

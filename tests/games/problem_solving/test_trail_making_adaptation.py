@@ -13,7 +13,6 @@ from games.problem_solving.trail_making.logic import TrailMakingLogic
 from games.problem_solving.trail_making.player import error_probability, step_median_ms
 from games.problem_solving.trail_making.view import TrailMakingView
 from games.registry import get_exercise
-from scores.store import Store
 
 EXERCISE = get_exercise("trail_making")
 
@@ -23,12 +22,6 @@ def simulate(store, ability, seed, n_trials=30):
     player = EXERCISE.make_player(ability, random.Random(seed + 1))
     return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials,
                             wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path) as opened:
-        yield opened
 
 
 def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):
