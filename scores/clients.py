@@ -24,6 +24,7 @@ class Client:
     display_name: str | None
     created_at: str
     archived: bool
+    hide_countdown: bool = False  # a session's countdowns make some clients anxious
 
     @property
     def label(self) -> str:

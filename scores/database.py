@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
@@ -97,7 +99,67 @@ MIGRATIONS: list[str] = [
         UNIQUE (client_id, exercise)
     );
     """,
+    # 3: clinic sessions run from plans, their items and mood checks, practice runs, the
+    # therapist's PIN record and other settings of this PC.
+    """
+    ALTER TABLE runs ADD COLUMN practice INTEGER NOT NULL DEFAULT 0 CHECK (practice IN (0, 1));
+    ALTER TABLE runs ADD COLUMN session_item_id TEXT REFERENCES session_items (id);
+    ALTER TABLE sessions ADD COLUMN plan_name TEXT;
+    ALTER TABLE sessions ADD COLUMN stopped_early INTEGER NOT NULL DEFAULT 0 CHECK (stopped_early IN (0, 1));
+    ALTER TABLE clients ADD COLUMN hide_countdown INTEGER NOT NULL DEFAULT 0 CHECK (hide_countdown IN (0, 1));
+    CREATE TABLE plans (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        plan_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE session_items (
+        id TEXT PRIMARY KEY NOT NULL,
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        position INTEGER NOT NULL CHECK (position >= 1),
+        kind TEXT NOT NULL CHECK (kind IN ('exercise', 'breathing', 'mood')),
+        exercise TEXT,
+        planned_s REAL CHECK (planned_s IS NULL OR planned_s >= 0),
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        active_s REAL,
+        outcome TEXT CHECK (outcome IS NULL OR outcome IN ('done', 'skipped', 'stopped')),
+        UNIQUE (session_id, position)
+    );
+    CREATE TABLE mood_checks (
+        id TEXT PRIMARY KEY NOT NULL,
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        session_item_id TEXT REFERENCES session_items (id),
+        moment TEXT NOT NULL CHECK (moment IN ('before', 'after')),
+        mood INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),
+        calm INTEGER NOT NULL CHECK (calm BETWEEN 1 AND 5),
+        energy INTEGER NOT NULL CHECK (energy BETWEEN 1 AND 5),
+        at TEXT NOT NULL
+    );
+    CREATE TABLE app_settings (
+        id TEXT PRIMARY KEY NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        value_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX runs_by_item ON runs (session_item_id);
+    CREATE INDEX mood_checks_by_session ON mood_checks (session_id, at);
+    """,
 ]
+
+
+def new_id() -> str:
+    """A fresh row id, unique across PCs so stores merge without clashes."""
+    return str(uuid.uuid4())
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 text with UTC offset, always to the millisecond so the strings line up."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{moment!r} has no time zone; the store keeps only zone-aware times")
+    return moment.isoformat(timespec="milliseconds")
+
 
 def table_names(conn: sqlite3.Connection) -> set[str]:
     """Names of the tables in the database (reading this fails early on a non-SQLite file)."""

@@ -71,7 +71,7 @@ class StoreQueries:
         """
         best_level, best_accuracy, n_runs = self._conn.execute(
             "SELECT max(end_level), max(accuracy), count(*) FROM runs WHERE client_id = ? AND exercise = ?"
-            " AND completed = 1 AND ended_at IS NOT NULL AND simulated IN (0, ?)",
+            " AND completed = 1 AND practice = 0 AND ended_at IS NOT NULL AND simulated IN (0, ?)",
             (client.id, exercise, int(include_simulated)),
         ).fetchone()
         if not n_runs:
@@ -86,13 +86,22 @@ class StoreQueries:
         return ExerciseSettings(row["target_rate"], row["locked_level"]) if row else ExerciseSettings()
 
     def last_estimate(self, client: Client, exercise: str) -> tuple[float, float | None] | None:
-        """``(ability, standard_error)`` of the client's latest run of ``exercise`` that has one."""
+        """``(ability, standard_error)`` of the client's latest scored run of ``exercise`` that has one."""
         row = self._conn.execute(
             "SELECT ability, ability_se FROM runs WHERE client_id = ? AND exercise = ?"
-            " AND ability IS NOT NULL AND n_trials > 0 ORDER BY started_at DESC, ended_at DESC LIMIT 1",
+            " AND ability IS NOT NULL AND n_trials > 0 AND practice = 0"
+            " ORDER BY started_at DESC, ended_at DESC LIMIT 1",
             (client.id, exercise),
         ).fetchone()
         return (row["ability"], row["ability_se"]) if row else None
+
+    def has_met(self, client: Client, exercise: str) -> bool:
+        """Whether the client has played ``exercise`` before (practice included)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM runs WHERE client_id = ? AND exercise = ? AND n_trials > 0 LIMIT 1",
+            (client.id, exercise),
+        ).fetchone()
+        return row is not None
 
     def iter_trial_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Trials with their client, session and run, by client, then run start, then trial index."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import uuid
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
@@ -12,7 +11,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from scores.clients import Client, ClientNameError, validate_client_code, validate_display_name
-from scores.database import DB_FILENAME, MIGRATIONS, StoreError, connect, prepare_folder
+from scores.database import DB_FILENAME, MIGRATIONS, StoreError, connect, iso, new_id, prepare_folder
+from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
 
 __all__ = [
@@ -21,18 +21,6 @@ __all__ = [
 ]
 
 SESSION_KINDS: tuple[str, ...] = ("home", "clinic", "simulated")
-
-
-def new_id() -> str:
-    """A fresh row id, unique across PCs so stores merge without clashes."""
-    return str(uuid.uuid4())
-
-
-def iso(moment: datetime) -> str:
-    """ISO 8601 text with UTC offset, always to the millisecond so the strings line up."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{moment!r} has no time zone; the store keeps only zone-aware times")
-    return moment.isoformat(timespec="milliseconds")
 
 
 def _json(value: dict[str, Any]) -> str:
@@ -48,11 +36,12 @@ def _plain(value: Any) -> Any:
 
 def _client(row: sqlite3.Row) -> Client:
     return Client(
-        row["id"], row["client_code"], row["display_name"], row["created_at"], bool(row["archived"])
+        row["id"], row["client_code"], row["display_name"], row["created_at"], bool(row["archived"]),
+        bool(row["hide_countdown"]),
     )
 
 
-class Store(StoreQueries):
+class Store(ClinicRecords, StoreQueries):
     """The results store. Every write commits before returning; reads come from StoreQueries."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -153,6 +142,30 @@ class Store(StoreQueries):
         self._update_one("UPDATE clients SET archived = ? WHERE id = ?", (int(archived), client.id), "client")
         return replace(client, archived=archived)
 
+    def update_client(
+        self, client: Client, *, code: str | None = None, display_name: str | None = None,
+        hide_countdown: bool | None = None,
+    ) -> Client:
+        """Rename a client (new ID and/or display name; '' clears the name) or set a preference.
+
+        Raises:
+            ClientNameError: for a bad ID or name, or an ID another client already has.
+        """
+        changed = replace(
+            client,
+            code=client.code if code is None else validate_client_code(code),
+            display_name=client.display_name if display_name is None else validate_display_name(display_name),
+            hide_countdown=client.hide_countdown if hide_countdown is None else hide_countdown,
+        )
+        try:
+            self._update_one(
+                "UPDATE clients SET client_code = ?, display_name = ?, hide_countdown = ? WHERE id = ?",
+                (changed.code, changed.display_name, int(changed.hide_countdown), client.id), "client",
+            )
+        except sqlite3.IntegrityError as exc:
+            raise ClientNameError(f"A client with the ID '{changed.code}' already exists.") from exc
+        return changed
+
     def suggest_client_code(self) -> str:
         """The next free code of the form C-0001, C-0002, ..."""
         rows = self._conn.execute("SELECT client_code FROM clients WHERE client_code GLOB 'C-[0-9]*'")
@@ -161,33 +174,41 @@ class Store(StoreQueries):
 
     # --- recording -----------------------------------------------------------------------
 
-    def start_session(self, client: Client, started_at: datetime, kind: str = "home") -> str:
+    def start_session(
+        self, client: Client, started_at: datetime, kind: str = "home", plan_name: str | None = None
+    ) -> str:
         """Start a sitting of one client; ``kind`` is home, clinic or simulated. Returns its id."""
         if kind not in SESSION_KINDS:
             raise ValueError(f"session kind {kind!r} is not one of {SESSION_KINDS}")
         session_id = new_id()
         self._write(
-            "INSERT INTO sessions (id, client_id, started_at, kind) VALUES (?, ?, ?, ?)",
-            (session_id, client.id, iso(started_at), kind),
+            "INSERT INTO sessions (id, client_id, started_at, kind, plan_name) VALUES (?, ?, ?, ?, ?)",
+            (session_id, client.id, iso(started_at), kind, plan_name),
         )
         return session_id
 
-    def end_session(self, session_id: str, ended_at: datetime) -> None:
+    def end_session(self, session_id: str, ended_at: datetime, stopped_early: bool = False) -> None:
         self._update_one(
-            "UPDATE sessions SET ended_at = ? WHERE id = ?", (iso(ended_at), session_id), "session"
+            "UPDATE sessions SET ended_at = ?, stopped_early = ? WHERE id = ?",
+            (iso(ended_at), int(stopped_early), session_id), "session",
         )
 
     def start_run(
         self, *, session_id: str, client: Client, exercise: str, domain: str, started_at: datetime,
         start_level: int, seed: int, params: dict[str, Any], simulated: bool, app_version: str,
+        practice: bool = False, session_item_id: str | None = None,
     ) -> str:
-        """Record the start of an exercise run (completed stays false until finish_run). Returns its id."""
+        """Record the start of an exercise run (completed stays false until finish_run). Returns its id.
+
+        A ``practice`` run is recorded like any other but never counts for levels or progress.
+        """
         run_id = new_id()
         self._write(
             "INSERT INTO runs (id, session_id, client_id, exercise, domain, started_at, start_level, seed,"
-            " simulated, params_json, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " simulated, params_json, app_version, practice, session_item_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (run_id, session_id, client.id, exercise, domain, iso(started_at), start_level, seed,
-             int(simulated), _json(params), app_version),
+             int(simulated), _json(params), app_version, int(practice), session_item_id),
         )
         return run_id
 
