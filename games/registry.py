@@ -24,6 +24,7 @@ EXERCISES: tuple[Exercise, ...] = (
     TOWER_OF_LONDON, TRAIL_MAKING, RULE_SWITCH, ERRANDS_PLANNER,
 )
 
+
 class UnknownExercise(KeyError):
     """An exercise id the registry does not hold."""
 
@@ -43,3 +44,16 @@ def by_domain() -> list[tuple[str, list[Exercise]]]:
     """The exercises grouped by domain, in the domains' fixed order, leaving out empty domains."""
     groups = [(d, [e for e in EXERCISES if e.spec.domain == d]) for d in DOMAINS]
     return [(d, items) for d, items in groups if items]
+
+
+def level_ranges() -> dict[str, tuple[int, int]]:
+    """Each exercise's lowest and highest level, which is what a plan file is checked against."""
+    return {e.id: (e.spec.min_level, e.spec.max_level) for e in EXERCISES}
+
+
+def all_plans(store) -> list:
+    """The ready plans that ship with the program, then the plans saved in ``store``."""
+    from scores.plans import ready_plans
+
+    ranges = level_ranges()
+    return ready_plans(ranges) + store.saved_plans(ranges)
