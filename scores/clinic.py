@@ -109,23 +109,8 @@ class ClinicRecords:
         )
         return check_id
 
-    def session_items(self, session_id: str) -> list[dict[str, Any]]:
-        """A session's items in plan order, each with its runs' totals (practice left out)."""
-        rows = self._conn.execute(
-            "SELECT i.*, (SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id"
-            "  WHERE r.session_item_id = i.id AND r.practice = 0) AS n_trials,"
-            " (SELECT avg(t.correct) FROM trials t JOIN runs r ON r.id = t.run_id"
-            "  WHERE r.session_item_id = i.id AND r.practice = 0) AS accuracy,"
-            " (SELECT min(r.start_level) FROM runs r WHERE r.session_item_id = i.id AND r.practice = 0)"
-            "  AS start_level,"
-            " (SELECT r.end_level FROM runs r WHERE r.session_item_id = i.id AND r.practice = 0"
-            "  ORDER BY r.started_at DESC LIMIT 1) AS end_level"
-            " FROM session_items i WHERE i.session_id = ? ORDER BY i.position",
-            (session_id,),
-        )
-        return [dict(row) for row in rows]
-
     def mood_checks(self, session_id: str) -> list[dict[str, Any]]:
+        """A session's mood checks in the order they were answered."""
         rows = self._conn.execute(
             "SELECT moment, mood, calm, energy, at FROM mood_checks WHERE session_id = ? ORDER BY at, rowid",
             (session_id,),

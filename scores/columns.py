@@ -74,6 +74,7 @@ TRIAL_BASE: tuple[Column, ...] = (
     Column("correct", "bool", "", "Whether the response was correct."),
     Column("rt_ms", "float", "ms", "Time from the onset of what the client answers (for a sequence, the prompt to repeat it) to the response (its last tap); empty without a response."),
     Column("timed_out", "bool", "", "Whether time ran out before a response."),
+    Column("practice", "bool", "", "True for a practice trial (unscored, with feedback, the first time a client meets an exercise)."),
 )
 
 RUN_BASE: tuple[Column, ...] = (
@@ -90,19 +91,55 @@ RUN_BASE: tuple[Column, ...] = (
     Column("duration_s", "float", "s", "Time from the start to the end of the run."),
     Column("completed", "bool", "", "True when the run finished normally; false when stopped early."),
     Column("simulated", "bool", "", "True when a simulated player played the run (not a person)."),
+    Column("practice", "bool", "", "True for a practice run: a few unscored trials with feedback the first time a client meets an exercise; it never moves levels or progress."),
+    Column("session_item_id", "str", "UUID", "The planned session's item the run belongs to; empty outside planned sessions."),
     Column("seed", "int", "", "Seed of the run's random generator, to replay it."),
     Column("level_changes", "str", "",
            "Every level change as trial:rule->new level, separated by ';' (trial 0 = at the start)."),
 )
 
+MOOD_SCALE_WORDS = {
+    "mood": "mood (1 very low to 5 very good)",
+    "calm": "calm (1 very anxious to 5 very calm)",
+    "energy": "energy (1 exhausted to 5 full of energy)",
+}
+MOOD_COLUMNS: tuple[Column, ...] = tuple(
+    Column(f"mood_{moment}_{scale}", "int", "1-5",
+           f"The client's {words} in the mood check {moment} the exercises; empty without one.")
+    for moment in ("before", "after") for scale, words in MOOD_SCALE_WORDS.items()
+)
+
 SESSION_BASE: tuple[Column, ...] = (
     SESSION_ID, CLIENT_ID,
     Column("kind", "str", "", "Where the session took place: home, clinic or simulated."),
+    Column("plan_name", "str", "", "The plan the session followed; empty for free play."),
     Column("started_at", "datetime", TIMESTAMP, "When the session started."),
     Column("ended_at", "datetime", TIMESTAMP, "When the session ended; empty if it was not closed."),
-    Column("duration_s", "float", "s", "Time from the start to the end of the session."),
-    Column("n_runs", "int", "runs", "Number of exercise runs in the session."),
-    Column("n_trials", "int", "trials", "Number of trials over all runs of the session."),
+    Column("stopped_early", "bool", "", "True when the session was stopped before its plan's end."),
+    Column("duration_s", "float", "s", "Time from the start to the end of the session, pauses included."),
+    Column("active_s", "float", "s", "Time spent in the plan's items, pauses excluded; empty for free play."),
+    Column("n_items", "int", "items", "Number of plan items started (exercises, breaks, mood checks)."),
+    Column("n_runs", "int", "runs", "Number of scored exercise runs in the session (practice runs excluded)."),
+    Column("n_trials", "int", "trials", "Number of trials over the session's scored runs."),
+    *MOOD_COLUMNS,
+)
+
+ITEM_BASE: tuple[Column, ...] = (
+    SESSION_ID, CLIENT_ID,
+    Column("plan_name", "str", "", "The plan the session followed."),
+    Column("position", "int", "", "Position of the item in the plan, from 1."),
+    Column("kind", "str", "", "What the item is: exercise, breathing (a paced-breathing break) or mood (a mood check)."),
+    Column("exercise", "str", "", "Exercise id of an exercise item; empty otherwise."),
+    Column("planned_s", "float", "s", "The item's planned time; empty for a mood check, which is untimed."),
+    Column("active_s", "float", "s", "Time the item actually took, pauses excluded; an exercise item also finishes the trial under way when its time is up."),
+    Column("started_at", "datetime", TIMESTAMP, "When the item started."),
+    Column("ended_at", "datetime", TIMESTAMP, "When the item ended."),
+    Column("outcome", "str", "", "done (played to its end), skipped, or stopped (the session was stopped during it)."),
+    Column("n_trials", "int", "trials", "Scored trials played in the item (practice excluded)."),
+    Column("accuracy", "float", "proportion", "Share of the item's scored trials answered correctly, 0 to 1."),
+    Column("start_level", "int", "level", "Difficulty level at the start of the item's scored play."),
+    Column("end_level", "int", "level", "Difficulty level reached at the end of the item."),
+    Column("n_practice_runs", "int", "runs", "Practice runs played in the item (1 the first time a client meets the exercise)."),
 )
 
 
@@ -159,3 +196,8 @@ def run_columns(specs: Iterable[SpecLike], include_names: bool = False) -> list[
 def session_columns(include_names: bool = False) -> list[Column]:
     """Columns of the session export (sessions have no exercise-own columns)."""
     return _with_names(SESSION_BASE, include_names)
+
+
+def item_columns(include_names: bool = False) -> list[Column]:
+    """Columns of the session-item export: one row per item of a planned session."""
+    return _with_names(ITEM_BASE, include_names)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from scores.columns import Column, SpecLike, run_columns, session_columns, trial_columns
+from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
 from scores.csvfile import write_csv
 from scores.dictionary import export_dictionary
 from scores.store import Filters, Store
 
-EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "dictionary")
+EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "dictionary")
 
 
 def format_level_changes(changes: Iterable[Mapping[str, Any]]) -> str:
@@ -60,6 +60,14 @@ def export_sessions(
     return _write(path, columns, (_cells(columns, row, {}) for row in store.iter_session_rows(filters)))
 
 
+def export_items(
+    store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
+) -> int:
+    """Write one row per item of a planned session; returns the number of rows."""
+    columns = item_columns(include_names)
+    return _write(path, columns, (_cells(columns, row, {}) for row in store.iter_item_rows(filters)))
+
+
 def export_kind(
     kind: str, store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
     include_names: bool = False,
@@ -71,6 +79,8 @@ def export_kind(
         return export_runs(store, specs, path, filters, include_names)
     if kind == "sessions":
         return export_sessions(store, path, filters, include_names)
+    if kind == "items":
+        return export_items(store, path, filters, include_names)
     if kind == "dictionary":
         return export_dictionary(specs, path)
     raise ValueError(f"unknown export kind {kind!r}; use one of {EXPORT_KINDS}")

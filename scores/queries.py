@@ -109,13 +109,13 @@ class StoreQueries:
         rows = self._conn.execute(
             "SELECT c.client_code, c.display_name, r.session_id, t.run_id, r.exercise, r.domain,"
             " t.trial_index, t.started_at, t.level, t.stimulus, t.response, t.correct, t.rt_ms,"
-            " t.timed_out, t.extra_json"
+            " t.timed_out, t.extra_json, r.practice"
             " FROM trials t JOIN runs r ON r.id = t.run_id JOIN clients c ON c.id = r.client_id"
             f" WHERE {where} ORDER BY c.client_code, julianday(r.started_at), r.id, t.trial_index",
             params,
         )
         for row in rows:
-            yield _decoded(row, ("correct", "timed_out"), {"extra_json": "extra"})
+            yield _decoded(row, ("correct", "timed_out", "practice"), {"extra_json": "extra"})
 
     def iter_run_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Runs with their client, by client, then start time; unfinished runs are included."""
@@ -123,26 +123,62 @@ class StoreQueries:
         rows = self._conn.execute(
             "SELECT r.id AS run_id, c.client_code, c.display_name, r.session_id, r.exercise, r.domain,"
             " r.started_at, r.ended_at, r.start_level, r.end_level, r.ability, r.ability_se, r.accuracy,"
-            " r.median_rt_ms, r.n_trials, r.duration_s, r.completed, r.simulated, r.seed, r.params_json,"
-            " r.measures_json, r.app_version FROM runs r JOIN clients c ON c.id = r.client_id"
+            " r.median_rt_ms, r.n_trials, r.duration_s, r.completed, r.simulated, r.practice,"
+            " r.session_item_id, r.seed, r.params_json, r.measures_json, r.app_version"
+            " FROM runs r JOIN clients c ON c.id = r.client_id"
             f" WHERE {where} ORDER BY c.client_code, julianday(r.started_at), r.id",
             params,
         )
         for row in rows:
             yield _decoded(
-                row, ("completed", "simulated"), {"params_json": "params", "measures_json": "measures"}
+                row, ("completed", "simulated", "practice"),
+                {"params_json": "params", "measures_json": "measures"},
             )
 
     def iter_session_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
-        """Sessions with their client and counts; dates filter on the session's start."""
+        """Sessions with their client, counts and mood checks; dates filter on the session's start."""
         where, params = _where(filters, "s.started_at")
+        mood = ", ".join(
+            f"(SELECT m.{scale} FROM mood_checks m WHERE m.session_id = s.id AND m.moment = '{moment}'"
+            f" ORDER BY m.at {'ASC' if moment == 'before' else 'DESC'} LIMIT 1) AS mood_{moment}_{scale}"
+            for moment in ("before", "after") for scale in ("mood", "calm", "energy")
+        )
         rows = self._conn.execute(
-            "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.started_at, s.ended_at,"
+            "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.plan_name, s.started_at,"
+            " s.ended_at, s.stopped_early,"
             " round((julianday(s.ended_at) - julianday(s.started_at)) * 86400.0, 3) AS duration_s,"
-            " (SELECT count(*) FROM runs r WHERE r.session_id = s.id) AS n_runs,"
-            " (SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_id = s.id)"
-            " AS n_trials FROM sessions s JOIN clients c ON c.id = s.client_id"
+            " (SELECT round(sum(i.active_s), 3) FROM session_items i WHERE i.session_id = s.id) AS active_s,"
+            " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id) AS n_items,"
+            " (SELECT count(*) FROM runs r WHERE r.session_id = s.id AND r.practice = 0) AS n_runs,"
+            " (SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_id = s.id"
+            "  AND r.practice = 0) AS n_trials,"
+            f" {mood} FROM sessions s JOIN clients c ON c.id = s.client_id"
             f" WHERE {where} ORDER BY c.client_code, julianday(s.started_at), s.id",
+            params,
+        )
+        for row in rows:
+            yield _decoded(row, ("stopped_early",))
+
+    def iter_item_rows(
+        self, filters: Filters = Filters(), session_id: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The items of planned sessions (or of one), in order, with their scored runs' totals."""
+        where, params = _where(filters, "s.started_at")
+        if session_id is not None:
+            where, params = f"{where} AND s.id = ?", [*params, session_id]
+        scored = "FROM runs r WHERE r.session_item_id = i.id AND r.practice = 0"
+        rows = self._conn.execute(
+            "SELECT i.session_id, c.client_code, c.display_name, s.plan_name, i.position, i.kind, i.exercise,"
+            " i.planned_s, i.active_s, i.started_at, i.ended_at, i.outcome,"
+            f" (SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_item_id = i.id"
+            "  AND r.practice = 0) AS n_trials,"
+            f" (SELECT avg(t.correct) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_item_id = i.id"
+            "  AND r.practice = 0) AS accuracy,"
+            f" (SELECT r.start_level {scored} ORDER BY r.started_at LIMIT 1) AS start_level,"
+            f" (SELECT r.end_level {scored} ORDER BY r.started_at DESC LIMIT 1) AS end_level,"
+            " (SELECT count(*) FROM runs r WHERE r.session_item_id = i.id AND r.practice = 1) AS n_practice_runs"
+            " FROM session_items i JOIN sessions s ON s.id = i.session_id JOIN clients c ON c.id = s.client_id"
+            f" WHERE {where} ORDER BY c.client_code, julianday(s.started_at), s.id, i.position",
             params,
         )
         for row in rows:

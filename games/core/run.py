@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Mapping, Protocol
 
@@ -42,6 +42,13 @@ class RunSummary:
     measures: dict[str, Any]
 
 
+def practice_feedback(record: TrialRecord) -> str:
+    """What a practice trial says about the answer: kind either way."""
+    if record.is_correct:
+        return "Practice: that's right! Well done."
+    return "Practice: not quite. Have another go; practice never counts."
+
+
 def summarize_trials(records: list[TrialRecord]) -> tuple[float | None, float | None]:
     """Accuracy over all trials and the median RT of correct answered trials."""
     if not records:
@@ -68,6 +75,8 @@ class ExerciseRun:
         params: Mapping[str, Any] | None = None,
         simulated: bool = False,
         tracker: Tracker | None = None,
+        practice: bool = False,
+        session_item_id: str | None = None,
     ) -> None:
         spec = exercise.spec
         self.exercise = exercise
@@ -76,6 +85,8 @@ class ExerciseRun:
         if self.n_trials < 1:
             raise ValueError("a run needs at least one trial")
         self.plan = plan or plan_run(spec)
+        if practice:  # practice never moves levels: it is held where the real run will start
+            self.plan = replace(self.plan, start_rule="practice", locked_level=self.plan.start_level)
         self.start_level = self.plan.start_level
         self.params = dict(params or {})
         self.logic = exercise.make_logic(random.Random(seed), self.params)
@@ -90,6 +101,9 @@ class ExerciseRun:
         self.notice: str | None = None  # a word of encouragement for the screen, with its time
         self.notice_ms = 0.0
         self.onsets = 0  # stimulus onsets stamped so far
+        self.practice = practice
+        self._session_item_id = session_item_id
+        self._ending = False  # time is up: finish once the current trial is recorded
 
     # -- driving -------------------------------------------------------------------------
     def start(self, now_ms: float) -> None:
@@ -99,7 +113,8 @@ class ExerciseRun:
             session_id=self._session_id, client=self._client, exercise=spec.id,
             domain=spec.domain, started_at=self._wall_start, start_level=self.start_level,
             seed=self.seed, params=self.params, simulated=self._simulated,
-            app_version=games.__version__,
+            app_version=games.__version__, practice=self.practice,
+            session_item_id=self._session_item_id,
         )
         self._store.add_level_change(
             self.run_id, trial_index=0, from_level=None, to_level=self.start_level,
@@ -126,13 +141,21 @@ class ExerciseRun:
         if self.summary is None and self.run_id is not None:
             self._finish(now_ms, completed=False)
 
+    def end_after_trial(self) -> None:
+        """Time is up: the trial on screen still counts, then the run ends as completed."""
+        self._ending = True
+
     @property
     def awaiting_onset(self) -> bool:
         return self.logic.awaiting_onset
 
     @property
     def finished(self) -> bool:
-        return self.summary is not None and (self.logic.needs_trial or not self.summary.completed)
+        # a run ended by its count lets the last trial's feedback show; one ended on time or by
+        # the player is over at once
+        return self.summary is not None and (
+            self.logic.needs_trial or not self.summary.completed or self._ending
+        )
 
     def next_change_ms(self) -> float | None:
         return None if self.finished else self.logic.next_change_ms()
@@ -157,10 +180,12 @@ class ExerciseRun:
                 correct=record.is_correct, rt_ms=record.rt_ms, timed_out=record.timed_out,
                 extra=record.extra,
             )
+            if self.practice:
+                self.notice, self.notice_ms = practice_feedback(record), now_ms
             if record.ends_step:
                 self._step(record, now_ms)
-                if len(self.records) >= self.n_trials:
-                    self._finish(now_ms, completed=True)
+            if (record.ends_step and len(self.records) >= self.n_trials) or self._ending:
+                self._finish(now_ms, completed=True)
 
     def _step(self, record: TrialRecord, now_ms: float) -> None:
         """Tell the level policy how the step went, and store the level change it makes."""

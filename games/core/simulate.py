@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 from typing import Any, Mapping
 
@@ -9,6 +10,7 @@ from games.core.adaptive.policy import LevelPlan
 from games.core.clock import FakeClock
 from games.core.exercise import Exercise, SimulatedPlayer
 from games.core.run import ExerciseRun
+from scores.clinic import MOOD_SCALES
 
 
 class SimulationStalled(RuntimeError):
@@ -56,3 +58,62 @@ def simulate_session(
     play_run(run, player, clock)
     store.end_session(session_id, wall_start + timedelta(milliseconds=clock.now_ms()))
     return run
+
+
+MOOD_ANSWER_MS = 20_000.0  # a simulated client takes this long over a mood check
+
+
+def play_session(runner: Any, ability: float, clock: FakeClock, rng: random.Random,
+                 max_steps: int = 5_000_000) -> None:
+    """Drive a ``SessionRunner`` to its end: each exercise by its simulated player, each break
+    by waiting, each mood check answered after a while with answers from ``rng``."""
+    runner.start(clock.now_ms())
+    players: dict[str, SimulatedPlayer] = {}
+    for _ in range(max_steps):
+        if runner.finished:
+            return
+        if runner.state.item.kind == "mood":
+            clock.advance(MOOD_ANSWER_MS)
+            runner.answer_mood({scale: rng.randint(2, 5) for scale in MOOD_SCALES}, clock.now_ms())
+            continue
+        if runner.awaiting_onset:
+            runner.mark_onset(clock.now_ms())
+        planned = _planned_action(runner, players, ability, clock.now_ms(), rng)
+        wake_ms = runner.next_change_ms()
+        if planned is not None and (wake_ms is None or planned[0] <= wake_ms):
+            clock.set(max(planned[0], clock.now_ms()))
+            runner.handle(planned[1], clock.now_ms())
+        elif wake_ms is not None:
+            clock.set(max(wake_ms, clock.now_ms()))
+            runner.tick(clock.now_ms())
+        else:
+            raise SimulationStalled(f"session item {runner.state.position}: nothing left to happen")
+    raise SimulationStalled(f"the session did not end within {max_steps} steps")
+
+
+def _planned_action(runner: Any, players: dict, ability: float, now_ms: float,
+                    rng: random.Random) -> tuple[float, Any] | None:
+    """The current exercise player's next action, on the real clock, or None."""
+    run = runner.run
+    if run is None or run.finished:
+        return None
+    if run.run_id not in players:  # a player per run: some remember where they are in it
+        players[run.run_id] = run.exercise.make_player(ability, random.Random(rng.randrange(2**31)))
+    active_now = runner.active_ms(now_ms)
+    planned = players[run.run_id].next_action(run.logic, active_now)
+    if planned is None:
+        return None
+    return planned[0] - active_now + now_ms, planned[1]
+
+
+def simulate_plan(
+    plan: Any, store: Any, client: Any, get_exercise: Any, *, ability: float, seed: int,
+    wall_start: datetime,
+) -> Any:
+    """One whole plan played by simulated players on a fake clock, recorded like a real session."""
+    from games.core.session import SessionRunner
+
+    runner = SessionRunner(plan, store=store, client=client, get_exercise=get_exercise,
+                           wall_start=wall_start, seed=seed, kind="simulated", simulated=True)
+    play_session(runner, ability, FakeClock(), random.Random(seed + 1))
+    return runner

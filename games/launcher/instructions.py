@@ -27,7 +27,8 @@ class InstructionsScene(FramedScene):
     def start(self) -> None:
         from games.launcher.play import ExerciseScene
 
-        self.app.stack.push(ExerciseScene(self.exercise, n_trials=self.n_trials))
+        first_time = not self.app.store.has_met(self.app.client, self.exercise.id)
+        self.app.stack.push(ExerciseScene(self.exercise, n_trials=self.n_trials, practice=first_time))
 
     def on_result(self, result) -> None:
         if result == "list":  # the results screen asked to go back to the exercise list

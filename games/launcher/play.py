@@ -11,6 +11,7 @@ import pygame
 from games.core.adaptive.policy import plan_from_store
 from games.core.exercise import Exercise
 from games.core.run import ExerciseRun
+from games.core.session import PRACTICE_TRIALS
 from games.core.scene import Scene
 from games.core.widgets import Button, draw_text, fit
 from games.launcher.common import margin
@@ -18,6 +19,7 @@ from games.launcher.confirm import ConfirmScene
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 4000.0  # how long a word of encouragement stays on screen
+PRACTICE_DONE = "Practice done. From now on it counts. You're ready!"
 
 
 class ExerciseScene(Scene):
@@ -25,9 +27,12 @@ class ExerciseScene(Scene):
 
     key_repeat = False
 
-    def __init__(self, exercise: Exercise, n_trials: int | None = None, seed: int | None = None) -> None:
+    def __init__(self, exercise: Exercise, n_trials: int | None = None, seed: int | None = None,
+                 practice: bool = False, notice: str | None = None) -> None:
         self.exercise = exercise
         self.n_trials = n_trials
+        self.practice = practice  # a few unscored trials with feedback, the first time only
+        self._first_notice = notice
         self.seed = seed if seed is not None else secrets.randbits(31)
         self.run: ExerciseRun | None = None
         self.view = None
@@ -41,10 +46,13 @@ class ExerciseScene(Scene):
         self.view = self.exercise.make_view(app.theme)
         self.run = ExerciseRun(
             self.exercise, store=app.store, session_id=app.session_id, client=app.client,
-            seed=self.seed, wall_start=datetime.now(timezone.utc), n_trials=self.n_trials,
-            plan=plan_from_store(app.store, app.client, self.exercise.spec),
+            seed=self.seed, wall_start=datetime.now(timezone.utc),
+            n_trials=PRACTICE_TRIALS if self.practice else self.n_trials,
+            plan=plan_from_store(app.store, app.client, self.exercise.spec), practice=self.practice,
         )
         self.run.start(self.run_ms(app.clock.now_ms()))
+        if self._first_notice:
+            self.run.notice, self.run.notice_ms = self._first_notice, self.run_ms(app.clock.now_ms())
         log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
 
     def run_ms(self, t_ms: float) -> float:
@@ -87,7 +95,9 @@ class ExerciseScene(Scene):
     def _show_results(self) -> None:
         from games.launcher.results import ResultsScene
 
-        if self.run.summary.n_trials:
+        if self.practice and self.run.summary.completed:
+            self.app.stack.replace(ExerciseScene(self.exercise, self.n_trials, notice=PRACTICE_DONE))
+        elif self.run.summary.n_trials and not self.practice:
             self.app.stack.replace(ResultsScene(self.exercise, self.run.summary))
         else:
             self.app.stack.pop()
@@ -130,7 +140,8 @@ class ExerciseScene(Scene):
         width = self.stop_button.rect.left - side - theme.gap()
         if notice is None:
             shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
-            text = f"{self.exercise.spec.title}  ·  {shown} of {self.run.n_trials}"
+            what = "practice " if self.practice else ""
+            text = f"{self.exercise.spec.title}  ·  {what}{shown} of {self.run.n_trials}"
             small = theme.font("small")
             draw_text(surface, fit(text, small, width), small, pal.muted_text, (side, self.stop_button.rect.centery), "midleft")
             return

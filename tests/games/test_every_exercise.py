@@ -76,13 +76,16 @@ def check_store(store, completed_runs):
 def test_play_a_whole_run_with_one_device(pilot, exercise_id, device):
     exercise = next(e for e in EXERCISES if e.id == exercise_id)
     (open_exercise_by_keys if device == "keys" else open_exercise_by_mouse)(pilot, list_index(exercise_id))
-    scene = pilot.app.stack.top
-    assert isinstance(scene, ExerciseScene) and scene.exercise is exercise
-    pilot.play(exercise.make_player(0.8, random.Random(3)), device=device, frame_ms=FRAME_MS)
+    for practice in (True, False):  # a new client practises first, then plays for real
+        scene = pilot.app.stack.top
+        assert isinstance(scene, ExerciseScene) and scene.exercise is exercise and scene.practice is practice
+        pilot.play(exercise.make_player(0.8, random.Random(3)), device=device, frame_ms=FRAME_MS)
     assert isinstance(pilot.app.stack.top, ResultsScene)
-    runs, trials = check_store(pilot.app.store, completed_runs=1)
-    assert len(trials) >= exercise.spec.trials_per_run and runs[0]["exercise"] == exercise_id
-    assert not runs[0]["simulated"] and runs[0]["accuracy"] > 0
+    runs, trials = check_store(pilot.app.store, completed_runs=2)
+    assert [r["practice"] for r in runs] == [True, False]
+    scored = [t for t in trials if t["run_id"] == runs[1]["run_id"]]
+    assert len(scored) >= exercise.spec.trials_per_run and runs[1]["exercise"] == exercise_id
+    assert not runs[1]["simulated"] and runs[1]["accuracy"] > 0
 
 
 @pytest.mark.parametrize("exercise_id", IDS)

@@ -18,7 +18,7 @@ class LevelPlan:
     """How one run chooses its levels, decided before it starts."""
 
     start_level: int
-    start_rule: str  # "start", "resume" or "lock": the first row of the run's level audit
+    start_rule: str  # "start", "resume", "lock" or "practice": the first row of the run's level audit
     target: float
     locked_level: int | None = None
     prior_mean: float | None = None
@@ -50,10 +50,15 @@ def plan_run(spec: Any, target: float | None = None, locked_level: int | None = 
     return LevelPlan(start, "resume", target, **prior)
 
 
-def plan_from_store(store: Any, client: Any, spec: Any) -> LevelPlan:
-    """The plan from what the store holds: the client's settings and last estimate."""
+def plan_from_store(store: Any, client: Any, spec: Any, locked_level: int | None = None) -> LevelPlan:
+    """The plan from what the store holds: the client's settings and last estimate.
+
+    Args:
+        locked_level: a level fixed by a session plan's item, which wins over the client's lock.
+    """
     settings = store.exercise_settings(client, spec.id)
-    return plan_run(spec, settings.target_rate, settings.locked_level, store.last_estimate(client, spec.id))
+    lock = settings.locked_level if locked_level is None else locked_level
+    return plan_run(spec, settings.target_rate, lock, store.last_estimate(client, spec.id))
 
 
 class LevelPolicy:
