@@ -61,19 +61,25 @@ def test_keyboard_only_create_client_play_whole_run_and_find_trials(pilot):
     pilot.press(pygame.K_RETURN)
     assert isinstance(top(pilot), InstructionsScene)
     pilot.press(pygame.K_RETURN)
-    assert isinstance(top(pilot), ExerciseScene)
+    practice = top(pilot)
+    assert isinstance(practice, ExerciseScene) and practice.practice  # the first time: practice
+    for _ in range(practice.run.n_trials):
+        assert play_trial_with_keys(pilot, right=True)
+    pilot.wait_until(lambda: top(pilot) is not practice, frame_ms=50)
+    assert isinstance(top(pilot), ExerciseScene) and not top(pilot).practice
     n_trials = top(pilot).run.n_trials
     for i in range(n_trials):
         assert play_trial_with_keys(pilot, right=(i % 5 != 4))
     pilot.wait_until(lambda: isinstance(top(pilot), ResultsScene), frame_ms=50)
     results = top(pilot)
     assert any("right" in line for line in results.lines)
-    trials = list(store.iter_trial_rows())
+    trials = [t for t in store.iter_trial_rows() if not t["practice"]]
     assert len(trials) == n_trials
     assert all(t["client_code"] == pilot.app.client.code for t in trials)
     assert [t["correct"] for t in trials] == [i % 5 != 4 for i in range(n_trials)]
     assert all(t["rt_ms"] is not None and t["rt_ms"] >= 0 for t in trials)
-    [run] = list(store.iter_run_rows())
+    [practice_run, run] = list(store.iter_run_rows())
+    assert practice_run["practice"] and practice_run["start_level"] == practice_run["end_level"]
     assert run["completed"] and not run["simulated"] and run["end_level"] > run["start_level"]
     # Results -> exercise list -> client list, all by keyboard
     pilot.press(pygame.K_ESCAPE)
@@ -94,20 +100,28 @@ def test_mouse_only_create_client_play_and_stop(pilot):
     assert isinstance(top(pilot), ExerciseListScene)
     click(pilot, top(pilot).menu.buttons[0].rect)
     click(pilot, top(pilot).buttons.buttons[0].rect)  # Start
-    assert isinstance(top(pilot), ExerciseScene)
-    for _ in range(2):
-        pilot.wait_until(lambda: responding(pilot), frame_ms=50)
-        scene = top(pilot)
-        for block in list(scene.run.logic.sequence):
-            click(pilot, scene.view.rects[block])
+    practice = top(pilot)
+    assert isinstance(practice, ExerciseScene) and practice.practice
+
+    def play_trials_by_mouse(count):
+        for _ in range(count):
+            pilot.wait_until(lambda: responding(pilot), frame_ms=50)
+            scene = top(pilot)
+            for block in list(scene.run.logic.sequence):
+                click(pilot, scene.view.rects[block])
+
+    play_trials_by_mouse(practice.run.n_trials)
+    pilot.wait_until(lambda: top(pilot) is not practice, frame_ms=50)
+    assert isinstance(top(pilot), ExerciseScene) and not top(pilot).practice
+    play_trials_by_mouse(2)
     click(pilot, top(pilot).stop_button.rect)
     confirm = top(pilot)
     click(pilot, confirm.buttons.buttons[1].rect)  # "Stop"
     pilot.step()
     assert isinstance(top(pilot), ResultsScene)
-    [run] = list(store.iter_run_rows())
+    [run] = [r for r in store.iter_run_rows() if not r["practice"]]
     assert run["n_trials"] == 2 and not run["completed"]
-    assert [t["correct"] for t in store.iter_trial_rows()] == [True, True]
+    assert [t["correct"] for t in store.iter_trial_rows() if not t["practice"]] == [True, True]
     click(pilot, top(pilot).buttons.buttons[1].rect)  # "Choose another exercise"
     assert isinstance(top(pilot), ExerciseListScene)
     click(pilot, top(pilot).corner.rect)  # "Change client"
