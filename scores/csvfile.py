@@ -9,11 +9,12 @@ import numbers
 import os
 import uuid
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FLOAT_DECIMALS = 6
+T = TypeVar("T")
 
 
 class ExportError(Exception):
@@ -64,25 +65,47 @@ def write_csv(path: Path, columns: list[str], rows: Iterable[Mapping[str, Any]])
     Raises:
         ExportError: if ``path`` cannot be written (the rows' own errors pass through unchanged).
     """
-    path = Path(path)
+    return _replace_atomically(Path(path), lambda temp: _write_rows(temp, columns, rows))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write a UTF-8 text file (a report, a plan) the same safe way as a CSV export.
+
+    Raises:
+        ExportError: if ``path`` cannot be written; nothing half-written is left behind.
+    """
+    def fill(temp: Path) -> None:
+        with open(_create(temp), "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    _replace_atomically(Path(path), fill)
+
+
+def _replace_atomically(path: Path, fill: Callable[[Path], T]) -> T:
+    """Fill a fresh temporary file beside ``path``, then rename it over ``path``."""
     if path.is_dir():
         raise ExportError(f"Cannot write {path}: it is a folder.")
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        count = _write_rows(temp, columns, rows)
+        result = fill(temp)
         os.replace(temp, path)
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {_why(exc)}.") from exc
     finally:
         temp.unlink(missing_ok=True)
-    return count
+    return result
+
+
+def _create(temp: Path) -> int:
+    # O_EXCL: never write through someone else's file; 0o666 lets the umask decide permissions.
+    return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
 
 
 def _write_rows(temp: Path, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> int:
-    # O_EXCL: never write through someone else's file; 0o666 lets the umask decide permissions.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     count = 0
-    with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
+    with open(_create(temp), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow([format_cell(name) for name in columns])
         for row in rows:

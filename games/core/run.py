@@ -6,7 +6,7 @@ import random
 import statistics
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Mapping, Protocol
+from typing import Any, Callable, Mapping, Protocol
 
 import games
 from games.core.adaptive import Tracker
@@ -77,6 +77,7 @@ class ExerciseRun:
         tracker: Tracker | None = None,
         practice: bool = False,
         session_item_id: str | None = None,
+        wall_clock: Callable[[float], datetime] | None = None,
     ) -> None:
         spec = exercise.spec
         self.exercise = exercise
@@ -104,6 +105,7 @@ class ExerciseRun:
         self.practice = practice
         self._session_item_id = session_item_id
         self._ending = False  # time is up: finish once the current trial is recorded
+        self._wall_clock = wall_clock  # the run's ms as wall time, when pauses come between them
 
     # -- driving -------------------------------------------------------------------------
     def start(self, now_ms: float) -> None:
@@ -167,6 +169,8 @@ class ExerciseRun:
             self.logic.start_trial(self.policy.next_level(), now_ms)
 
     def _wall(self, at_ms: float) -> datetime:
+        if self._wall_clock is not None:
+            return self._wall_clock(at_ms)
         return self._wall_start + timedelta(milliseconds=at_ms - (self._start_ms or 0.0))
 
     def _record(self, records: list[TrialRecord], now_ms: float) -> None:

@@ -19,6 +19,7 @@ from scores.plans import Plan, PlanItem
 
 PRACTICE_TRIALS = 3  # unscored trials with feedback the first time a client meets an exercise
 TIMED_RUN_TRIALS = 100_000  # a timed item's run ends when its time is up, not on a count
+ROUNDING_MS = 0.001
 
 
 @dataclass
@@ -51,6 +52,7 @@ class SessionRunner:
         self._start_ms = 0.0
         self._paused_total_ms = 0.0
         self._pause_start_ms: float | None = None
+        self._pauses: list[tuple[float, float]] = []  # (active ms when paused, pause length ms)
         self._done_timed_ms = 0.0  # active time of finished timed items, for the session countdown
         self._exercise_seen = False
 
@@ -70,6 +72,11 @@ class SessionRunner:
 
     def _wall(self, now_ms: float) -> datetime:
         return self._wall_start + timedelta(milliseconds=now_ms - self._start_ms)
+
+    def wall_at_active(self, active_ms: float) -> datetime:
+        """The wall time of a moment given in active time (the pauses before it added back)."""
+        paused_ms = sum(length for at_ms, length in self._pauses if at_ms <= active_ms)
+        return self._wall_start + timedelta(milliseconds=active_ms + paused_ms)
 
     def item_elapsed_ms(self, now_ms: float) -> float:
         return 0.0 if self.state is None else self.active_ms(now_ms) - self.state.start_active_ms
@@ -131,7 +138,8 @@ class SessionRunner:
         planned_s = self.state.item.planned_s
         if planned_s is not None and not self.state.time_up:
             times.append(self._real_ms(self.state.start_active_ms + planned_s * 1000.0))
-        return min(times) if times else None
+        # a hair late, so that the rounding of real to active time cannot land just short of it
+        return min(times) + ROUNDING_MS if times else None
 
     def pause(self, now_ms: float) -> None:
         if not self.finished and self._pause_start_ms is None:
@@ -139,6 +147,7 @@ class SessionRunner:
 
     def resume(self, now_ms: float) -> None:
         if self._pause_start_ms is not None:
+            self._pauses.append((self.active_ms(now_ms), now_ms - self._pause_start_ms))
             self._paused_total_ms += now_ms - self._pause_start_ms
             self._pause_start_ms = None
 
@@ -195,6 +204,7 @@ class SessionRunner:
             seed=self._rng.randrange(2**31), wall_start=self._wall(now_ms),
             n_trials=PRACTICE_TRIALS if practice else TIMED_RUN_TRIALS, plan=plan,
             simulated=self._simulated, practice=practice, session_item_id=self.state.item_id,
+            wall_clock=self.wall_at_active,
         )
         self.state.run = run
         run.start(self.active_ms(now_ms))

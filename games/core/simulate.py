@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from games.core.adaptive.policy import LevelPlan
 from games.core.clock import FakeClock
 from games.core.exercise import Exercise, SimulatedPlayer
 from games.core.run import ExerciseRun
+from games.core.session import ROUNDING_MS, SessionRunner
 from scores.clinic import MOOD_SCALES
 
 
@@ -63,22 +64,33 @@ def simulate_session(
 MOOD_ANSWER_MS = 20_000.0  # a simulated client takes this long over a mood check
 
 
-def play_session(runner: Any, ability: float, clock: FakeClock, rng: random.Random,
-                 max_steps: int = 5_000_000) -> None:
-    """Drive a ``SessionRunner`` to its end: each exercise by its simulated player, each break
-    by waiting, each mood check answered after a while with answers from ``rng``."""
-    runner.start(clock.now_ms())
-    players: dict[str, SimulatedPlayer] = {}
-    for _ in range(max_steps):
-        if runner.finished:
-            return
+class SimulatedClient:
+    """A simulated person in a planned session: a player per exercise run, each break waited
+    out, each mood check answered after a while with answers drawn from ``rng``."""
+
+    def __init__(self, ability: float, rng: random.Random) -> None:
+        self.ability, self.rng = ability, rng
+        self._players: dict[str, SimulatedPlayer] = {}  # by run: some players remember their run
+
+    def play(self, runner: Any, clock: FakeClock, until: Callable[[], bool] | None = None,
+             max_steps: int = 5_000_000) -> None:
+        """Drive ``runner`` to its end, or until ``until()`` holds (call again to go on)."""
+        if runner.session_id is None:
+            runner.start(clock.now_ms())
+        for _ in range(max_steps):
+            if runner.finished or (until is not None and until()):
+                return
+            self._step(runner, clock)
+        raise SimulationStalled(f"the session did not end within {max_steps} steps")
+
+    def _step(self, runner: Any, clock: FakeClock) -> None:
         if runner.state.item.kind == "mood":
             clock.advance(MOOD_ANSWER_MS)
-            runner.answer_mood({scale: rng.randint(2, 5) for scale in MOOD_SCALES}, clock.now_ms())
-            continue
+            runner.answer_mood({scale: self.rng.randint(2, 5) for scale in MOOD_SCALES}, clock.now_ms())
+            return
         if runner.awaiting_onset:
             runner.mark_onset(clock.now_ms())
-        planned = _planned_action(runner, players, ability, clock.now_ms(), rng)
+        planned = self._planned_action(runner, clock.now_ms())
         wake_ms = runner.next_change_ms()
         if planned is not None and (wake_ms is None or planned[0] <= wake_ms):
             clock.set(max(planned[0], clock.now_ms()))
@@ -88,22 +100,20 @@ def play_session(runner: Any, ability: float, clock: FakeClock, rng: random.Rand
             runner.tick(clock.now_ms())
         else:
             raise SimulationStalled(f"session item {runner.state.position}: nothing left to happen")
-    raise SimulationStalled(f"the session did not end within {max_steps} steps")
 
-
-def _planned_action(runner: Any, players: dict, ability: float, now_ms: float,
-                    rng: random.Random) -> tuple[float, Any] | None:
-    """The current exercise player's next action, on the real clock, or None."""
-    run = runner.run
-    if run is None or run.finished:
-        return None
-    if run.run_id not in players:  # a player per run: some remember where they are in it
-        players[run.run_id] = run.exercise.make_player(ability, random.Random(rng.randrange(2**31)))
-    active_now = runner.active_ms(now_ms)
-    planned = players[run.run_id].next_action(run.logic, active_now)
-    if planned is None:
-        return None
-    return planned[0] - active_now + now_ms, planned[1]
+    def _planned_action(self, runner: Any, now_ms: float) -> tuple[float, Any] | None:
+        """The current exercise player's next action, on the real clock, or None."""
+        run = runner.run
+        if run is None or run.finished:
+            return None
+        if run.run_id not in self._players:
+            seed = self.rng.randrange(2**31)
+            self._players[run.run_id] = run.exercise.make_player(self.ability, random.Random(seed))
+        active_now = runner.active_ms(now_ms)
+        planned = self._players[run.run_id].next_action(run.logic, active_now)
+        if planned is None:
+            return None
+        return planned[0] - active_now + now_ms + ROUNDING_MS, planned[1]
 
 
 def simulate_plan(
@@ -111,9 +121,7 @@ def simulate_plan(
     wall_start: datetime,
 ) -> Any:
     """One whole plan played by simulated players on a fake clock, recorded like a real session."""
-    from games.core.session import SessionRunner
-
     runner = SessionRunner(plan, store=store, client=client, get_exercise=get_exercise,
                            wall_start=wall_start, seed=seed, kind="simulated", simulated=True)
-    play_session(runner, ability, FakeClock(), random.Random(seed + 1))
+    SimulatedClient(ability, random.Random(seed + 1)).play(runner, FakeClock())
     return runner
