@@ -41,15 +41,16 @@ class ClinicRecords:
 
     # --- plans ---------------------------------------------------------------------------
     def save_plan(self, plan: Plan, replacing: str | None = None) -> None:
-        """Save ``plan`` under its name; ``replacing`` names the saved plan it renames or edits.
+        """Save a new plan, or with ``replacing`` overwrite (and maybe rename) that saved plan.
 
         Raises:
             PlanError: when another saved plan already has the name.
         """
-        old = replacing if replacing is not None else plan.name
         try:
-            if self._write("UPDATE plans SET name = ?, plan_json = ?, updated_at = ? WHERE name = ?",
-                           (plan.name, plan.to_json(), _now(), old)) == 0:
+            if replacing is None or self._write(
+                "UPDATE plans SET name = ?, plan_json = ?, updated_at = ? WHERE name = ?",
+                (plan.name, plan.to_json(), _now(), replacing),
+            ) == 0:
                 self._write("INSERT INTO plans (id, name, plan_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                             (new_id(), plan.name, plan.to_json(), _now(), _now()))
         except sqlite3.IntegrityError:

@@ -106,7 +106,8 @@ def _number(item: Mapping[str, Any], key: str, where: str, low: float, high: flo
     too_low = value <= 0 if low == 0 else value < low
     if too_low or value > high:
         bound = f"more than 0 and at most {high:g}" if low == 0 else f"from {low:g} to {high:g}"
-        raise PlanError(f"{where}: '{key}' must be {bound}, not {value:g}.")
+        shown = f"{value:g}" if isinstance(value, float) or abs(value) < 10**15 else "a far larger number"
+        raise PlanError(f"{where}: '{key}' must be {bound}, not {shown}.")
     return float(value)
 
 
@@ -166,6 +167,8 @@ def plan_from_json(text: str, exercises: LevelRanges, ready: bool = False) -> Pl
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
         raise PlanError(f"This is not a cogsuite plan (not JSON: {exc.msg} at line {exc.lineno}).") from None
+    except (ValueError, RecursionError):  # a number with thousands of digits, or lists nested thousands deep
+        raise PlanError("This is not a cogsuite plan (too deeply nested, or a number far too long).") from None
     return plan_from_dict(raw, exercises, ready)
 
 

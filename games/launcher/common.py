@@ -14,7 +14,10 @@ def margin(theme: Theme, surface: pygame.Surface) -> int:
 
 
 class FramedScene(Scene):
-    """A screen with a title, an optional subtitle, a corner button and a key hint at the bottom."""
+    """A screen with a title, an optional subtitle, a corner button and a key hint at the bottom.
+
+    An empty ``corner_label`` leaves the corner button out (Esc still calls ``back``).
+    """
 
     title = ""
     hint = "Arrow keys to choose  ·  Enter to open  ·  Esc to go back"
@@ -51,6 +54,8 @@ class FramedScene(Scene):
         title_font, body = theme.font("title", bold=True), theme.font("body")
         self.corner.rect = pygame.Rect(0, theme.gap(), self.corner.width(theme), self.corner.height(theme))
         self.corner.rect.right = surface.get_width() - side
+        if not self.corner_label:  # a screen without a corner button: the title takes the line
+            self.corner.rect.width, self.corner.rect.left = 0, surface.get_width() - side + theme.gap()
         title_width = self.corner.rect.left - side - theme.gap()
         y = theme.gap()
         draw_text(surface, fit(self.title, title_font, title_width), title_font, pal.text, (side, y))
@@ -61,7 +66,8 @@ class FramedScene(Scene):
             for line in wrap(subtitle, body, surface.get_width() - 2 * side)[:2]:
                 draw_text(surface, line, body, pal.muted_text, (side, y))
                 y += body.get_linesize()
-        self.corner.draw(surface, theme, focused=False)
+        if self.corner_label:
+            self.corner.draw(surface, theme, focused=False)
         small = theme.font("small")
         hint_y = surface.get_height() - theme.gap() - small.get_linesize()
         draw_text(surface, fit(self.hint, small, surface.get_width() - 2 * side), small, pal.muted_text, (side, hint_y))

@@ -1,6 +1,8 @@
-"""A calm yes/no question over the current screen; pops with True or False."""
+"""A calm question over the current screen: a few choices, or yes/no popping with True or False."""
 
 from __future__ import annotations
+
+from typing import Any, Sequence
 
 import pygame
 
@@ -8,22 +10,24 @@ from games.core.scene import Scene
 from games.core.widgets import Button, FocusList, draw_text, wrap
 
 
-class ConfirmScene(Scene):
-    """Asks ``question``; Esc or "No" keeps things as they were."""
+class ChoiceScene(Scene):
+    """Asks ``question`` with a button per choice; pops with the chosen value (Esc: ``on_escape``)."""
 
-    def __init__(self, below: Scene, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, below: Scene, question: str, detail: str, choices: Sequence[tuple[str, Any]],
+                 on_escape: Any = None, primary: int = 0) -> None:
         self.below, self.question, self.detail = below, question, detail
-        self.buttons = FocusList([Button(no, lambda: self._answer(False)), Button(yes, lambda: self._answer(True))])
+        self.on_escape, self.primary = on_escape, primary
+        self.buttons = FocusList([Button(label, lambda v=value: self._answer(v)) for label, value in choices])
         self._answered = False
 
-    def _answer(self, value: bool) -> None:
+    def _answer(self, value: Any) -> None:
         if not self._answered:
             self._answered = True
             self.app.stack.pop(value)
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self._answer(False)
+            self._answer(self.on_escape)
         else:
             self.buttons.handle_event(event)
 
@@ -37,16 +41,18 @@ class ConfirmScene(Scene):
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
         body, big = theme.font("body"), theme.font("large", bold=True)
-        button_w = max(b.width(theme) for b in self.buttons.buttons)
-        needed = 2 * button_w + theme.gap() + 2 * theme.gap(2)
+        buttons = self.buttons.buttons
+        button_w = max(b.width(theme) for b in buttons)
+        needed = len(buttons) * button_w + (len(buttons) - 1) * theme.gap() + 2 * theme.gap(2)
         width = min(surface.get_width() - 2 * theme.gap(), max(needed, surface.get_width() // 2))
         inner = width - 2 * theme.gap(2)
+        in_a_row = needed <= width  # else the buttons stand one above the other
         lines = wrap(self.question, big, inner)
         details = wrap(self.detail, body, inner) if self.detail else []
-        button_h = self.buttons.buttons[0].height(theme)
-        height = (len(lines) * big.get_linesize() + len(details) * body.get_linesize()
-                  + button_h + theme.gap(5))
-        box = pygame.Rect(0, 0, width, height)
+        button_h = buttons[0].height(theme)
+        buttons_h = button_h if in_a_row else len(buttons) * (button_h + theme.gap()) - theme.gap()
+        height = len(lines) * big.get_linesize() + len(details) * body.get_linesize() + buttons_h + theme.gap(5)
+        box = pygame.Rect(0, 0, width, min(height, surface.get_height()))
         box.center = surface.get_rect().center
         pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
         pygame.draw.rect(surface, pal.border, box, width=2, border_radius=theme.radius)
@@ -57,8 +63,23 @@ class ConfirmScene(Scene):
         for line in details:
             draw_text(surface, line, body, pal.muted_text, (box.left + theme.gap(2), y))
             y += body.get_linesize()
-        half = (inner - theme.gap()) // 2
-        for i, button in enumerate(self.buttons.buttons):
-            button.rect = pygame.Rect(box.left + theme.gap(2) + i * (half + theme.gap()), box.bottom - theme.gap(1.5) - button_h, half, button_h)
+        self._place_buttons(box, inner, button_h, buttons_h, in_a_row)
         self.buttons.viewport = box
-        self.buttons.draw(surface, theme, primary=1)
+        self.buttons.draw(surface, theme, primary=self.primary)
+
+    def _place_buttons(self, box: pygame.Rect, inner: int, button_h: int, buttons_h: int, in_a_row: bool) -> None:
+        theme, buttons = self.app.theme, self.buttons.buttons
+        top, left = box.bottom - theme.gap(1.5) - buttons_h, box.left + theme.gap(2)
+        share = (inner - (len(buttons) - 1) * theme.gap()) // len(buttons)
+        for i, button in enumerate(buttons):
+            if in_a_row:
+                button.rect = pygame.Rect(left + i * (share + theme.gap()), top, share, button_h)
+            else:
+                button.rect = pygame.Rect(left, top + i * (button_h + theme.gap()), inner, button_h)
+
+
+class ConfirmScene(ChoiceScene):
+    """Asks ``question``; Esc or "No" keeps things as they were. Pops with True or False."""
+
+    def __init__(self, below: Scene, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+        super().__init__(below, question, detail, [(no, False), (yes, True)], on_escape=False, primary=1)

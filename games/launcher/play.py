@@ -145,9 +145,13 @@ class ExerciseScene(Scene):
             small = theme.font("small")
             draw_text(surface, fit(text, small, width), small, pal.muted_text, (side, self.stop_button.rect.centery), "midleft")
             return
-        font = theme.font("body", bold=True)
-        box = pygame.Rect(side, self.stop_button.rect.top, width, self.stop_button.rect.height)
-        pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
-        pygame.draw.rect(surface, pal.gentle, box, width=2, border_radius=theme.radius)
-        inner = box.inflate(-2 * theme.gap(), 0)
-        draw_text(surface, fit(notice, font, inner.width), font, pal.gentle, (inner.left, box.centery), "midleft")
+        draw_notice(surface, theme, pygame.Rect(side, self.stop_button.rect.top, width, self.stop_button.rect.height), notice)
+
+
+def draw_notice(surface: pygame.Surface, theme, box: pygame.Rect, notice: str) -> None:
+    """A word of encouragement in a gentle frame, where the header line usually is."""
+    pal, font = theme.palette, theme.font("body", bold=True)
+    pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
+    pygame.draw.rect(surface, pal.gentle, box, width=2, border_radius=theme.radius)
+    inner = box.inflate(-2 * theme.gap(), 0)
+    draw_text(surface, fit(notice, font, inner.width), font, pal.gentle, (inner.left, box.centery), "midleft")
