@@ -70,12 +70,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("exercises", parents=[common], help="list exercises: id, domain, title")
 
-    sim = sub.add_parser("simulate", parents=[common], help="a simulated player plays an exercise headless; the run is recorded")
-    sim.add_argument("--exercise", required=True, metavar="ID", help="exercise id (see `cogsuite exercises`)")
+    sim = sub.add_parser("simulate", parents=[common],
+                         help="simulated players play an exercise or a whole plan headless; it is recorded")
+    what = sim.add_mutually_exclusive_group(required=True)
+    what.add_argument("--exercise", metavar="ID", help="exercise id (see `cogsuite exercises`)")
+    what.add_argument("--plan", metavar="NAME_OR_FILE", help="a plan's name (see `cogsuite plan list`) or a plan file")
     sim.add_argument("--ability", type=_number_between(0.0, 1.0, "ability"), default=0.7, metavar="A", help="player ability from 0 to 1 (default 0.7)")
-    sim.add_argument("--trials", type=_positive_int, metavar="N", help="trials to play (default: the exercise's run length)")
+    sim.add_argument("--trials", type=_positive_int, metavar="N", help="trials to play (default: the exercise's run length; not with --plan)")
     sim.add_argument("--client", default="simulated", metavar="C", help="client ID; created if new (default 'simulated')")
     sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: a fresh one, printed)")
+
+    plan = sub.add_parser("plan", parents=[common], help="list, show, import or export session plans")
+    plan_sub = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True, parser_class=Parser)
+    plan_sub.add_parser("list", parents=[common], help="the ready plans and the plans saved in the store")
+    show = plan_sub.add_parser("show", parents=[common], help="a plan's items")
+    show.add_argument("name", metavar="NAME")
+    imp = plan_sub.add_parser("import", parents=[common], help="check a plan file and save it in the store")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--replace", action="store_true", help="overwrite a saved plan of the same name")
+    pexp = plan_sub.add_parser("export", parents=[common], help="write a plan to a file")
+    pexp.add_argument("name", metavar="NAME")
+    pexp.add_argument("--out", required=True, metavar="FILE", help="the plan file to write (.json)")
+    delete = plan_sub.add_parser("delete", parents=[common], help="remove a saved plan (ready plans stay)")
+    delete.add_argument("name", metavar="NAME")
 
     st = sub.add_parser("settings", parents=[common],
                         help="show or set a client's target success rate and level lock for an exercise")
@@ -94,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--since", type=_iso_date, metavar="DATE", help="only runs started on or after this date (YYYY-MM-DD)")
     exp.add_argument("--until", type=_iso_date, metavar="DATE", help="only runs started on or before this date (YYYY-MM-DD)")
     exp.add_argument("--include-names", action="store_true", help="add the clients' display names (they stay out by default)")
+
+    rep = sub.add_parser("report", parents=[common], help="write a client's progress report as one printable HTML file")
+    rep.add_argument("--client", required=True, metavar="C", help="client ID")
+    rep.add_argument("--out", required=True, metavar="FILE.html", help="HTML file to write")
+    rep.add_argument("--since", type=_iso_date, metavar="DATE", help="only practice on or after this date (YYYY-MM-DD)")
+    rep.add_argument("--until", type=_iso_date, metavar="DATE", help="only practice on or before this date (YYYY-MM-DD)")
+    rep.add_argument("--include-names", action="store_true", help="show the client's display name (it stays out by default)")
     return parser
 
 
@@ -122,8 +146,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from games.core.simulate import simulate_session
     from games.registry import get_exercise
 
-    exercise = get_exercise(args.exercise)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    if args.plan is not None:
+        if args.trials is not None:
+            raise CliError("--trials plays one exercise; a plan's items last their planned minutes.")
+        return _simulate_plan(args, seed)
+    exercise = get_exercise(args.exercise)
     with open_store(args) as store:
         client = store.get_client(args.client.strip()) or store.add_client(args.client)
         run = simulate_session(
@@ -136,6 +164,96 @@ def cmd_simulate(args: argparse.Namespace) -> int:
           f"level {s.start_level} ({run.plan.start_rule}) -> {s.end_level}, accuracy {s.accuracy:.0%}, "
           f"ability {s.ability:.2f} ± {s.ability_se or 0:.2f}")
     return 0
+
+
+def _simulate_plan(args: argparse.Namespace, seed: int) -> int:
+    from games.core.simulate import simulate_plan
+    from games.registry import get_exercise
+    from scores.summary import session_summary
+
+    with open_store(args) as store:
+        plan = _find_plan(store, args.plan)
+        client = store.get_client(args.client.strip()) or store.add_client(args.client)
+        runner = simulate_plan(plan, store, client, get_exercise, ability=args.ability, seed=seed,
+                               wall_start=datetime.now(timezone.utc))
+        summary = session_summary(store, runner.session_id)
+    print(f"Plan '{plan.name}' for client {client.code} (seed {seed}), session {summary.session_id}:")
+    moods = iter([summary.mood_before, summary.mood_after])
+    for item in summary.items:
+        if item.kind == "mood":
+            answers = next(moods) or {}
+            detail = ", ".join(f"{scale} {value}" for scale, value in answers.items())
+            print(f"  {item.position:>2}. mood check: {detail}")
+            continue
+        label = item.exercise or "breathing break"
+        line = f"  {item.position:>2}. {label:<16} {(item.active_s or 0) / 60:4.1f} of {(item.planned_s or 0) / 60:g} min"
+        if item.kind == "exercise":
+            line += (f", {item.n_trials} trials, accuracy {item.accuracy or 0:.0%}, "
+                     f"level {item.start_level} -> {item.end_level}")
+        print(line)
+    return 0
+
+
+def _find_plan(store, name_or_file: str):
+    """A ready or saved plan by name (case aside), else a plan file; CliError naming both tries."""
+    from games.registry import all_plans, level_ranges
+    from scores.plans import read_plan_file
+
+    wanted = name_or_file.strip().casefold()
+    for plan in all_plans(store):
+        if plan.name.casefold() == wanted:
+            return plan
+    path = Path(name_or_file).expanduser()
+    if path.is_file():
+        return read_plan_file(path, level_ranges())
+    raise CliError(f"There is no plan called {name_or_file!r} (see `cogsuite plan list`) and no such file.")
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from games.registry import all_plans, level_ranges
+    from scores.csvfile import write_text_atomically
+    from scores.plans import PlanError, read_plan_file
+
+    with open_store(args) as store:
+        if args.plan_command == "list":
+            for plan in all_plans(store):
+                source = "ready" if plan.ready else "saved"
+                print(f"{plan.name}  ({source}, {plan.total_minutes:g} min, {len(plan.items)} items)")
+        elif args.plan_command == "show":
+            plan = _find_plan(store, args.name)
+            print(f"{plan.name}: {plan.total_minutes:g} min. {plan.description}".rstrip())
+            for i, item in enumerate(plan.items, start=1):
+                print(f"  {i:>2}. {_describe_item(item)}")
+        elif args.plan_command == "import":
+            plan = read_plan_file(Path(args.file).expanduser(), level_ranges())
+            existing = {p.name.casefold(): p for p in all_plans(store)}
+            clash = existing.get(plan.name.casefold())
+            if clash is not None and (clash.ready or not args.replace):
+                what = "a ready plan" if clash.ready else "a saved plan (add --replace to overwrite it)"
+                raise PlanError(f"'{plan.name}' is already the name of {what}; rename the plan in the file.")
+            store.save_plan(plan, replacing=clash.name if clash is not None else None)
+            print(f"Imported '{plan.name}' ({plan.total_minutes:g} min, {len(plan.items)} items)")
+        elif args.plan_command == "export":
+            plan = _find_plan(store, args.name)
+            out = Path(args.out).expanduser()
+            write_text_atomically(out, plan.to_json())
+            print(f"Wrote '{plan.name}' to {out}")
+        else:
+            plan = _find_plan(store, args.name)
+            if plan.ready:
+                raise CliError(f"'{plan.name}' is a ready plan; it ships with cogsuite and cannot be deleted.")
+            store.delete_plan(plan.name)
+            print(f"Deleted '{plan.name}'")
+    return 0
+
+
+def _describe_item(item) -> str:
+    if item.kind == "mood":
+        return "mood check"
+    if item.kind == "breathing":
+        return f"breathing break, {item.minutes:g} min (in {item.inhale_s:g} s, out {item.exhale_s:g} s)"
+    level = f", level {item.level}" if item.level is not None else ""
+    return f"{item.exercise}, {item.minutes:g} min{level}"
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -194,6 +312,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from games.registry import EXERCISES
+    from scores.progress import ExerciseInfo
+    from scores.report import write_report
+
+    exercises = [ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level,
+                              e.spec.target_rate) for e in EXERCISES]
+    if args.since and args.until and args.since > args.until:
+        raise CliError(f"--since {args.since} is after --until {args.until}; swap them.")
+    with open_store(args) as store:
+        client = store.get_client(args.client)
+        if client is None:
+            raise CliError(f"There is no client {args.client!r} in {store.path}.")
+        out = write_report(store, client, Path(args.out).expanduser(), exercises, since=args.since,
+                           until=args.until, include_name=args.include_names)
+    print(f"Wrote the progress report of {client.code} to {out}")
+    return 0
+
+
 def cmd_launch(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from games.app import App
@@ -215,7 +352,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan,
 }
 
 
@@ -225,11 +362,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from scores.csvfile import ExportError
     from scores.clients import ClientNameError
     from scores.database import StoreError
+    from scores.plans import PlanError
 
+    logging.getLogger().addHandler(logging.NullHandler())  # the log file, once known, gets the details
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (CliError, StoreError, ExportError, ClientNameError, UnknownExercise) as err:
+    except (CliError, StoreError, ExportError, ClientNameError, UnknownExercise, PlanError) as err:
         log.warning("%s", err)
         print(f"cogsuite: error: {err}", file=sys.stderr)
         return EXIT_USAGE
