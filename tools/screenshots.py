@@ -77,10 +77,16 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
         pilot.press(pygame.K_ESCAPE)
         shot("8-stop-question")
         pilot.press(pygame.K_RETURN)  # keep going
-        for i in range(1, pilot.app.stack.top.run.n_trials):
+        practice = pilot.app.stack.top  # a new client's first three trials are practice
+        for _ in range(1, practice.run.n_trials):
+            answer(pilot, right=True)
+        pilot.wait_until(lambda: pilot.app.stack.top is not practice, frame_ms=50)
+        pilot.wait(300)
+        shot("9-practice-done")
+        for i in range(pilot.app.stack.top.run.n_trials):
             answer(pilot, right=(i % 5 != 4))
         pilot.wait_until(lambda: not hasattr(pilot.app.stack.top, "run"), frame_ms=50)
-        shot("9-results")
+        shot("10-results")
         app.quit()
 
 
