@@ -92,6 +92,51 @@ def test_a_version_1_store_gains_exercise_settings_and_keeps_its_data(tmp_path, 
             store.set_exercise_settings(client, "sequence_recall", target_rate=1.2, locked_level=None)
 
 
+def test_a_version_2_store_gains_the_clinic_tables_and_keeps_its_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS[:2])
+    with Store.open(tmp_path) as store:
+        client = store.add_client("C-0001", "Ann", now=T0)
+        store._conn.execute(  # a session and a run as format 2 wrote them, without the later columns
+            "INSERT INTO sessions (id, client_id, started_at) VALUES ('s1', ?, ?)", (client.id, T0.isoformat()))
+        store._conn.execute(
+            "INSERT INTO runs (id, session_id, client_id, exercise, domain, started_at, start_level, seed,"
+            " simulated, params_json, app_version) VALUES ('r1', 's1', ?, 'x', 'memory', ?, 2, 1, 0, '{}', 't')",
+            (client.id, T0.isoformat()))
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS)
+    with Store.open(tmp_path) as store:
+        [run] = list(store.iter_run_rows())
+        assert (run["run_id"], run["practice"], run["session_item_id"]) == ("r1", False, None)
+        client = store.get_client("C-0001")
+        assert (client.display_name, client.hide_countdown) == ("Ann", False)
+        [row] = list(store.iter_session_rows())
+        assert row["plan_name"] is None and not row["stopped_early"] and row["mood_before_mood"] is None
+        assert store.app_setting("anything") is None
+
+
+def test_clients_are_renamed_and_a_taken_id_is_refused(store):
+    ann = store.add_client("C-0001", "Ann", now=T0)
+    store.add_client("C-0002", now=T0)
+    renamed = store.update_client(ann, code="C-0100", display_name="", hide_countdown=True)
+    assert store.get_client("C-0100") == renamed and renamed.display_name is None and renamed.hide_countdown
+    with pytest.raises(ClientNameError, match="already exists"):
+        store.update_client(renamed, code="C-0002")
+    with pytest.raises(ClientNameError):
+        store.update_client(renamed, display_name="a\nb")
+    assert store.get_client("C-0100") == renamed
+
+
+def test_mood_checks_refuse_answers_outside_one_to_five(store):
+    client = store.add_client("C-0001", now=T0)
+    session = store.start_session(client, T0)
+    store.add_mood_check(session, moment="before", answers={"mood": 1, "calm": 5, "energy": 3}, at=T0)
+    for bad in ({"mood": 0, "calm": 5, "energy": 3}, {"mood": 2, "calm": 6, "energy": 3}, {"mood": True, "calm": 2, "energy": 3}):
+        with pytest.raises(ValueError, match="1 to 5"):
+            store.add_mood_check(session, moment="after", answers=bad, at=T0)
+    with pytest.raises(ValueError):
+        store.add_mood_check(session, moment="during", answers={"mood": 1, "calm": 1, "energy": 1}, at=T0)
+    assert store.mood_checks(session) == [{"moment": "before", "mood": 1, "calm": 5, "energy": 3, "at": T0.isoformat(timespec="milliseconds")}]
+
+
 def test_last_estimate_is_the_latest_run_with_one(store):
     client = store.add_client("C-0009", now=T0)
     assert store.last_estimate(client, "x") is None

@@ -52,3 +52,22 @@ def test_a_clients_target_rate_reaches_the_tracker(store):
     store.set_exercise_settings(client, EXERCISE.id, target_rate=0.9, locked_level=None)
     run = play(store, client, seed=4)
     assert run.plan.target == 0.9 and run.policy.tracker.target == 0.9
+
+
+def test_practice_holds_its_level_gives_feedback_and_never_moves_the_next_start(store):
+    client = store.add_client("C-4")
+    first = play(store, client, seed=5, ability=0.95)
+    session = store.start_session(client, T0 + timedelta(hours=1))
+    practice = ExerciseRun(EXERCISE, store=store, session_id=session, client=client, seed=6,
+                           wall_start=T0 + timedelta(hours=1), n_trials=3, practice=True,
+                           plan=plan_from_store(store, client, EXERCISE.spec))
+    play_run(practice, EXERCISE.make_player(0.05, random.Random(6)), FakeClock())  # every answer wrong
+    assert {r.level for r in practice.records} == {practice.start_level}
+    assert [c["rule"] for c in store.level_changes(practice.run_id)] == ["practice"]
+    assert practice.notice.startswith("Practice: not quite")
+    [row] = [r for r in store.iter_run_rows() if r["run_id"] == practice.run_id]
+    assert row["practice"] and row["n_trials"] == 3
+    # the next scored run resumes from the last scored run, as if the practice never happened
+    assert store.last_estimate(client, EXERCISE.id) == (first.summary.ability, first.summary.ability_se)
+    assert store.best_run(client, EXERCISE.id)["n_runs"] == 1
+    assert store.has_met(client, EXERCISE.id) and not store.has_met(store.add_client("C-5"), EXERCISE.id)
