@@ -9,12 +9,13 @@ import pygame
 from games.core.widgets import ACTIVATE_KEYS, Button, FocusList, TextField, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
+from scores.clients import Client
 
 log = logging.getLogger(__name__)
 
 
 class ClientPickerScene(FramedScene):
-    """The first screen: the clients on this PC, then "Add a new client"."""
+    """The first screen: the clients on this PC, then "Add a new client"; only "Therapist" once a PIN is set."""
 
     title = "Who is playing today?"
     corner_label = "Close"
@@ -23,23 +24,40 @@ class ClientPickerScene(FramedScene):
     def __init__(self) -> None:
         super().__init__()
         self.menu = FocusList([])
+        self.clinic = False  # a PIN is set: the clients are not listed here
 
     def on_enter(self) -> None:
         self.refresh()
 
     def refresh(self, focus_code: str | None = None) -> None:
+        from games.launcher.pin import pin_is_set
+
+        self.clinic = pin_is_set(self.app.store)
+        if self.clinic:  # one client must not see the others: the therapist hands the PC over
+            self.title = "Welcome to cogsuite"
+            self.menu = FocusList([Button("Therapist", self.open_therapist, detail="Type the PIN")])
+            return
+        self.title = type(self).title
         clients = self.app.store.list_clients()
         buttons = [Button(c.label, lambda c=c: self.choose(c), detail=self._detail(c)) for c in clients]
+        buttons.append(Button("Therapist mode", self.open_therapist, detail="Set a PIN on first use"))
         buttons.append(Button("Add a new client", self.add_client, detail="Create a pseudonymous ID"))
-        focus = next((i for i, c in enumerate(clients) if c.code == focus_code), 0)
+        focus = next((i for i, c in enumerate(clients) if c.code == focus_code), 0 if clients else len(buttons) - 1)
         self.menu = FocusList(buttons, focus=focus)
+
+    def open_therapist(self) -> None:
+        from games.launcher.pin import PinScene
+
+        self.app.stack.push(PinScene("enter" if self.clinic else "set"))
 
     @staticmethod
     def _detail(client) -> str:
         return f"ID {client.code}" if client.display_name else "No display name"
 
     def subtitle(self) -> str:
-        return "Choose your name from the list." if len(self.menu.buttons) > 1 else "Add a client to begin."
+        if self.clinic:
+            return "Your therapist starts your exercises for you."
+        return "Choose your name from the list." if len(self.menu.buttons) > 2 else "Add a client to begin."
 
     def choose(self, client) -> None:
         from games.launcher.exercises import ExerciseListScene
@@ -54,11 +72,13 @@ class ClientPickerScene(FramedScene):
         self.app.stack.push(ConfirmScene(self, "Close cogsuite?", "Everything you did is saved.", yes="Close"))
 
     def on_result(self, result) -> None:
+        from games.launcher.therapist import after_therapist
+
         if result is True:  # the answer to "Close cogsuite?"
             self.app.running = False
-        elif result is False:
+        elif result is False or after_therapist(self, result):
             return
-        elif result is not None:  # a client just created plays at once
+        elif isinstance(result, Client):  # a client just created plays at once
             self.refresh(result.code)
             self.choose(result)
         else:  # back from the exercise list

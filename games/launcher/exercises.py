@@ -29,6 +29,21 @@ class ExerciseListScene(FramedScene):
     def subtitle(self) -> str:
         return f"Playing as {self.app.client.label}"
 
+    def back(self) -> None:
+        """On a PC with a therapist PIN only the therapist changes client (a client plays as their own)."""
+        from games.launcher.pin import PinScene, pin_is_set
+
+        if pin_is_set(self.app.store):
+            self.app.stack.push(PinScene("enter"))
+        else:
+            super().back()
+
+    def on_result(self, result) -> None:
+        from games.launcher.pin import PIN_ACCEPTED
+
+        if result is PIN_ACCEPTED:  # the start screen opens therapist mode
+            self.app.stack.pop(PIN_ACCEPTED)
+
     def open(self, exercise: Exercise) -> None:
         from games.launcher.instructions import InstructionsScene
 

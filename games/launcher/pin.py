@@ -1,0 +1,261 @@
+"""The therapist PIN screen: type it (or set it on first use, or change it) on keys or a keypad."""
+
+from __future__ import annotations
+
+import weakref
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import pygame
+
+from games.core.widgets import Button, draw_text, wrap
+from games.launcher.common import FramedScene
+from scores.pin import MAX_DIGITS, MIN_DIGITS, PinError, TherapistLock, lock_sentence, validate_pin
+
+KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK")
+COLUMNS = 3
+PURPOSES = ("enter", "set", "change")
+PROMPTS = {
+    "current": "Type the PIN, then press Enter or OK.",
+    "new": f"Choose a PIN of {MIN_DIGITS} to {MAX_DIGITS} digits that clients do not know.",
+    "again": "Type the same PIN again to make sure.",
+}
+TITLES = {"enter": "Therapist PIN", "set": "Choose a therapist PIN", "change": "Change the PIN"}
+
+
+class _Accepted:
+    def __repr__(self) -> str:
+        return "PIN_ACCEPTED"
+
+
+PIN_ACCEPTED: Any = _Accepted()  # what PinScene pops with once the PIN is right (or newly set)
+
+
+def pin_is_set(store: Any) -> bool:
+    """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC)."""
+    return TherapistLock(store).is_set()
+
+
+_ANCHORS: "weakref.WeakKeyDictionary[Any, tuple[datetime, float]]" = weakref.WeakKeyDictionary()
+
+
+def wall_now(app: Any) -> datetime:
+    """Wall time that moves with the app's clock (anchored once per clock), so every screen
+    agrees on it and a fake clock drives the lock countdown in tests."""
+    start, start_ms = _ANCHORS.setdefault(app.clock, (datetime.now(timezone.utc), app.clock.now_ms()))
+    return start + timedelta(milliseconds=app.clock.now_ms() - start_ms)
+
+
+class PinScene(FramedScene):
+    """Digits show as dots; Backspace deletes, Enter confirms, Esc goes back; a keypad for the mouse.
+
+    Args:
+        purpose: "enter" checks the PIN, "set" chooses the first one (typed twice),
+            "change" asks for the current PIN and then a new one twice.
+        lock: the PIN lock to use; by default the one in the app's store.
+    """
+
+    corner_label = "Cancel"
+    hint = "Type the PIN, then Enter  ·  Esc to cancel"
+
+    def __init__(self, purpose: str = "enter", lock: TherapistLock | None = None) -> None:
+        if purpose not in PURPOSES:
+            raise ValueError(f"PIN screen purpose {purpose!r} is not one of {PURPOSES}")
+        super().__init__()
+        self.purpose, self.lock = purpose, lock
+        self.title = TITLES[purpose]
+        self.steps = {"enter": ["current"], "set": ["new", "again"], "change": ["current", "new", "again"]}[purpose]
+        self.step = 0
+        self.digits = ""
+        self.old_pin = self.new_pin = ""
+        self.message = ""
+        self.locked_s = 0.0
+        self.keys = [Button(label, lambda label=label: self.press_key(label)) for label in KEYPAD]
+        self.focus = 0
+
+    def on_enter(self) -> None:
+        self.lock = self.lock or TherapistLock(self.app.store)
+        self.update(self.app.clock.now_ms())
+
+    def subtitle(self) -> str:
+        return PROMPTS[self.steps[self.step]]
+
+    # --- input ---------------------------------------------------------------------------
+    def press_key(self, label: str) -> None:
+        if label == "Delete":
+            self.digits = self.digits[:-1]
+        elif label == "OK":
+            self.submit()
+        elif len(self.digits) < MAX_DIGITS:
+            self.digits += label
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if self.handle_corner(event):
+            return
+        if event.type == pygame.TEXTINPUT:
+            self._typed(event.text)
+        elif event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP):
+            hit = next((i for i, key in enumerate(self.keys) if key.rect.collidepoint(event.pos)), None)
+            if hit is not None:
+                self.focus = hit
+                if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+                    self.keys[hit].on_activate()
+
+    def _typed(self, text: str) -> None:
+        for ch in text:
+            if ch.isascii() and ch.isdigit():
+                self.press_key(ch)
+            elif not ch.isspace():  # Space activates the focused key; it is not a typo
+                self.message = "A PIN has digits only, 0 to 9."
+
+    def _key(self, event: pygame.event.Event) -> None:
+        moves = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1, pygame.K_UP: -COLUMNS, pygame.K_DOWN: COLUMNS}
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.submit()
+        elif event.key == pygame.K_BACKSPACE:
+            self.press_key("Delete")
+        elif event.key == pygame.K_SPACE:
+            self.keys[self.focus].on_activate()
+        elif event.key == pygame.K_TAB:
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            self.focus = (self.focus + step) % len(self.keys)
+        elif event.key in moves:
+            self.focus = (self.focus + moves[event.key]) % len(self.keys)
+
+    # --- the steps -----------------------------------------------------------------------
+    def submit(self) -> None:
+        pin, self.digits = self.digits, ""
+        step = self.steps[self.step]
+        if step == "current":
+            result = self.lock.check(pin, wall_now(self.app))
+            self.message = result.message
+            if result.accepted:
+                self._next(pin)
+        elif step == "new":
+            try:
+                self._next(validate_pin(pin))
+            except PinError as err:
+                self.message = str(err)
+        elif pin != self.new_pin:
+            self.message = "The two PINs were not the same; please choose the PIN again."
+            self.step = self.steps.index("new")
+        else:
+            self._save()
+
+    def _next(self, pin: str) -> None:
+        """Keep what the finished step asked for, then go on (or finish when it was the last)."""
+        step = self.steps[self.step]
+        if step == "current":
+            self.old_pin = pin
+        elif step == "new":
+            self.new_pin = pin
+        self.message = ""
+        if self.step + 1 < len(self.steps):
+            self.step += 1
+        else:
+            self.app.stack.pop(PIN_ACCEPTED)
+
+    def _save(self) -> None:
+        try:
+            if self.purpose == "set":
+                self.lock.set_pin(self.new_pin, wall_now(self.app))
+            else:
+                result = self.lock.change_pin(self.old_pin, self.new_pin, wall_now(self.app))
+                if not result.accepted:
+                    self.message, self.step = result.message, 0
+                    return
+        except PinError as err:
+            self.message, self.step = str(err), 0
+            return
+        self.app.stack.pop(PIN_ACCEPTED)
+
+    # --- time ----------------------------------------------------------------------------
+    def update(self, now_ms: float) -> None:
+        self.locked_s = self.lock.locked_for_s(wall_now(self.app)) if "current" in self.steps else 0.0
+
+    def next_frame_ms(self, now_ms: float) -> float | None:
+        """While locked, wake when the shown count of seconds changes."""
+        if self.locked_s <= 0:
+            return None
+        return now_ms + (self.locked_s % 1.0 or 1.0) * 1000.0
+
+    def shown_message(self) -> str:
+        if self.locked_s > 0 and self.steps[self.step] == "current":
+            return lock_sentence(self.locked_s)
+        return self.message
+
+    # --- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        content = self.draw_frame(surface)
+        column, pad, key_w = self._layout(content)
+        box_h = self.theme.font("body").get_linesize() + self.theme.gap()
+        self._draw_dots(surface, pygame.Rect(column.left, column.top, column.width, box_h))
+        self._draw_message(surface, pygame.Rect(column.left, column.top + box_h + self.theme.gap(0.5), column.width, 0))
+        self._draw_keypad(surface, pad, key_w)
+
+    def _layout(self, content: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, int]:
+        """The dots and message above the keypad; beside it when too tall; "Del" when even that is tight.
+
+        Returns:
+            The rectangle for the dots and message, the keypad's rectangle and one key's width.
+        """
+        theme, bold = self.theme, self.theme.font("body", bold=True)
+        pad_h = 4 * self._min_key_h() + 3 * theme.gap(0.5)
+        for delete in ("Delete", "Del"):
+            self.keys[KEYPAD.index("Delete")].label = delete
+            key_w = max(bold.size(key.label)[0] for key in self.keys) + theme.gap(2)
+            pad_w = COLUMNS * key_w + (COLUMNS - 1) * theme.gap(0.5)
+            column_w, side_w = min(content.width, 2 * pad_w), content.width - pad_w - theme.gap(2)
+            if content.height - self._above_height(column_w) >= pad_h:
+                column = pygame.Rect(0, content.top, column_w, self._above_height(column_w))
+                column.centerx = content.centerx
+                pad = pygame.Rect(column.centerx - pad_w // 2, column.bottom, pad_w, content.bottom - column.bottom)
+                return column, pad, key_w
+            if side_w >= theme.gap(12):
+                column = pygame.Rect(content.left, content.top, side_w, self._above_height(side_w))
+                return column, pygame.Rect(content.right - pad_w, content.top, pad_w, content.height), key_w
+        column = pygame.Rect(content.left, content.top, content.width, self._above_height(content.width))
+        return column, pygame.Rect(content.left, column.bottom, pad_w, content.bottom - column.bottom), key_w
+
+    def _message_lines(self, width: int) -> list[str]:
+        message = self.shown_message()
+        return wrap(message, self.theme.font("body"), width) if message else []
+
+    def _above_height(self, width: int) -> int:
+        """The dots and room for the message (two lines at least, so the keypad does not jump)."""
+        body = self.theme.font("body")
+        lines = max(2, len(self._message_lines(width)))
+        return body.get_linesize() + self.theme.gap(1.5) + lines * body.get_linesize() + self.theme.gap()
+
+    def _min_key_h(self) -> int:
+        return self.theme.font("body", bold=True).get_linesize() + self.theme.gap(0.5)
+
+    def _draw_dots(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        theme, pal = self.theme, self.theme.palette
+        pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius // 2)
+        pygame.draw.rect(surface, pal.border, box, width=2, border_radius=theme.radius // 2)
+        if not self.digits:
+            small = theme.font("small")
+            draw_text(surface, "No digits yet", small, pal.muted_text, box.center, "center")
+            return
+        radius = max(4, box.height // 6)
+        step = min(3 * radius, (box.width - 2 * theme.gap()) // MAX_DIGITS)
+        left = box.centerx - step * (len(self.digits) - 1) // 2
+        for i in range(len(self.digits)):
+            pygame.draw.circle(surface, pal.text, (left + i * step, box.centery), min(radius, step // 2 - 1))
+
+    def _draw_message(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        font = self.theme.font("body")
+        for i, line in enumerate(self._message_lines(rect.width)):
+            draw_text(surface, line, font, self.theme.palette.gentle, (rect.left, rect.top + i * font.get_linesize()))
+
+    def _draw_keypad(self, surface: pygame.Surface, pad: pygame.Rect, key_w: int) -> None:
+        theme, gap = self.theme, self.theme.gap(0.5)
+        room_h = (pad.height - 3 * gap) // 4
+        key_h = max(self._min_key_h(), min(self.keys[0].height(theme) + theme.gap(0.75), room_h))
+        for i, key in enumerate(self.keys):
+            row, col = divmod(i, COLUMNS)
+            key.rect = pygame.Rect(pad.left + col * (key_w + gap), pad.top + row * (key_h + gap), key_w, key_h)
+            key.draw(surface, theme, focused=(i == self.focus), primary=(key.label == "OK"))

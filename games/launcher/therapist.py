@@ -1,0 +1,377 @@
+"""Therapist mode: the home screen behind the PIN, the idle lock, and handing the PC to a client."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from games.core.scene import Scene
+from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.launcher.common import FramedScene
+from games.launcher.pin import PIN_ACCEPTED, PinScene
+from scores.clients import Client
+from scores.pin import IDLE_LOCK_S
+
+log = logging.getLogger(__name__)
+
+IDLE_LOCK_MS = IDLE_LOCK_S * 1000.0
+INPUT_EVENTS = frozenset({
+    pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+    pygame.MOUSEWHEEL,
+})
+MAX_NOTICE_LINES = 10
+
+
+@dataclass(frozen=True)
+class HandOver:
+    """What the start screen does once the therapist screens close: nothing (locked), let
+    ``client`` play, or run ``plan`` with ``client``."""
+
+    client: Client | None = None
+    plan: Any = None
+
+
+LOCKED = HandOver()
+
+
+class IdleWatch:
+    """When the last input came, shared by every screen of one visit to therapist mode."""
+
+    def __init__(self, now_ms: float) -> None:
+        self.last_input_ms = now_ms
+
+    def touch(self, now_ms: float) -> None:
+        self.last_input_ms = max(self.last_input_ms, now_ms)
+
+    @property
+    def due_ms(self) -> float:
+        return self.last_input_ms + IDLE_LOCK_MS
+
+    def expired(self, now_ms: float) -> bool:
+        return now_ms >= self.due_ms
+
+
+def guard(scene: Scene, watch: IdleWatch) -> Scene:
+    """Give a screen shown in therapist mode the idle lock, whichever module it comes from.
+
+    Input on the screen (and coming back to it from a screen above) counts as activity; once
+    ``watch`` has seen none for IDLE_LOCK_MS, the therapist screens close. Wrapping the instance
+    keeps the screens of other modules (plans, progress) unaware of therapist mode.
+    """
+    handle_event, update, on_result = scene.handle_event, scene.update, scene.on_result
+    next_frame_ms = scene.next_frame_ms
+
+    def watched_event(event: pygame.event.Event, t_ms: float) -> None:
+        if event.type in INPUT_EVENTS:
+            watch.touch(t_ms)
+        handle_event(event, t_ms)
+
+    def watched_update(now_ms: float) -> None:
+        if watch.expired(now_ms):
+            log.info("therapist mode locked after %d s without input", IDLE_LOCK_S)
+            close_therapist_screens(scene.app)
+        else:
+            update(now_ms)
+
+    def watched_next_frame(now_ms: float) -> float | None:
+        due = next_frame_ms(now_ms)
+        return watch.due_ms if due is None else min(due, watch.due_ms)
+
+    def watched_result(result: Any) -> None:
+        watch.touch(scene.app.clock.now_ms())
+        on_result(result)
+
+    scene.handle_event, scene.update = watched_event, watched_update  # type: ignore[method-assign]
+    scene.next_frame_ms, scene.on_result = watched_next_frame, watched_result  # type: ignore[method-assign]
+    scene.idle_watch = watch  # type: ignore[attr-defined]
+    return scene
+
+
+def open_screen(parent: Scene, scene: Scene) -> None:
+    """Push ``scene`` over the therapist screen ``parent``, under the same idle lock."""
+    parent.app.stack.push(guard(scene, parent.idle_watch))  # type: ignore[attr-defined]
+
+
+def close_therapist_screens(app: Any, result: HandOver = LOCKED) -> None:
+    """Pop every therapist screen; the start screen below receives ``result``."""
+    while app.stack.top is not None and getattr(app.stack.top, "idle_watch", None) is not None:
+        app.stack.pop(result)
+
+
+def open_therapist_home(app: Any) -> None:
+    app.stack.push(guard(TherapistHomeScene(), IdleWatch(app.clock.now_ms())))
+
+
+def after_therapist(start: Any, result: Any) -> bool:
+    """The start screen's share of therapist mode: act on a PIN accepted or a hand-over.
+
+    Returns:
+        True when ``result`` belonged to therapist mode and was dealt with.
+    """
+    if result is PIN_ACCEPTED:
+        start.app.end_session()
+        start.refresh()
+        open_therapist_home(start.app)
+        return True
+    if not isinstance(result, HandOver):
+        return False
+    start.refresh()
+    if result.client is not None and result.plan is not None:
+        from games.launcher.session import SessionScene
+
+        log.info("session %r handed to client %s", result.plan.name, result.client.code)
+        start.app.stack.push(SessionScene(result.plan, result.client))
+    elif result.client is not None:
+        log.info("client mode for %s", result.client.code)
+        start.choose(result.client)
+    return True
+
+
+# --- exports -------------------------------------------------------------------------------
+def file_part(text: str) -> str:
+    """``text`` made safe as part of a file name on every system."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "client"
+
+
+def exports_folder(app: Any) -> Path:
+    """``<data folder>/exports``, created if needed.
+
+    Raises:
+        ExportError: if the folder cannot be created.
+    """
+    from scores.csvfile import ExportError
+
+    folder = Path(app.store.path).parent / "exports"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
+    return folder
+
+
+def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | None = None) -> list[Path]:
+    """Write one CSV per kind into the exports folder (only ``client``'s rows when given)."""
+    from games.registry import EXERCISES
+    from scores.export import export_kind
+    from scores.queries import Filters
+
+    folder, stamp = exports_folder(app), datetime.now().strftime("%Y%m%d-%H%M")
+    filters = Filters(client_code=client.code if client else None)
+    paths = []
+    for kind in kinds:
+        path = folder / f"{file_part(prefix)}-{kind}-{stamp}.csv"
+        export_kind(kind, app.store, [e.spec for e in EXERCISES], path, filters)
+        paths.append(path)
+    log.info("exported %s", ", ".join(p.name for p in paths))
+    return paths
+
+
+def saved_notice(what: str, paths: list[Path]) -> list[str]:
+    """The note after an export: the folder in full, then each file's name."""
+    return [f"{what} saved in {paths[0].parent}:", *("  " + p.name for p in paths)]
+
+
+def draw_notice(surface: pygame.Surface, theme: Any, lines: list[str], rect: pygame.Rect) -> None:
+    """A framed note (saved paths, a refusal) whose long words wrap by characters."""
+    pal, font = theme.palette, theme.font("small")
+    pygame.draw.rect(surface, pal.surface, rect, border_radius=theme.radius // 2)
+    pygame.draw.rect(surface, pal.border, rect, width=2, border_radius=theme.radius // 2)
+    y = rect.top + theme.gap(0.5)
+    for line in notice_lines(theme, lines, rect.width):
+        draw_text(surface, line, font, pal.text, (rect.left + theme.gap(), y))
+        y += font.get_linesize()
+
+
+def notice_lines(theme: Any, lines: list[str], width: int) -> list[str]:
+    font = theme.font("small")
+    wrapped = [part for line in lines for part in wrap(line, font, width - 2 * theme.gap())]
+    return wrapped[:MAX_NOTICE_LINES]
+
+
+def notice_height(theme: Any, lines: list[str], width: int) -> int:
+    if not lines:
+        return 0
+    return len(notice_lines(theme, lines, width)) * theme.font("small").get_linesize() + theme.gap()
+
+
+def draw_menu(surface: pygame.Surface, theme: Any, menu: FocusList, active: bool) -> None:
+    """Draw ``menu``; only the list the keyboard is in shows a focus frame."""
+    if active:
+        menu.draw(surface, theme)
+        return
+    focus, menu.focus = menu.focus, -1
+    menu.draw(surface, theme)
+    menu.focus = focus
+
+
+class TherapistHomeScene(FramedScene):
+    """The clients on the left, the therapist's actions on the right; Esc or "Lock" locks."""
+
+    title = "Therapist mode"
+    corner_label = "Lock"
+    hint = "Arrows, Tab: choose  ·  Enter: open  ·  Esc: lock"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_archived = False
+        self.clients = FocusList([])
+        self.actions = FocusList([])
+        self.pane = 0
+        self.notice: list[str] = []
+        self.first_archived: int | None = None
+        self.n_active = self.n_archived = 0
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def refresh(self, focus_code: str | None = None) -> None:
+        everyone = self.app.store.list_clients(include_archived=True)
+        shown = [c for c in everyone if not c.archived] + [c for c in everyone if c.archived and self.show_archived]
+        n_archived = sum(c.archived for c in everyone)
+        self.n_active = len(everyone) - n_archived
+        self.first_archived = next((i for i, c in enumerate(shown) if c.archived), None)
+        focus = next((i for i, c in enumerate(shown) if c.code == focus_code), self.clients.focus)
+        self.clients = FocusList([Button(c.label, lambda c=c: self.open_client(c), detail=self._detail(c))
+                                  for c in shown], focus=focus)
+        self.n_archived = n_archived
+        archived_label = "Hide archived" if self.show_archived else "Show archived"
+        self.actions = FocusList([
+            Button("Add a client", self.add_client), Button(archived_label, self.toggle_archived),
+            Button("Plans", self.open_plans), Button("Export all data", self.export_all),
+            Button("Change PIN", self.change_pin),
+        ], focus=self.actions.focus)
+        if not self.clients.buttons:
+            self.pane = 1
+
+    @staticmethod
+    def _detail(client: Client) -> str:
+        detail = f"ID {client.code}" if client.display_name else "No display name"
+        return detail + (" · archived" if client.archived else "")
+
+    def subtitle(self) -> str:
+        clients = "1 client" if self.n_active == 1 else f"{self.n_active} clients"
+        archived = f" ({self.n_archived} archived)" if self.n_archived else ""
+        return f"{clients}{archived}  ·  Locks itself after {IDLE_LOCK_S // 60} minutes without input."
+
+    # --- actions -------------------------------------------------------------------------
+    def back(self) -> None:
+        close_therapist_screens(self.app)
+
+    def open_client(self, client: Client) -> None:
+        from games.launcher.therapist_client import ClientPageScene
+
+        self.notice = []
+        open_screen(self, ClientPageScene(client))
+
+    def add_client(self) -> None:
+        from games.launcher.clients import NewClientScene
+
+        open_screen(self, NewClientScene())
+
+    def toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.refresh()
+
+    def open_plans(self) -> None:
+        from games.launcher.plans import PlanListScene
+
+        open_screen(self, PlanListScene())
+
+    def export_all(self) -> None:
+        from scores.csvfile import ExportError
+
+        try:
+            paths = export_csvs(self.app, "all", ("trials", "runs", "sessions", "dictionary"))
+        except ExportError as err:
+            self.notice = [str(err)]
+            return
+        self.notice = saved_notice("All clients' data (IDs only, no names)", paths)
+
+    def change_pin(self) -> None:
+        open_screen(self, PinScene("change"))
+
+    def on_result(self, result: Any) -> None:
+        if isinstance(result, HandOver):
+            return  # the therapist screens are closing
+        if result is PIN_ACCEPTED:
+            self.notice = ["The new PIN is saved."]
+        elif isinstance(result, Client):  # just added: straight to their page
+            self.refresh(result.code)
+            self.pane = 0
+            self.open_client(result)
+            return
+        self.refresh()
+
+    # --- input ---------------------------------------------------------------------------
+    def _menus(self) -> list[FocusList]:
+        return [self.clients, self.actions]
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if self.handle_corner(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.pane = 1 if event.key == pygame.K_RIGHT or not self.clients.buttons else 0
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_TAB:
+            self._tab(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif event.type == pygame.KEYDOWN:
+            self._menus()[self.pane].handle_event(event)
+        elif event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP):
+            for pane, menu in enumerate(self._menus()):
+                if menu.viewport.collidepoint(event.pos):
+                    self.pane = pane
+                    menu.handle_event(event)
+                    break
+        elif event.type == pygame.MOUSEWHEEL:
+            self.clients.handle_event(event)
+
+    def _tab(self, step: int) -> None:
+        """Tab walks through both lists in turn, as if they were one."""
+        menu = self._menus()[self.pane]
+        edge = len(menu.buttons) - 1 if step > 0 else 0
+        if menu.buttons and menu.focus != edge:
+            menu.focus += step
+            return
+        other = self._menus()[1 - self.pane]
+        if other.buttons:
+            self.pane = 1 - self.pane
+            other.focus = 0 if step > 0 else len(other.buttons) - 1
+        elif menu.buttons:
+            menu.focus = len(menu.buttons) - 1 - edge
+
+    # --- drawing -------------------------------------------------------------------------
+    def _heading_height(self, i: int) -> int:
+        if i != self.first_archived:
+            return 0
+        return self.theme.font("body", bold=True).get_linesize() + self.theme.gap(0.5)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        content = self.draw_frame(surface)
+        notice_h = notice_height(theme, self.notice, content.width)
+        main = content.copy()
+        main.height -= notice_h + (theme.gap() if notice_h else 0)
+        actions_w = min(max(b.width(theme) for b in self.actions.buttons), main.width // 2)
+        actions = pygame.Rect(main.right - actions_w, main.top, actions_w, main.height)
+        people = pygame.Rect(main.left, main.top, actions.left - theme.gap(2) - main.left, main.height)
+        self.clients.layout(theme, people, header=self._heading_height)
+        self.actions.layout(theme, actions)
+        if self.clients.buttons:
+            draw_menu(surface, theme, self.clients, self.pane == 0)
+        else:
+            draw_text(surface, "No clients yet.", theme.font("body"), theme.palette.muted_text, people.topleft)
+        draw_menu(surface, theme, self.actions, self.pane == 1)
+        if self.first_archived is not None:
+            button = self.clients.buttons[self.first_archived]
+            font = theme.font("body", bold=True)
+            top = button.rect.top - self._heading_height(self.first_archived)
+            if people.top <= top and top + font.get_linesize() <= self.clients.viewport.bottom:
+                draw_text(surface, "Archived", font, theme.palette.text, (people.left, top))
+        if notice_h:
+            note = pygame.Rect(content.left, content.bottom - notice_h, content.width, notice_h)
+            draw_notice(surface, theme, self.notice, note)

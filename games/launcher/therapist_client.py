@@ -1,0 +1,425 @@
+"""A client's page in therapist mode: hand over, sessions, history, settings, reports and exports."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import pygame
+
+from games.core.widgets import Button, FocusList, TextField, draw_text, fit, wrap
+from games.launcher.clients import NewClientScene
+from games.launcher.common import FramedScene
+from games.launcher.therapist import (
+    HandOver, close_therapist_screens, draw_menu, draw_notice, export_csvs, exports_folder, file_part,
+    notice_height, open_screen, saved_notice,
+)
+from scores.clients import Client, ClientNameError
+
+log = logging.getLogger(__name__)
+
+MAX_HISTORY_RUNS = 30
+
+
+@dataclass(frozen=True)
+class HistoryRun:
+    """One exercise run as the history lists it."""
+
+    exercise: str
+    start_level: int
+    end_level: int | None
+    accuracy: float | None
+    n_trials: int
+    practice: bool
+    completed: bool
+
+    def line(self) -> str:
+        levels = f"level {self.start_level}" if self.end_level in (None, self.start_level) else \
+            f"level {self.start_level} to {self.end_level}"
+        right = "" if self.accuracy is None else f", {self.accuracy:.0%} right"
+        trials = "1 trial" if self.n_trials == 1 else f"{self.n_trials} trials"
+        note = " (practice)" if self.practice else "" if self.completed else " (stopped early)"
+        return f"{self.exercise}: {levels}{right}, {trials}{note}"
+
+
+@dataclass(frozen=True)
+class HistorySession:
+    """A sitting: when, what kind (home, clinic...), its plan if any, and its runs in order."""
+
+    started_at: datetime
+    kind: str
+    plan_name: str | None
+    runs: tuple[HistoryRun, ...]
+
+    def heading(self) -> str:
+        when = self.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+        return f"{when}  ·  {self.kind}" + (f"  ·  {self.plan_name}" if self.plan_name else "")
+
+
+def client_history(store: Any, client: Client, max_runs: int = MAX_HISTORY_RUNS) -> list[HistorySession]:
+    """The client's latest runs with at least one trial, grouped by session, newest session first."""
+    from games.registry import EXERCISES
+
+    titles = {e.id: e.spec.title for e in EXERCISES}
+    rows = store._conn.execute(
+        "SELECT r.session_id, s.started_at AS session_start, s.kind, s.plan_name, r.exercise, r.start_level,"
+        " r.end_level, r.accuracy, r.n_trials, r.practice, r.completed FROM runs r"
+        " JOIN sessions s ON s.id = r.session_id WHERE r.client_id = ? AND r.n_trials > 0"
+        " ORDER BY julianday(r.started_at) DESC, r.id DESC LIMIT ?",
+        (client.id, max_runs),
+    ).fetchall()
+    sessions: dict[str, tuple[Any, list[HistoryRun]]] = {}
+    for row in rows:
+        run = HistoryRun(titles.get(row["exercise"], row["exercise"]), row["start_level"], row["end_level"],
+                         row["accuracy"], row["n_trials"], bool(row["practice"]), bool(row["completed"]))
+        sessions.setdefault(row["session_id"], (row, []))[1].append(run)
+    return [
+        HistorySession(datetime.fromisoformat(row["session_start"]), row["kind"], row["plan_name"],
+                       tuple(reversed(runs)))
+        for row, runs in sessions.values()
+    ]
+
+
+class RenameClientScene(NewClientScene):
+    """The new-client form, filled in with the client's ID and name; pops with the renamed client."""
+
+    title = "Rename a client"
+
+    def __init__(self, client: Client) -> None:
+        super().__init__()
+        self.client = client
+        self.create_button = Button("Save", self.create)
+
+    def on_enter(self) -> None:
+        self.fields = [
+            TextField("Client ID (a pseudonym, not a real name)", self.client.code),
+            TextField("Display name shown on screen (optional)", self.client.display_name or ""),
+        ]
+        self.focus = 0
+
+    def subtitle(self) -> str:
+        return "Exports show the ID. The display name stays on this PC; leave it empty to remove it."
+
+    def create(self) -> None:
+        try:
+            changed = self.app.store.update_client(
+                self.client, code=self.fields[0].text, display_name=self.fields[1].text)
+        except ClientNameError as err:
+            self.error = str(err)
+            return
+        log.info("client %s renamed to %s", self.client.code, changed.code)
+        self.app.stack.pop(changed)
+
+
+class ClientPageScene(FramedScene):
+    """What the therapist does for one client; the client's recent exercises on the right."""
+
+    hint = "Arrows to choose  ·  Enter to open  ·  Esc to go back"
+
+    def __init__(self, client: Client) -> None:
+        super().__init__()
+        self.client = client
+        self.menu = FocusList([])
+        self.history: list[HistorySession] = []
+        self.notice: list[str] = []
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        client = self.client
+        self.title = client.label
+        self.history = client_history(self.app.store, client)
+        self.menu = FocusList([
+            Button("Let this client play", self.let_play),
+            Button("Start a session", self.start_session),
+            Button("Progress", self.open_progress),
+            Button("Exercise settings", self.open_settings),
+            Button("Report", self.write_report),
+            Button("Export data", self.export),
+            Button("Rename", self.rename),
+            Button("Show the countdown" if client.hide_countdown else "Hide the countdown", self.toggle_countdown),
+            Button("Bring back" if client.archived else "Archive", self.toggle_archived),
+        ], focus=self.menu.focus)
+
+    def subtitle(self) -> str:
+        added = datetime.fromisoformat(self.client.created_at).astimezone().strftime("%d %b %Y")
+        parts = [f"ID {self.client.code}", f"added {added}"]
+        parts += ["countdown hidden in sessions"] if self.client.hide_countdown else []
+        parts += ["archived"] if self.client.archived else []
+        return "  ·  ".join(parts)
+
+    # --- actions -------------------------------------------------------------------------
+    def let_play(self) -> None:
+        close_therapist_screens(self.app, HandOver(self.client))
+
+    def start_session(self) -> None:
+        from games.launcher.plans import PlanListScene
+
+        open_screen(self, PlanListScene(choose=True))
+
+    def open_progress(self) -> None:
+        from games.launcher.progress import ProgressScene
+
+        open_screen(self, ProgressScene(self.client, therapist=True))
+
+    def open_settings(self) -> None:
+        open_screen(self, ExerciseSettingsScene(self.client))
+
+    def rename(self) -> None:
+        open_screen(self, RenameClientScene(self.client))
+
+    def toggle_countdown(self) -> None:
+        self.client = self.app.store.update_client(self.client, hide_countdown=not self.client.hide_countdown)
+        self.refresh()
+
+    def toggle_archived(self) -> None:
+        self.client = self.app.store.set_archived(self.client, not self.client.archived)
+        self.notice = ["Archived. The data stays; \"Show archived\" on the therapist home finds this client."
+                       if self.client.archived else "Back in the client list."]
+        self.refresh()
+
+    def write_report(self) -> None:
+        from games.registry import EXERCISES
+        from scores.csvfile import ExportError
+        from scores.progress import ExerciseInfo
+        from scores.report import write_report
+
+        infos = [ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level, e.spec.target_rate)
+                 for e in EXERCISES]
+        try:
+            path = exports_folder(self.app) / f"{file_part(self.client.code)}-report-{datetime.now():%Y%m%d-%H%M}.html"
+            written = write_report(self.app.store, self.client, path, infos) or path
+        except (ExportError, OSError, ValueError) as err:
+            log.exception("report for %s not written", self.client.code)
+            self.notice = [str(err)]
+            return
+        self.notice = ["Report saved:", str(written)]
+
+    def export(self) -> None:
+        from scores.csvfile import ExportError
+
+        try:
+            paths = export_csvs(self.app, self.client.code, ("trials", "runs", "sessions"), self.client)
+        except ExportError as err:
+            self.notice = [str(err)]
+            return
+        self.notice = saved_notice("This client's data (ID only, no name)", paths)
+
+    def on_result(self, result: Any) -> None:
+        from scores.plans import Plan
+
+        if isinstance(result, HandOver):
+            return  # the therapist screens are closing
+        if isinstance(result, Plan):
+            close_therapist_screens(self.app, HandOver(self.client, result))
+            return
+        if isinstance(result, Client):
+            self.client = result
+            self.notice = [f"Saved: ID {result.code}, display name {result.display_name or '(none)'}."]
+        self.refresh()
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        self.handle_corner(event) or self.menu.handle_event(event)
+
+    # --- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        content = self.draw_frame(surface)
+        menu_w = max(max(b.width(theme) for b in self.menu.buttons), content.width * 32 // 100)
+        if menu_w <= content.width * 55 // 100:
+            self.menu.layout(theme, pygame.Rect(content.left, content.top, menu_w, content.height))
+            side = pygame.Rect(content.left + menu_w + theme.gap(2), content.top, 0, content.height)
+            side.width = content.right - side.left
+        else:  # large type in a small window: the list on top, the history under it
+            menu_h = content.height // 2
+            self.menu.layout(theme, pygame.Rect(content.left, content.top, content.width, menu_h))
+            side = pygame.Rect(content.left, content.top + menu_h + theme.gap(), content.width, 0)
+            side.height = content.bottom - side.top
+        draw_menu(surface, theme, self.menu, True)
+        notice_h = notice_height(theme, self.notice, side.width)
+        if notice_h:
+            draw_notice(surface, theme, self.notice, pygame.Rect(side.left, side.top, side.width, notice_h))
+            side = pygame.Rect(side.left, side.top + notice_h + theme.gap(), side.width,
+                               side.height - notice_h - theme.gap())
+        self._draw_history(surface, side)
+
+    def _draw_history(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Whole entries only, newest first: a session's heading shows with at least its first run."""
+        theme, pal = self.theme, self.theme.palette
+        heading, bold, small = theme.font("body", bold=True), theme.font("small", bold=True), theme.font("small")
+        indent = theme.gap()
+        blocks = [[(heading, pal.text, 0, "Recent exercises")]]
+        if not self.history:
+            blocks.append([(small, pal.muted_text, 0, "Nothing played yet.")])
+        for session in self.history:
+            runs = [[(small, pal.text, indent, part) for part in wrap(run.line(), small, area.width - indent)]
+                    for run in session.runs]
+            blocks.append([(bold, pal.text, 0, part) for part in wrap(session.heading(), bold, area.width)] + runs[0])
+            blocks += runs[1:]
+        y = area.top
+        for block in blocks:
+            if y + sum(font.get_linesize() for font, *_ in block) > area.bottom:
+                break
+            for font, colour, left, text in block:
+                draw_text(surface, text, font, colour, (area.left + left, y))
+                y += font.get_linesize()
+
+
+TARGET_CHOICES: tuple[float | None, ...] = (None, *(round(0.60 + 0.05 * i, 2) for i in range(8)))
+CHANGE_KEYS = {
+    pygame.K_LEFT: -1, pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1,
+    pygame.K_RIGHT: 1, pygame.K_PLUS: 1, pygame.K_EQUALS: 1, pygame.K_KP_PLUS: 1,
+}
+COLUMN_HEADINGS = ("Target success rate", "Level")
+
+
+def _nearest(options: list[Any], value: Any) -> int:
+    """Where ``value`` stands among ``options`` (None first); a value set elsewhere goes to the closest."""
+    if value in options:
+        return options.index(value)
+    return min(range(1, len(options)), key=lambda i: abs(options[i] - value))
+
+
+class ExerciseSettingsScene(FramedScene):
+    """Per exercise: the target success rate (0.60 to 0.95, or the default) and a level lock (or adapts)."""
+
+    title = "Settings"
+    hint = "Up, Down: exercise  ·  Tab: next  ·  Left, Right: change"
+
+    def __init__(self, client: Client) -> None:
+        from games.registry import EXERCISES
+
+        super().__init__()
+        self.client, self.exercises = client, list(EXERCISES)
+        self.row = self.col = self.top_row = 0
+        self.visible_rows = len(self.exercises)
+        self.settings: dict[str, Any] = {}
+        self.controls: dict[tuple[int, int], tuple[Button, Button, pygame.Rect]] = {}
+
+    def on_enter(self) -> None:
+        self.settings = {e.id: self.app.store.exercise_settings(self.client, e.id) for e in self.exercises}
+
+    def subtitle(self) -> str:
+        return f"For {self.client.label}. Each change is saved at once."
+
+    # --- values --------------------------------------------------------------------------
+    def choices(self, row: int, col: int) -> list[Any]:
+        spec = self.exercises[row].spec
+        return list(TARGET_CHOICES) if col == 0 else [None, *range(spec.min_level, spec.max_level + 1)]
+
+    def value(self, row: int, col: int) -> Any:
+        settings = self.settings[self.exercises[row].id]
+        return settings.target_rate if col == 0 else settings.locked_level
+
+    def text(self, row: int, col: int, value: Any) -> str:
+        if col == 0:
+            return "Default" if value is None else f"{value:.0%}"
+        return "Adapts" if value is None else f"Level {value}"
+
+    def change(self, row: int, col: int, step: int) -> None:
+        options = self.choices(row, col)
+        index = max(0, min(len(options) - 1, _nearest(options, self.value(row, col)) + step))
+        chosen = [self.value(row, 0), self.value(row, 1)]
+        chosen[col] = options[index]
+        exercise = self.exercises[row].id
+        self.settings[exercise] = self.app.store.set_exercise_settings(
+            self.client, exercise, target_rate=chosen[0], locked_level=chosen[1])
+
+    def describe(self) -> str:
+        """What the focused setting means, in a sentence under the table."""
+        spec, value = self.exercises[self.row].spec, self.value(self.row, self.col)
+        if self.col == 0:
+            return (f"{spec.title}: the share of right answers the levels aim at. The default is the "
+                    f"exercise's own, {spec.target_rate:.0%}.")
+        if value is None:
+            return f"{spec.title}: the level follows the client's answers."
+        return f"{spec.title}, level {value} of {spec.min_level} to {spec.max_level}: {spec.level(value).summary}."
+
+    # --- input ---------------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if self.handle_corner(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for (row, col), (minus, plus, value) in self.controls.items():
+                for rect, step in ((minus.rect, -1), (plus.rect, 1), (value, 0)):
+                    if rect.collidepoint(event.pos):
+                        self.row, self.col = row, col
+                        if step:
+                            self.change(row, col, step)
+                        return
+        elif event.type == pygame.MOUSEWHEEL:
+            self.top_row = max(0, min(self.top_row - event.y, len(self.exercises) - self.visible_rows))
+
+    def _key(self, event: pygame.event.Event) -> None:
+        count = len(self.exercises)
+        if event.key in CHANGE_KEYS:
+            self.change(self.row, self.col, CHANGE_KEYS[event.key])
+        elif event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.row = (self.row + (1 if event.key == pygame.K_DOWN else -1)) % count
+        elif event.key == pygame.K_TAB:
+            cell = (self.row * 2 + self.col + (-1 if event.mod & pygame.KMOD_SHIFT else 1)) % (2 * count)
+            self.row, self.col = divmod(cell, 2)
+        elif event.key in (pygame.K_HOME, pygame.K_END):
+            self.row = 0 if event.key == pygame.K_HOME else count - 1
+        self.top_row = max(min(self.top_row, self.row), self.row - self.visible_rows + 1)
+
+    # --- drawing -------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        content = self.draw_frame(surface)
+        body, bold, small = theme.font("body"), theme.font("body", bold=True), theme.font("small")
+        value_w = [max(body.size(self.text(r, c, v))[0] for r in range(len(self.exercises))
+                       for v in self.choices(r, c)) + theme.gap() for c in (0, 1)]
+        title_w = max(bold.size(e.spec.title)[0] for e in self.exercises)
+        for side in (body.get_linesize() + theme.gap(0.5), body.get_linesize()):  # the - and + squares
+            control_w = [max(2 * side + w, small.size(h)[0]) for w, h in zip(value_w, COLUMN_HEADINGS)]
+            controls_w = control_w[0] + theme.gap(2) + control_w[1]
+            one_line = title_w + theme.gap() + controls_w <= content.width
+            if one_line:
+                break
+        row_h = (side if one_line else bold.get_linesize() + side) + theme.gap(0.75)
+        about = wrap(self.describe(), small, content.width)
+        table = pygame.Rect(content.left, content.top, content.width,
+                            content.height - (len(about) + 1) * small.get_linesize() - theme.gap())
+        left = [content.right - controls_w, content.right - control_w[1]]
+        for col, heading in enumerate(COLUMN_HEADINGS):
+            draw_text(surface, heading, small, theme.palette.muted_text, (left[col], table.top))
+        top = table.top + small.get_linesize() + theme.gap(0.5)
+        self.visible_rows = max(1, (table.bottom - top) // row_h)
+        self.top_row = max(0, min(self.top_row, len(self.exercises) - self.visible_rows))
+        self.controls = {}
+        shown = range(self.top_row, min(len(self.exercises), self.top_row + self.visible_rows))
+        for i, row in enumerate(shown):
+            y = top + i * row_h
+            title_y = y + (side - bold.get_linesize()) // 2 if one_line else y
+            draw_text(surface, self.exercises[row].spec.title, bold, theme.palette.text, (content.left, title_y))
+            controls_y = y if one_line else y + bold.get_linesize()
+            for col in (0, 1):
+                self._draw_control(surface, row, col, pygame.Rect(left[col], controls_y, 2 * side + value_w[col], side))
+        if len(shown) < len(self.exercises):
+            about.append(f"Showing {shown.start + 1} to {shown.stop} of {len(self.exercises)}; scroll for more.")
+        y = table.bottom + theme.gap()
+        for line in about:
+            draw_text(surface, fit(line, small, content.width), small, theme.palette.text, (content.left, y))
+            y += small.get_linesize()
+
+    def _draw_control(self, surface: pygame.Surface, row: int, col: int, rect: pygame.Rect) -> None:
+        """A value between a minus and a plus square; the focused one gets a frame round all three."""
+        theme, pal, body = self.theme, self.theme.palette, self.theme.font("body")
+        minus = Button("\u2212", lambda: None, rect=pygame.Rect(rect.left, rect.top, rect.height, rect.height))
+        plus = Button("+", lambda: None, rect=pygame.Rect(rect.right - rect.height, rect.top, rect.height, rect.height))
+        value = pygame.Rect(minus.rect.right, rect.top, plus.rect.left - minus.rect.right, rect.height)
+        self.controls[(row, col)] = (minus, plus, value)
+        for button in (minus, plus):
+            pygame.draw.rect(surface, pal.surface, button.rect, border_radius=theme.radius // 2)
+            pygame.draw.rect(surface, pal.border, button.rect, width=2, border_radius=theme.radius // 2)
+            draw_text(surface, button.label, theme.font("body", bold=True), pal.text, button.rect.center, "center")
+        draw_text(surface, self.text(row, col, self.value(row, col)), body, pal.text, value.center, "center")
+        if (row, col) == (self.row, self.col):
+            frame = rect.inflate(theme.gap(0.5), theme.gap(0.5))
+            pygame.draw.rect(surface, pal.focus, frame, width=theme.focus_width, border_radius=theme.radius)

@@ -1,0 +1,215 @@
+"""The therapist's PIN: a salted scrypt hash in the store, and a lock that grows with wrong tries.
+
+The store holds only the hash and its parameters (app setting ``therapist_pin``), never the PIN.
+Wrong tries are counted in the store (app setting ``therapist_lockout``), so closing the program
+does not reset them: five wrong tries in a row lock the PIN for 30 seconds, each further wrong
+try doubles the lock (60 s, 120 s, ... at most an hour), and the right PIN resets the count.
+Time always comes in as an argument; nothing here reads a clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from scores.database import iso
+
+PIN_SETTING = "therapist_pin"
+LOCKOUT_SETTING = "therapist_lockout"
+MIN_DIGITS, MAX_DIGITS = 4, 12
+FREE_TRIES = 5  # wrong tries in a row before the first lock
+FIRST_LOCK_S = 30.0
+MAX_LOCK_S = 3600.0
+IDLE_LOCK_S = 5 * 60  # therapist screens close after this long without input
+SALT_BYTES, KEY_BYTES = 16, 32
+MAX_SCRYPT_MEMORY_BYTES = 1 << 30  # a tampered record must not make us allocate without limit
+
+
+class PinError(ValueError):
+    """A PIN that cannot be used, or a PIN record that cannot be read; the message is for the person."""
+
+
+@dataclass(frozen=True)
+class ScryptCost:
+    """scrypt's work factors: CPU/memory cost ``n``, block size ``r``, parallelism ``p``."""
+
+    n: int
+    r: int
+    p: int
+
+
+# OWASP Password Storage Cheat Sheet: scrypt with N=2^17, r=8, p=1 (128 MiB, about half a second)
+OWASP_SCRYPT = ScryptCost(n=2**17, r=8, p=1)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The answer to one PIN try.
+
+    Attributes:
+        accepted: the PIN was right and the lock was open.
+        message: one sentence for the screen; empty when accepted.
+        locked_for_s: how long the PIN stays locked from now (0 when open).
+        tries_left: wrong tries left before the next lock.
+    """
+
+    accepted: bool
+    message: str = ""
+    locked_for_s: float = 0.0
+    tries_left: int = FREE_TRIES
+
+
+def validate_pin(pin: str) -> str:
+    """Return ``pin`` if it is 4 to 12 digits; otherwise raise PinError with the reason."""
+    if not pin:
+        raise PinError(f"Type a PIN of {MIN_DIGITS} to {MAX_DIGITS} digits.")
+    if not (pin.isascii() and pin.isdigit()):
+        raise PinError("A PIN has digits only, 0 to 9.")
+    if len(pin) < MIN_DIGITS:
+        raise PinError(f"A PIN needs at least {MIN_DIGITS} digits.")
+    if len(pin) > MAX_DIGITS:
+        raise PinError(f"A PIN has at most {MAX_DIGITS} digits.")
+    return pin
+
+
+def lock_sentence(seconds: float) -> str:
+    """'Locked for 25 more seconds.'; minutes once the wait is two minutes or more."""
+    whole = max(1, math.ceil(seconds))
+    if whole < 120:
+        return f"Locked for {whole} more second{'s' if whole != 1 else ''}."
+    return f"Locked for {math.ceil(whole / 60)} more minutes."
+
+
+def _scrypt(pin: str, salt: bytes, cost: ScryptCost, key_bytes: int) -> bytes:
+    memory = 2 * 128 * cost.r * cost.n * cost.p  # scrypt needs 128·r·n·p bytes; allow twice that
+    try:
+        return hashlib.scrypt(
+            pin.encode("ascii"), salt=salt, n=cost.n, r=cost.r, p=cost.p,
+            maxmem=min(memory, MAX_SCRYPT_MEMORY_BYTES), dklen=key_bytes,
+        )
+    except (ValueError, OverflowError) as exc:
+        raise PinError("The stored PIN record asks for impossible hash settings; it cannot be used.") from exc
+
+
+def hash_pin(pin: str, now: datetime, cost: ScryptCost = OWASP_SCRYPT) -> dict[str, Any]:
+    """The record the store keeps for ``pin``: scrypt parameters, a fresh random salt and the hash."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    key = _scrypt(validate_pin(pin), salt, cost, KEY_BYTES)
+    return {
+        "algorithm": "scrypt", "n": cost.n, "r": cost.r, "p": cost.p,
+        "salt": salt.hex(), "hash": key.hex(), "set_at": iso(now),
+    }
+
+
+def verify_pin(pin: str, record: dict[str, Any]) -> bool:
+    """Whether ``pin`` matches ``record``, hashed with the parameters the record holds."""
+    try:
+        if record["algorithm"] != "scrypt":
+            raise ValueError(record["algorithm"])
+        cost = ScryptCost(int(record["n"]), int(record["r"]), int(record["p"]))
+        salt, expected = bytes.fromhex(record["salt"]), bytes.fromhex(record["hash"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PinError("The stored PIN record cannot be read.") from exc
+    if not expected:
+        raise PinError("The stored PIN record cannot be read.")
+    return hmac.compare_digest(_scrypt(pin, salt, cost, len(expected)), expected)
+
+
+class TherapistLock:
+    """The PIN that guards therapist mode, kept in ``store``'s app settings.
+
+    Args:
+        store: anything with ``app_setting(key)`` and ``set_app_setting(key, value)``.
+        cost: scrypt parameters for PINs set from now on; tests pass cheaper ones explicitly.
+    """
+
+    def __init__(self, store: Any, cost: ScryptCost = OWASP_SCRYPT) -> None:
+        self.store = store
+        self.cost = cost
+
+    def is_set(self) -> bool:
+        return self.store.app_setting(PIN_SETTING) is not None
+
+    def set_pin(self, pin: str, now: datetime) -> None:
+        """Set the first PIN. Raises PinError for a bad PIN or when one is already set."""
+        if self.is_set():
+            raise PinError("A PIN is already set; change it by typing the old one first.")
+        self._store_pin(pin, now)
+
+    def change_pin(self, old: str, new: str, now: datetime) -> CheckResult:
+        """Replace the PIN if ``old`` is right (a wrong ``old`` counts as a wrong try).
+
+        Raises:
+            PinError: if ``new`` is not a valid PIN (checked first, so no try is spent).
+        """
+        validate_pin(new)
+        result = self.check(old, now)
+        if result.accepted:
+            self._store_pin(new, now)
+        return result
+
+    def _store_pin(self, pin: str, now: datetime) -> None:
+        self.store.set_app_setting(PIN_SETTING, hash_pin(pin, now, self.cost))
+        self._save_state(0, None, 0.0)
+
+    # --- the lock ------------------------------------------------------------------------
+    def _state(self) -> tuple[int, datetime | None, float]:
+        """(wrong tries in a row, locked until, length of that lock in s); a damaged value counts as none."""
+        raw = self.store.app_setting(LOCKOUT_SETTING) or {}
+        try:
+            failed = int(raw.get("failed_tries", 0))
+            until = raw.get("locked_until")
+            return failed, datetime.fromisoformat(until) if until else None, float(raw.get("lock_s", 0.0))
+        except (AttributeError, TypeError, ValueError):
+            return 0, None, 0.0
+
+    def _save_state(self, failed: int, until: datetime | None, lock_s: float) -> None:
+        value = {"failed_tries": failed, "locked_until": iso(until) if until else None, "lock_s": lock_s}
+        self.store.set_app_setting(LOCKOUT_SETTING, value)
+
+    def locked_for_s(self, now: datetime) -> float:
+        """Seconds until a PIN may be tried again; 0 when open.
+
+        The wait never exceeds the lock's own length, so a clock set back cannot stretch it.
+        """
+        _, until, lock_s = self._state()
+        if until is None:
+            return 0.0
+        return max(0.0, min((until - now).total_seconds(), lock_s))
+
+    def failed_tries(self) -> int:
+        return self._state()[0]
+
+    def check(self, pin: str, now: datetime) -> CheckResult:
+        """Try ``pin`` at ``now``: refused unasked while locked; a wrong PIN counts towards a lock."""
+        record = self.store.app_setting(PIN_SETTING)
+        if record is None:
+            return CheckResult(False, "No PIN has been set on this PC yet.")
+        failed, _, _ = self._state()
+        waiting_s = self.locked_for_s(now)
+        if waiting_s > 0:
+            return CheckResult(False, lock_sentence(waiting_s), waiting_s, 0)
+        try:
+            validate_pin(pin)
+        except PinError as err:  # cannot be the PIN, so it costs no try
+            return CheckResult(False, str(err), 0.0, max(0, FREE_TRIES - failed))
+        if verify_pin(pin, record):
+            if failed:
+                self._save_state(0, None, 0.0)
+            return CheckResult(True)
+        return self._wrong_try(failed + 1, now)
+
+    def _wrong_try(self, failed: int, now: datetime) -> CheckResult:
+        if failed < FREE_TRIES:
+            self._save_state(failed, None, 0.0)
+            left = FREE_TRIES - failed
+            tries = "1 try" if left == 1 else f"{left} tries"
+            return CheckResult(False, f"That PIN is not right; {tries} left before it locks.", 0.0, left)
+        lock_s = min(FIRST_LOCK_S * 2 ** (failed - FREE_TRIES), MAX_LOCK_S)
+        self._save_state(failed, now + timedelta(seconds=lock_s), lock_s)
+        return CheckResult(False, f"That PIN is not right. {lock_sentence(lock_s)}", lock_s, 0)
