@@ -20,6 +20,10 @@ WINDOW_SIZE = (1100, 760)
 MIN_WINDOW_SIZE = (640, 480)
 KEY_REPEAT_MS = (400, 60)  # delay before a held key repeats, and the interval between repeats
 IDLE_REDRAW_MS = 500.0  # redraw now and then even when nothing happens (window exposure, resizes)
+INPUT_EVENTS = frozenset({
+    pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+    pygame.MOUSEWHEEL,
+})
 
 
 class App:
@@ -40,6 +44,10 @@ class App:
         self.running = True
         self.client: Any = None
         self.session_id: str | None = None
+        self.last_input_ms = self.clock.now_ms()  # when a person last pressed, typed, moved or clicked
+        # something to check before every frame whatever screen is on top, with due_ms(app) and
+        # check(app, now_ms): therapist mode's idle lock
+        self.watchdog: Any = None
         self.screen = self._open_window(size, fullscreen)
 
     @staticmethod
@@ -103,12 +111,16 @@ class App:
     def _timeout_ms(self, scene: Scene, max_wait_ms: float | None) -> float:
         now = self.clock.now_ms()
         due = scene.next_frame_ms(now)
+        if self.watchdog is not None:
+            due = self.watchdog.due_ms(self) if due is None else min(due, self.watchdog.due_ms(self))
         wait = IDLE_REDRAW_MS if due is None else max(0.0, due - now)
         if max_wait_ms is not None:
             wait = min(wait, max_wait_ms)
         return max(0.0, min(wait, IDLE_REDRAW_MS))
 
     def _dispatch(self, event: pygame.event.Event, t_ms: float) -> None:
+        if event.type in INPUT_EVENTS:
+            self.last_input_ms = t_ms
         if event.type == pygame.QUIT:
             log.info("window closed")
             self.running = False
@@ -124,6 +136,8 @@ class App:
             scene.handle_event(event, t_ms)
 
     def draw_frame(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.check(self, self.clock.now_ms())
         scene = self.stack.top
         if scene is None:
             return

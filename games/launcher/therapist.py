@@ -21,10 +21,6 @@ from scores.pin import IDLE_LOCK_S
 log = logging.getLogger(__name__)
 
 IDLE_LOCK_MS = IDLE_LOCK_S * 1000.0
-INPUT_EVENTS = frozenset({
-    pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
-    pygame.MOUSEWHEEL,
-})
 MAX_NOTICE_LINES = 10
 
 
@@ -40,72 +36,41 @@ class HandOver:
 LOCKED = HandOver()
 
 
-class IdleWatch:
-    """When the last input came, shared by every screen of one visit to therapist mode."""
+class IdleLock:
+    """Set on the app while therapist mode is open: with no input for IDLE_LOCK_MS on any screen
+    (the plan editor, a question, progress...), every screen above the start screen closes."""
 
-    def __init__(self, now_ms: float) -> None:
-        self.last_input_ms = now_ms
+    def __init__(self, home: Scene) -> None:
+        self.home = home
 
-    def touch(self, now_ms: float) -> None:
-        self.last_input_ms = max(self.last_input_ms, now_ms)
+    @staticmethod
+    def due_ms(app: Any) -> float:
+        return app.last_input_ms + IDLE_LOCK_MS
 
-    @property
-    def due_ms(self) -> float:
-        return self.last_input_ms + IDLE_LOCK_MS
-
-    def expired(self, now_ms: float) -> bool:
-        return now_ms >= self.due_ms
-
-
-def guard(scene: Scene, watch: IdleWatch) -> Scene:
-    """Give a screen shown in therapist mode the idle lock, whichever module it comes from.
-
-    Input on the screen (and coming back to it from a screen above) counts as activity; once
-    ``watch`` has seen none for IDLE_LOCK_MS, the therapist screens close. Wrapping the instance
-    keeps the screens of other modules (plans, progress) unaware of therapist mode.
-    """
-    handle_event, update, on_result = scene.handle_event, scene.update, scene.on_result
-    next_frame_ms = scene.next_frame_ms
-
-    def watched_event(event: pygame.event.Event, t_ms: float) -> None:
-        if event.type in INPUT_EVENTS:
-            watch.touch(t_ms)
-        handle_event(event, t_ms)
-
-    def watched_update(now_ms: float) -> None:
-        if watch.expired(now_ms):
+    def check(self, app: Any, now_ms: float) -> None:
+        if now_ms >= self.due_ms(app):
             log.info("therapist mode locked after %d s without input", IDLE_LOCK_S)
-            close_therapist_screens(scene.app)
-        else:
-            update(now_ms)
-
-    def watched_next_frame(now_ms: float) -> float | None:
-        due = next_frame_ms(now_ms)
-        return watch.due_ms if due is None else min(due, watch.due_ms)
-
-    def watched_result(result: Any) -> None:
-        watch.touch(scene.app.clock.now_ms())
-        on_result(result)
-
-    scene.handle_event, scene.update = watched_event, watched_update  # type: ignore[method-assign]
-    scene.next_frame_ms, scene.on_result = watched_next_frame, watched_result  # type: ignore[method-assign]
-    scene.idle_watch = watch  # type: ignore[attr-defined]
-    return scene
-
-
-def open_screen(parent: Scene, scene: Scene) -> None:
-    """Push ``scene`` over the therapist screen ``parent``, under the same idle lock."""
-    parent.app.stack.push(guard(scene, parent.idle_watch))  # type: ignore[attr-defined]
+            close_therapist_screens(app)
 
 
 def close_therapist_screens(app: Any, result: HandOver = LOCKED) -> None:
-    """Pop every therapist screen; the start screen below receives ``result``."""
-    while app.stack.top is not None and getattr(app.stack.top, "idle_watch", None) is not None:
-        app.stack.pop(result)
+    """Close the therapist home and every screen above it; the start screen receives ``result``.
+
+    The screens above the home are told nothing (as if cancelled), so none acts on ``result``.
+    """
+    lock = app.watchdog
+    app.watchdog = None
+    if not isinstance(lock, IdleLock) or lock.home not in list(app.stack):
+        return
+    while app.stack.top is not lock.home:
+        app.stack.pop()
+    app.stack.pop(result)
 
 
 def open_therapist_home(app: Any) -> None:
-    app.stack.push(guard(TherapistHomeScene(), IdleWatch(app.clock.now_ms())))
+    home = TherapistHomeScene()
+    app.stack.push(home)
+    app.watchdog = IdleLock(home)
 
 
 def after_therapist(start: Any, result: Any) -> bool:
@@ -267,12 +232,12 @@ class TherapistHomeScene(FramedScene):
         from games.launcher.therapist_client import ClientPageScene
 
         self.notice = []
-        open_screen(self, ClientPageScene(client))
+        self.app.stack.push(ClientPageScene(client))
 
     def add_client(self) -> None:
         from games.launcher.clients import NewClientScene
 
-        open_screen(self, NewClientScene())
+        self.app.stack.push(NewClientScene())
 
     def toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
@@ -281,7 +246,7 @@ class TherapistHomeScene(FramedScene):
     def open_plans(self) -> None:
         from games.launcher.plans import PlanListScene
 
-        open_screen(self, PlanListScene())
+        self.app.stack.push(PlanListScene())
 
     def export_all(self) -> None:
         from scores.csvfile import ExportError
@@ -294,7 +259,7 @@ class TherapistHomeScene(FramedScene):
         self.notice = saved_notice("All clients' data (IDs only, no names)", paths)
 
     def change_pin(self) -> None:
-        open_screen(self, PinScene("change"))
+        self.app.stack.push(PinScene("change"))
 
     def on_result(self, result: Any) -> None:
         if isinstance(result, HandOver):

@@ -14,7 +14,7 @@ from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
 from games.launcher.therapist import (
     HandOver, close_therapist_screens, draw_menu, draw_notice, export_csvs, exports_folder, file_part,
-    notice_height, open_screen, saved_notice,
+    notice_height, saved_notice,
 )
 from scores.clients import Client, ClientNameError
 
@@ -158,18 +158,18 @@ class ClientPageScene(FramedScene):
     def start_session(self) -> None:
         from games.launcher.plans import PlanListScene
 
-        open_screen(self, PlanListScene(choose=True))
+        self.app.stack.push(PlanListScene(choose=True))
 
     def open_progress(self) -> None:
         from games.launcher.progress import ProgressScene
 
-        open_screen(self, ProgressScene(self.client, therapist=True))
+        self.app.stack.push(ProgressScene(self.client, therapist=True))
 
     def open_settings(self) -> None:
-        open_screen(self, ExerciseSettingsScene(self.client))
+        self.app.stack.push(ExerciseSettingsScene(self.client))
 
     def rename(self) -> None:
-        open_screen(self, RenameClientScene(self.client))
+        self.app.stack.push(RenameClientScene(self.client))
 
     def toggle_countdown(self) -> None:
         self.client = self.app.store.update_client(self.client, hide_countdown=not self.client.hide_countdown)

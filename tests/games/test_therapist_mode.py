@@ -225,9 +225,27 @@ def test_idle_lock_also_closes_screens_from_other_modules(make_pilot, monkeypatc
     pilot.press(pygame.K_RIGHT)
     activate(pilot, home.actions, "Plans")
     assert isinstance(top(pilot), StubPlans)
-    assert top(pilot).next_frame_ms(pilot.clock.now_ms()) <= pilot.clock.now_ms() + IDLE_LOCK_MS
+    assert pilot.app.watchdog.due_ms(pilot.app) <= pilot.clock.now_ms() + IDLE_LOCK_MS
     pilot.wait(IDLE_LOCK_MS + 1000, frame_ms=5000)
     assert scenes(pilot) == ["ClientPickerScene"]
+
+
+def test_idle_lock_closes_the_plan_editor_and_its_question_too(make_pilot):
+    from games.launcher.plan_editor import PlanEditorScene
+
+    pilot = make_pilot()
+    home = to_home(pilot)
+    pilot.press(pygame.K_RIGHT)
+    activate(pilot, home.actions, "Plans")
+    activate(pilot, top(pilot).menu, "New plan")
+    assert isinstance(top(pilot), PlanEditorScene)
+    pilot.type(" draft")
+    pilot.press(pygame.K_ESCAPE)  # "Leave without saving?" stays open while the therapist is away
+    pilot.wait(IDLE_LOCK_MS - 1000, frame_ms=5000)
+    assert scenes(pilot)[-1] == "ConfirmScene"
+    pilot.wait(2000, frame_ms=1000)
+    assert scenes(pilot) == ["ClientPickerScene"] and pilot.app.watchdog is None
+    assert pilot.app.store.saved_plans({}) == []
 
 
 # --- clients --------------------------------------------------------------------------------
