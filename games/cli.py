@@ -1,4 +1,5 @@
-"""The ``cogsuite`` command: the launcher, and the exercises, simulate and export subcommands."""
+"""The ``cogsuite`` command: the launcher and the subcommands (exercises, simulate, plan, settings,
+export, report, pin)."""
 
 from __future__ import annotations
 
@@ -93,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     pexp.add_argument("--out", required=True, metavar="FILE", help="the plan file to write (.json)")
     delete = plan_sub.add_parser("delete", parents=[common], help="remove a saved plan (ready plans stay)")
     delete.add_argument("name", metavar="NAME")
+
+    pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
+    pin.add_argument("--remove", action="store_true", required=True,
+                     help="forget the therapist PIN of this data folder; the next therapist mode sets a new one")
 
     st = sub.add_parser("settings", parents=[common],
                         help="show or set a client's target success rate and level lock for an exercise")
@@ -256,6 +261,16 @@ def _describe_item(item) -> str:
     return f"{item.exercise}, {item.minutes:g} min{level}"
 
 
+def cmd_pin(args: argparse.Namespace) -> int:
+    from scores.pin import TherapistLock
+
+    with open_store(args) as store:
+        had = TherapistLock(store).remove()
+    print("The therapist PIN is removed; therapist mode will ask for a new one." if had
+          else "There was no therapist PIN to remove.")
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from games.registry import get_exercise
 
@@ -352,7 +367,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export, "report": cmd_report, "plan": cmd_plan,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin,
 }
 
 

@@ -153,6 +153,14 @@ class TherapistLock:
             self._store_pin(new, now)
         return result
 
+    def remove(self) -> bool:
+        """Forget the PIN and any lock (a forgotten PIN; or a clinic PC that goes home). Returns
+        whether there was one. The data stays; the next therapist mode asks for a new PIN."""
+        had = self.is_set()
+        self.store.set_app_setting(PIN_SETTING, None)
+        self._save_state(0, None, 0.0)
+        return had
+
     def _store_pin(self, pin: str, now: datetime) -> None:
         self.store.set_app_setting(PIN_SETTING, hash_pin(pin, now, self.cost))
         self._save_state(0, None, 0.0)

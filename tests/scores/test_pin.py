@@ -205,3 +205,25 @@ def test_a_damaged_lockout_value_counts_as_no_lock(store, lock):
 ])
 def test_lock_sentence(seconds, sentence):
     assert lock_sentence(seconds) == sentence
+
+
+def test_a_forgotten_pin_is_removed_from_the_command_line_and_the_data_stays(tmp_path, capsys):
+    from games.cli import main
+
+    with Store.open(tmp_path) as store:
+        store.add_client("C-0001")
+        lock = TherapistLock(store, cost=CHEAP)
+        lock.set_pin("4321", T0)
+        for _ in range(5):
+            lock.check("0000", T0)
+        assert lock.locked_for_s(T0) >= 30
+    assert main(["pin", "--remove", "--data-dir", str(tmp_path)]) == 0
+    assert "removed" in capsys.readouterr().out
+    with Store.open(tmp_path) as store:
+        lock = TherapistLock(store, cost=CHEAP)
+        assert not lock.is_set() and lock.locked_for_s(T0) == 0 and store.get_client("C-0001")
+        lock.set_pin("1234", T0)
+        assert lock.check("1234", T0).accepted
+    assert main(["pin", "--remove", "--data-dir", str(tmp_path)]) == 0
+    assert main(["pin", "--remove", "--data-dir", str(tmp_path)]) == 0
+    assert "no therapist PIN" in capsys.readouterr().out
