@@ -33,7 +33,8 @@ COMFORT_BAND = 0.1  # afterwards, only levels whose expected success is this clo
 class BayesTracker:
     """Chooses, next to the current ability estimate, the level that teaches the most.
 
-    For the first ``LEARNING_TRIALS`` answers any level within one of the estimate may be
+    For the first ``LEARNING_TRIALS`` answers of a new player (none when the run resumes from an
+    earlier estimate) any level within one of the estimate may be
     chosen, the one expected to shrink the estimate's variance most; after that only those
     whose expected success is within ``COMFORT_BAND`` of the target (or else the closest),
     so that a settled player spends the run near the target success rate.
@@ -64,6 +65,9 @@ class BayesTracker:
         self._success = self._success_table()
         self.posterior = self._prior(start_level if prior_mean is None else prior_mean, prior_sd)
         self.n_updates = 0
+        # a player resumed from an earlier estimate is already known: no learning phase, so the
+        # run stays near the target success rate from its first trials
+        self.learning_trials = LEARNING_TRIALS if prior_mean is None else 0
 
     def _success_table(self) -> np.ndarray:
         """P(success) for every level x ability x slope x lapse, computed once."""
@@ -91,7 +95,7 @@ class BayesTracker:
         near = [int(x) for x in self.levels if abs(x - ability) <= 1.0]
         if not near:  # the estimate lies beyond an end of the range
             return int(min(max(round(ability), self.min_level), self.max_level))
-        if self.n_updates >= LEARNING_TRIALS:
+        if self.n_updates >= self.learning_trials:
             gaps = {x: abs(self.predicted_success(x) - self.target) for x in near}
             near = [x for x in near if gaps[x] <= COMFORT_BAND] or [min(near, key=gaps.get)]
         return min(near, key=self._expected_variance)
