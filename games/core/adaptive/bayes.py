@@ -95,9 +95,9 @@ class BayesTracker:
         near = [int(x) for x in self.levels if abs(x - ability) <= 1.0]
         if not near:  # the estimate lies beyond an end of the range
             return int(min(max(round(ability), self.min_level), self.max_level))
-        if self.n_updates >= self.learning_trials:
-            gaps = {x: abs(self.predicted_success(x) - self.target) for x in near}
-            near = [x for x in near if gaps[x] <= COMFORT_BAND] or [min(near, key=gaps.get)]
+        if self.n_updates >= self.learning_trials:  # any level whose expected success is near the target
+            gaps = {int(x): abs(self.predicted_success(int(x)) - self.target) for x in self.levels}
+            near = [x for x in gaps if gaps[x] <= COMFORT_BAND] or [min(gaps, key=gaps.get)]
         return min(near, key=self._expected_variance)
 
     def update(self, level: int, correct: bool) -> None:

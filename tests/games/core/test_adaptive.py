@@ -184,3 +184,16 @@ def test_resume_starts_a_little_below_the_last_estimate():
     assert plan_run(SPEC).start_rule == "start"
     with pytest.raises(ValueError):
         plan_run(SPEC, locked_level=99)
+
+
+def test_a_resumed_tracker_keeps_to_the_comfort_band_from_its_second_trial():
+    from games.core.adaptive.bayes import COMFORT_BAND
+
+    fresh = make_tracker(1, 10, 4, target=0.8)
+    resumed = make_tracker(1, 10, 4, target=0.8, prior_mean=6.0, prior_sd=1.2)
+    for tracker in (fresh, resumed):
+        tracker.update(4, True)
+    level = resumed.next_level()
+    assert abs(resumed.predicted_success(level) - 0.8) <= COMFORT_BAND
+    # a new player is still explored: the most informative level, outside the band here
+    assert abs(fresh.predicted_success(fresh.next_level()) - 0.8) > COMFORT_BAND
