@@ -328,12 +328,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from games.registry import EXERCISES
-    from scores.progress import ExerciseInfo
+    from games.registry import exercise_infos
     from scores.report import write_report
 
-    exercises = [ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level,
-                              e.spec.target_rate) for e in EXERCISES]
+    exercises = exercise_infos()
     if args.since and args.until and args.since > args.until:
         raise CliError(f"--since {args.since} is after --until {args.until}; swap them.")
     with open_store(args) as store:

@@ -57,3 +57,11 @@ def all_plans(store) -> list:
 
     ranges = level_ranges()
     return ready_plans(ranges) + store.saved_plans(ranges)
+
+
+def exercise_infos() -> list:
+    """What the progress model and the report need to know of each exercise, in the list's order."""
+    from scores.progress import ExerciseInfo
+
+    return [ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level, e.spec.target_rate)
+            for e in EXERCISES]

@@ -87,13 +87,18 @@ class StoreQueries:
 
     def last_estimate(self, client: Client, exercise: str) -> tuple[float, float | None] | None:
         """``(ability, standard_error)`` of the client's latest scored run of ``exercise`` that has one."""
-        row = self._conn.execute(
+        recent = self.recent_estimates(client, exercise, 1)
+        return recent[0] if recent else None
+
+    def recent_estimates(self, client: Client, exercise: str, count: int = 3) -> list[tuple[float, float | None]]:
+        """``(ability, standard_error)`` of the client's latest ``count`` scored runs, newest first."""
+        rows = self._conn.execute(
             "SELECT ability, ability_se FROM runs WHERE client_id = ? AND exercise = ?"
             " AND ability IS NOT NULL AND n_trials > 0 AND practice = 0"
-            " ORDER BY started_at DESC, ended_at DESC LIMIT 1",
-            (client.id, exercise),
-        ).fetchone()
-        return (row["ability"], row["ability_se"]) if row else None
+            " ORDER BY started_at DESC, ended_at DESC LIMIT ?",
+            (client.id, exercise, count),
+        )
+        return [(row["ability"], row["ability_se"]) for row in rows]
 
     def has_met(self, client: Client, exercise: str) -> bool:
         """Whether the client has played ``exercise`` before (practice included)."""

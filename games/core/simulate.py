@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from games.core.adaptive.policy import LevelPlan
 from games.core.clock import FakeClock
@@ -125,3 +125,42 @@ def simulate_plan(
                            wall_start=wall_start, seed=seed, kind="simulated", simulated=True)
     SimulatedClient(ability, random.Random(seed + 1)).play(runner, FakeClock())
     return runner
+
+
+def simulate_history(
+    store: Any, client: Any, exercise_ids: Sequence[str], *, first_day: datetime, sessions: int, weeks: float,
+    ability_from: float, ability_to: float, seed: int,
+) -> datetime:
+    """A simulated client's sessions spread evenly over ``weeks``, for demonstrations and tests.
+
+    Each session asks the mood check, plays every exercise once (each run starting from the
+    client's latest estimates, as the launcher does) and asks the mood check again; the player's
+    ability moves in a straight line from ``ability_from`` to ``ability_to``. Returns when the
+    last session ended.
+    """
+    from games.core.adaptive.policy import plan_from_store
+    from games.registry import get_exercise
+
+    rng = random.Random(seed)
+    wall = first_day
+    for index in range(sessions):
+        share = index / max(sessions - 1, 1)
+        start = first_day + timedelta(days=round(share * weeks * 7), minutes=rng.randrange(0, 240))
+        session_id = store.start_session(client, start, kind="simulated")
+        before = {scale: rng.randint(2, 4) for scale in MOOD_SCALES}
+        store.add_mood_check(session_id, moment="before", answers=before, at=start)
+        wall = start + timedelta(minutes=1)
+        for exercise_id in exercise_ids:
+            exercise = get_exercise(exercise_id)
+            player = exercise.make_player(ability_from + (ability_to - ability_from) * share,
+                                          random.Random(rng.randrange(2**31)))
+            run = ExerciseRun(exercise, store=store, session_id=session_id, client=client,
+                              seed=rng.randrange(2**31), wall_start=wall, simulated=True,
+                              plan=plan_from_store(store, client, exercise.spec))
+            clock = FakeClock()
+            play_run(run, player, clock)
+            wall += timedelta(milliseconds=clock.now_ms() + 30_000)
+        after = {scale: min(5, value + rng.randint(0, 1)) for scale, value in before.items()}
+        store.add_mood_check(session_id, moment="after", answers=after, at=wall)
+        store.end_session(session_id, wall)
+    return wall

@@ -24,6 +24,11 @@ class ExerciseListScene(FramedScene):
         for domain, exercises in self.groups:
             self.first_of_group[len(self.buttons)] = DOMAIN_TITLES[domain]
             self.buttons += [Button(e.spec.title, lambda e=e: self.open(e), detail=e.spec.description) for e in exercises]
+        self.first_of_group[len(self.buttons)] = "More for you"
+        self.buttons += [
+            Button("My progress", self.open_progress, detail="Your levels, your bests and your days in a row"),
+            Button("A breathing break", self.open_breathing, detail="Two calm minutes of slow breathing"),
+        ]
         self.menu = FocusList(self.buttons)
 
     def subtitle(self) -> str:
@@ -48,6 +53,16 @@ class ExerciseListScene(FramedScene):
         from games.launcher.instructions import InstructionsScene
 
         self.app.stack.push(InstructionsScene(exercise))
+
+    def open_progress(self) -> None:
+        from games.launcher.progress import ProgressScene
+
+        self.app.stack.push(ProgressScene(self.app.client))
+
+    def open_breathing(self) -> None:
+        from games.launcher.breathing import BreathingScene
+
+        self.app.stack.push(BreathingScene(minutes=2))
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         self.handle_corner(event) or self.menu.handle_event(event)

@@ -182,13 +182,11 @@ class ClientPageScene(FramedScene):
         self.refresh()
 
     def write_report(self) -> None:
-        from games.registry import EXERCISES
+        from games.registry import exercise_infos
         from scores.csvfile import ExportError
-        from scores.progress import ExerciseInfo
         from scores.report import write_report
 
-        infos = [ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level, e.spec.target_rate)
-                 for e in EXERCISES]
+        infos = exercise_infos()
         try:
             path = exports_folder(self.app) / f"{file_part(self.client.code)}-report-{datetime.now():%Y%m%d-%H%M}.html"
             written = write_report(self.app.store, self.client, path, infos) or path

@@ -214,3 +214,24 @@ def test_held_keys_repeat_in_menus_but_not_in_an_exercise(pilot):
     pilot.press(pygame.K_TAB)
     pilot.press(pygame.K_RETURN)  # stop: no trial yet, back to the instructions
     assert pygame.key.get_repeat()[0] > 0
+
+
+def test_the_exercise_list_opens_my_progress_and_a_breathing_break(pilot):
+    from games.launcher.breathing import BreathingScene
+    from games.launcher.progress import ProgressScene
+
+    pilot.app.store.add_client("C-0001", "Robin")
+    top(pilot).refresh()
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(top(pilot), ExerciseListScene)
+    labels = [b.label for b in top(pilot).menu.buttons]
+    pilot.press(pygame.K_END)
+    pilot.press(pygame.K_UP)
+    pilot.press(pygame.K_RETURN)
+    assert labels[-2] == "My progress" and isinstance(top(pilot), ProgressScene)
+    assert top(pilot).client.code == "C-0001" and not top(pilot).therapist
+    pilot.press(pygame.K_ESCAPE)
+    pilot.click(top(pilot).menu.buttons[-1].rect.center)
+    assert isinstance(top(pilot), BreathingScene)
+    pilot.wait(121_000, frame_ms=1000)
+    assert isinstance(top(pilot), ExerciseListScene)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 from games.core.adaptive import Tracker, make_tracker
+from games.core.adaptive.bayes import BayesTracker
 
 WARM_UP_LEVELS = 1  # a resumed run starts this much easier than the last estimate
 DRIFT_SD = 1.0  # levels an ability may move between two runs, widening the resumed prior
+RESUME_RUNS = 3  # the latest runs whose estimates, pooled, say where the next run starts
+MIN_SE = 0.05  # levels: no run's estimate weighs more than this precision allows
+FLAT_PRIOR_SD = 100.0  # the prior of a run's own estimate: as good as flat over the level range
 ENCOURAGEMENT = "Let's make it a little easier. You're doing fine."
 
 
@@ -32,7 +36,7 @@ def plan_run(spec: Any, target: float | None = None, locked_level: int | None = 
     Args:
         target: the client's own target success rate for this exercise, else the spec's.
         locked_level: a therapist's fixed level, which wins over everything else.
-        last_estimate: ``(ability, standard_error)`` of the client's last run, if any: the run
+        last_estimate: ``(ability, standard_error)`` from the client's last runs, if any: the run
             starts a little below it and the tracker's prior is centred on it.
     """
     target = spec.target_rate if target is None else target
@@ -46,19 +50,35 @@ def plan_run(spec: Any, target: float | None = None, locked_level: int | None = 
         return LevelPlan(locked_level, "lock", target, locked_level=locked_level, **prior)
     if last_estimate is None:
         return LevelPlan(spec.start_level, "start", target)
-    start = min(max(math.floor(last_estimate[0]) - WARM_UP_LEVELS, spec.min_level), spec.max_level)
+    # a little easier than the estimate, and more so when it is uncertain
+    ability, se = last_estimate
+    start = min(max(math.floor(ability - max(se or 0.0, WARM_UP_LEVELS)), spec.min_level), spec.max_level)
     return LevelPlan(start, "resume", target, **prior)
 
 
+def resume_estimate(recent: Sequence[tuple[float, float | None]]) -> tuple[float, float | None] | None:
+    """The client's level from their latest runs' estimates, weighted by their precision.
+
+    Each run's estimate comes from its own answers only (so runs stay independent for the
+    progress model); pooling the last few gives the next run a steadier place to start.
+    """
+    if not recent:
+        return None
+    weights = [1.0 / max(se if se is not None else DRIFT_SD, MIN_SE) ** 2 for _, se in recent]
+    ability = sum(w * a for w, (a, _) in zip(weights, recent)) / sum(weights)
+    return ability, math.sqrt(1.0 / sum(weights))
+
+
 def plan_from_store(store: Any, client: Any, spec: Any, locked_level: int | None = None) -> LevelPlan:
-    """The plan from what the store holds: the client's settings and last estimate.
+    """The plan from what the store holds: the client's settings and latest estimates.
 
     Args:
         locked_level: a level fixed by a session plan's item, which wins over the client's lock.
     """
     settings = store.exercise_settings(client, spec.id)
     lock = settings.locked_level if locked_level is None else locked_level
-    return plan_run(spec, settings.target_rate, lock, store.last_estimate(client, spec.id))
+    recent = store.recent_estimates(client, spec.id, RESUME_RUNS)
+    return plan_run(spec, settings.target_rate, lock, resume_estimate(recent))
 
 
 class LevelPolicy:
@@ -80,6 +100,16 @@ class LevelPolicy:
             spec.min_level, spec.max_level, plan.start_level, target=plan.target,
             chance=spec.chance_rate, prior_mean=plan.prior_mean, prior_sd=plan.prior_sd,
         )
+        # The run's stored estimate comes from its own answers alone: a prior carried over from
+        # the last run would tie each run's estimate to the one before, and the progress model
+        # (trends, reliable change) needs them independent. The tracker still uses that prior to
+        # choose levels.
+        self.estimator = None
+        if isinstance(self.tracker, BayesTracker):
+            self.estimator = BayesTracker(
+                spec.min_level, spec.max_level, plan.start_level, plan.target, spec.chance_rate,
+                prior_mean=(spec.min_level + spec.max_level) / 2, prior_sd=FLAT_PRIOR_SD,
+            )
         self.notice: str | None = None
         self._errors_in_row = 0
         self._easier: int | None = None
@@ -100,6 +130,8 @@ class LevelPolicy:
 
     def update(self, level: int, correct: bool) -> None:
         self.tracker.update(level, correct)
+        if self.estimator is not None:
+            self.estimator.update(level, correct)
         self._easier, self.notice = None, None
         self._errors_in_row = 0 if correct else self._errors_in_row + 1
         if self._errors_in_row >= self.errorless_after:
@@ -109,4 +141,5 @@ class LevelPolicy:
                 self.notice = ENCOURAGEMENT
 
     def estimate(self) -> tuple[float, float | None]:
-        return self.tracker.estimate()
+        """The ability and its standard error from this run's answers alone."""
+        return (self.estimator or self.tracker).estimate()

@@ -71,3 +71,20 @@ def test_practice_holds_its_level_gives_feedback_and_never_moves_the_next_start(
     assert store.last_estimate(client, EXERCISE.id) == (first.summary.ability, first.summary.ability_se)
     assert store.best_run(client, EXERCISE.id)["n_runs"] == 1
     assert store.has_met(client, EXERCISE.id) and not store.has_met(store.add_client("C-5"), EXERCISE.id)
+
+
+def test_a_runs_estimate_comes_from_its_own_answers_not_the_resumed_prior():
+    from games.core.adaptive.policy import LevelPolicy, plan_run, resume_estimate
+
+    answers = [(5, True), (6, True), (6, False), (6, True), (7, False), (6, True), (6, True), (5, True)]
+    estimates = []
+    for last in ((3.0, 0.5), (8.0, 0.5)):
+        policy = LevelPolicy(EXERCISE.spec, plan_run(EXERCISE.spec, last_estimate=last))
+        for level, correct in answers:
+            policy.update(level, correct)
+        estimates.append(policy.estimate())
+        assert policy.tracker.estimate() != policy.estimate()  # the levels still follow the prior
+    assert estimates[0] == pytest.approx(estimates[1])
+    # where the next run starts pools the latest runs, the more precise weighing more
+    assert resume_estimate([(6.0, 0.5), (4.0, 1.0)]) == pytest.approx((5.6, math.sqrt(1 / 5)))
+    assert resume_estimate([]) is None

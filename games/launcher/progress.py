@@ -1,0 +1,492 @@
+"""The progress screen: highlights, then a chart per exercise and per domain, in the client's or therapist's voice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Sequence
+
+import pygame
+
+from games.core.exercise import DOMAINS
+from games.core.theme import Theme
+from games.core.widgets import Button, draw_text, fit, wrap
+from games.launcher.chart import MONTHS, TextRects, chart_parts, draw_chart, min_height
+from games.launcher.common import FramedScene
+from games.registry import exercise_infos
+from scores.progress import Progress, Series, load_progress
+
+EMPTY_CLIENT = "Play an exercise and your progress will show here."
+EMPTY_THERAPIST = "No scored runs yet: progress will show here once this client has played an exercise."
+HINTS = (  # the longest that fits the window is shown
+    "Left and Right to turn pages  ·  Up and Down to scroll  ·  Esc to go back",
+    "Left, Right: pages  ·  Up, Down: scroll  ·  Esc: back",
+    "Left, Right: pages  ·  Esc: back",
+    "Esc: back",
+)
+HINTS_NO_SCROLL = (HINTS[0].replace("  ·  Up and Down to scroll", ""),) + HINTS[2:]
+HINTS_ONE_PAGE = ("Esc to go back", "Esc: back")
+CHART_SHRINK = 0.8  # how far a chart's text may shrink to share the first screen with the words
+VIEW_LINES = 6  # below this many lines of room under the page row, the screen's text shrinks (not below scale 1)
+CHANGE_WORDS = {1: "improved", 0: "no reliable change", -1: "declined"}
+
+
+# -- the words ---------------------------------------------------------------------------------
+
+def format_duration(seconds: float) -> str:
+    """Time played as a person says it: "3 h 20 min", "45 min", "under 1 min"."""
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "under 1 min"
+    hours, minutes = divmod(minutes, 60)
+    return " ".join(part for part in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if part)
+
+
+def format_day(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def signed(value: float, digits: int, sign: bool = True) -> str:
+    """``value`` with ``digits`` decimals, a true minus, a plus too if ``sign``; a rounded zero has no minus."""
+    value = 0.0 if round(value, digits) == 0 else value
+    return f"{value:{'+' if sign else ''}.{digits}f}".replace("-", "−")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def highlights(progress: Progress, therapist: bool) -> list[tuple[str, str]]:
+    """The cards at the top: (big value, words under it)."""
+    if progress.streak_days > 0:
+        best = f" (best {progress.best_streak_days})" if therapist else ""
+        streak = (plural(progress.streak_days, "day"), f"in a row{best}")
+    else:  # no streak running: the longest one, which nothing can take away
+        streak = (plural(progress.best_streak_days, "day"), "your longest run of days in a row")
+    return [
+        streak,
+        (str(progress.days_practised), "day practised" if progress.days_practised == 1 else "days practised"),
+        (format_duration(progress.total_time_s), "of practice in all"),
+    ]
+
+
+def _levels(baseline: float, latest: float) -> tuple[str, str]:
+    """Whole levels when they differ once rounded, else one decimal so the rise stays visible."""
+    if round(baseline) != round(latest):
+        return str(round(baseline)), str(round(latest))
+    return f"{baseline:.1f}", f"{latest:.1f}"
+
+
+def went_up(series: Series) -> str | None:
+    """The client's good news about a series, or None: only a reliable rise or a clearly rising trend."""
+    change, trend, domain = series.change, series.trend, series.kind == "domain"
+    name = f"{series.title.lower()} exercises" if domain else f"{series.title} level"
+    if change is not None and change.direction > 0:
+        if domain:
+            digits = 0 if change.difference >= 1 else 1
+            return f"Your {name} went up by {change.difference:.{digits}f}% of their level range."
+        low, high = _levels(change.baseline, change.latest)
+        return f"Your {name} went up from {low} to {high}."
+    if trend is not None and trend.low > 0 and (change is None or change.direction == 0):
+        return f"Your {name} {'are' if domain else 'is'} going up."
+    return None
+
+
+def client_lines(series: Series) -> list[str]:
+    """What the client reads above a chart: good news first, then bests; never a word about going down."""
+    n, good_news = len(series.points), went_up(series)
+    lines = [good_news] if good_news else []
+    if series.kind == "domain":
+        lines.append(f"You played {series.title.lower()} exercises on {plural(n, 'day')}.")
+    else:
+        best = f"Your best level so far: {series.best_level}. " if series.best_level is not None else ""
+        lines.append(f"{best}You have played it {plural(n, 'time')}.")
+        if n > 1 and series.best_level is not None and series.points[-1].end_level == series.best_level:
+            lines.append("Your last run reached your best level. Well done!")
+    if not good_news and n < 3:
+        lines.append("Play a few more times to see how it moves over the weeks.")
+    return lines
+
+
+def therapist_lines(series: Series) -> list[str]:
+    """The full picture: runs, best level, the trend with its 95% interval, and reliable change."""
+    domain = series.kind == "domain"
+    n, what = len(series.points), "day" if series.kind == "domain" else "run"
+    first, last = (p.started_at.astimezone().date() for p in (series.points[0], series.points[-1]))
+    facts = f"{plural(n, what)}, {format_day(first)} to {format_day(last)}"
+    if series.best_level is not None:
+        facts += f"; best level {series.best_level} (levels {series.min_level}–{series.max_level})"
+    lines = [facts + "."]
+    digits, unit = (1, "% of range") if domain else (2, " levels")
+    trend = series.trend
+    if trend is None:
+        lines.append(f"Trend: needs at least 3 {what}s." if n < 3 else f"Trend: needs {what}s on more than one day.")
+    else:
+        verdict = "rising" if trend.low > 0 else "falling" if trend.high < 0 else "no clear trend"
+        lines.append(f"Trend: {signed(trend.per_week, digits)}{unit} per week, 95% interval "
+                     f"{signed(trend.low, digits)} to {signed(trend.high, digits)}: {verdict}.")
+    change = series.change
+    if change is None:
+        lines.append(f"Reliable change: needs at least 6 {what}s (has {n})." if n < 6
+                     else "Reliable change: not available.")
+    else:
+        first_3, last_3 = (signed(v, 1, sign=False) + ("%" if domain else "") for v in (change.baseline, change.latest))
+        lines.append(f"Reliable change: {CHANGE_WORDS[change.direction]}; first 3 {what}s averaged {first_3}, "
+                     f"last 3 {last_3}, RCI {signed(change.rci, 2)}.")
+    return lines
+
+
+def _summary(series: Series) -> str:
+    """One line of the therapist's overview: best level, how many runs (or days), reliable change."""
+    what = "day" if series.kind == "domain" else "run"
+    parts = [f"best level {series.best_level}"] if series.best_level is not None else []
+    parts.append(plural(len(series.points), what))
+    parts.append(CHANGE_WORDS[series.change.direction] if series.change else f"change needs 6 {what}s")
+    return f"{series.title}{' overall' if series.kind == 'domain' else ''}: {', '.join(parts)}"
+
+
+def overview_sections(progress: Progress, therapist: bool) -> list[tuple[str, list[str]]]:
+    """The highlights page under the cards: (heading, lines) sections."""
+    if therapist:
+        first, last = progress.first_day, progress.last_day
+        period = [f"From {format_day(first)} to {format_day(last)}."] if first and last else []
+        return [("", period),
+                ("Exercises: best level, runs, reliable change", [_summary(s) for s in progress.exercises]),
+                ("Domains: days, reliable change", [_summary(s) for s in progress.domains])]
+    best = [f"{s.title}: " + (f"level {s.best_level}" if s.best_level is not None else plural(len(s.points), "run"))
+            for s in progress.exercises]
+    news = [line for line in map(went_up, progress.exercises + progress.domains) if line]
+    return [("Your best levels", best)] + ([("Going up", news)] if news else [])
+
+
+# -- the screen --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the screen: the highlights (no series) or one series' chart."""
+
+    place: str
+    series: Series | None
+
+
+def build_pages(progress: Progress) -> list[Page]:
+    """The highlights, then per domain its exercises and the domain as a whole."""
+    pages = [Page("Highlights", None)]
+    for domain in DOMAINS:
+        pages += [Page(s.title, s) for s in progress.exercises if s.domain == domain]
+        pages += [Page(f"{s.title} overall", s) for s in progress.domains if s.key == domain]
+    return pages
+
+
+@dataclass
+class Block:
+    """A rendered piece of a page (a line of text, a row of cards, a chart) and the texts in it."""
+
+    image: pygame.Surface
+    texts: TextRects
+    gap_after: int = 0
+
+    @property
+    def height(self) -> int:
+        return self.image.get_height() + self.gap_after
+
+
+def _surface(theme: Theme, width: int, height: int) -> pygame.Surface:
+    image = pygame.Surface((max(1, width), max(1, height)))
+    image.fill(theme.palette.background)
+    return image
+
+
+def text_blocks(theme: Theme, text: str, width: int, max_height: int, role: str = "body", bold: bool = False,
+                gap_after: int = 0) -> list[Block]:
+    """A wrapped paragraph as one block, or as several when it is taller than ``max_height``."""
+    font, pal = theme.font(role, bold), theme.palette
+    lines, line_h = wrap(text, font, width), font.get_linesize()
+    per_block = max(1, max_height // line_h)
+    blocks = []
+    for first in range(0, len(lines), per_block):
+        chunk = lines[first:first + per_block]
+        image = _surface(theme, width, line_h * len(chunk))
+        texts = [(line, draw_text(image, line, font, pal.text, (0, i * line_h))) for i, line in enumerate(chunk)]
+        blocks.append(Block(image, texts))
+    blocks[-1].gap_after = gap_after
+    return blocks
+
+
+def _card_rows(theme: Theme, cards: list[tuple[str, str]], width: int) -> list[list[tuple[str, list[str], int]]]:
+    """Cards as (value, wrapped words, width), put in rows no wider than ``width``."""
+    big, small, pad = theme.font("large", bold=True), theme.font("small"), theme.gap()
+    rows: list[list[tuple[str, list[str], int]]] = [[]]
+    for value, label in cards:
+        inner = min(width - 2 * pad, max(big.size(value)[0], small.size(label)[0]))
+        card = (value, wrap(label, small, inner), inner + 2 * pad)
+        if rows[-1] and sum(c[2] + pad for c in rows[-1]) + card[2] > width:
+            rows.append([])
+        rows[-1].append(card)
+    return rows
+
+
+def card_blocks(theme: Theme, cards: list[tuple[str, str]], width: int) -> list[Block]:
+    """The highlight cards, side by side while they fit, each row one block."""
+    pal, big, small, pad = theme.palette, theme.font("large", bold=True), theme.font("small"), theme.gap()
+    blocks = []
+    for row in _card_rows(theme, cards, width):
+        height = big.get_linesize() + max(len(c[1]) for c in row) * small.get_linesize() + 2 * pad
+        image, texts, x = _surface(theme, width, height), [], 0
+        for value, lines, card_w in row:
+            box = pygame.Rect(x, 0, card_w, height)
+            pygame.draw.rect(image, pal.surface, box, border_radius=theme.radius)
+            pygame.draw.rect(image, pal.border, box, width=2, border_radius=theme.radius)
+            texts.append((value, draw_text(image, fit(value, big, card_w - 2 * pad), big, pal.text, (x + pad, pad))))
+            for i, line in enumerate(lines):
+                y = pad + big.get_linesize() + i * small.get_linesize()
+                texts.append((line, draw_text(image, line, small, pal.muted_text, (x + pad, y))))
+            x += card_w + pad
+        blocks.append(Block(image, texts, pad))
+    return blocks
+
+
+def chart_block(theme: Theme, series: Series, width: int, height: int, parts: Sequence[str] | None = None) -> Block:
+    image = _surface(theme, width, height)
+    return Block(image, draw_chart(image, image.get_rect(), theme, series, parts))
+
+
+class ProgressScene(FramedScene):
+    """A client's progress, one page at a time; ``therapist`` shows trends, intervals and reliable change."""
+
+    def __init__(self, client: Any, therapist: bool = False) -> None:
+        super().__init__()
+        self.client, self.therapist = client, therapist
+        self.title = f"Progress: {client.label}" if therapist else "Your progress"
+        self.progress: Progress | None = None
+        self.pages: list[Page] = []
+        self.page = 0
+        self.scroll = 0  # index of the first block shown
+        self.previous_button = Button("‹ Previous", lambda: self.turn(-1))
+        self.next_button = Button("Next ›", lambda: self.turn(1))
+        self.more_rects: dict[int, pygame.Rect] = {}  # +1: "more below", -1: "more above"
+        self.drawn_texts: TextRects = []  # what the last frame showed, for checks that nothing overlaps
+        self._cache: dict[tuple, list[Block]] = {}
+        self._max_scroll = self._last_shown = 0
+        self._heights: list[int] = []  # the last frame's blocks (with and without their gaps) and room
+        self._image_heights: list[int] = []
+        self._room = 0
+        self.scrolls = False  # whether the page shown last does not fit its room
+        self.last_layout: tuple[Theme, int, int] | None = None  # the theme and room the last page was laid out for
+
+    def on_enter(self) -> None:
+        self.progress = load_progress(self.app.store, self.client, exercise_infos())
+        self.pages = build_pages(self.progress) if self.progress.exercises else []
+
+    # -- input ---------------------------------------------------------------------------------
+    def turn(self, step: int) -> None:
+        if len(self.pages) > 1:
+            self.page, self.scroll = (self.page + step) % len(self.pages), 0
+
+    def go_to(self, page: int) -> None:
+        if self.pages:
+            self.page, self.scroll = min(max(page, 0), len(self.pages) - 1), 0
+
+    def scroll_by(self, steps: int) -> None:
+        """Down: the first block hidden below comes to the top; Up: the blocks just above fill the room again."""
+        for _ in range(abs(steps)):
+            if steps > 0:
+                self.scroll = min(self._last_shown + 1, self._max_scroll)
+            else:
+                above = self.scroll - 1
+                while above > 0 and self._fits(above - 1, self.scroll - 1):
+                    above -= 1
+                self.scroll = max(0, above)
+
+    def _fits(self, first: int, last: int) -> bool:
+        """Whether blocks ``first`` to ``last`` of the last frame's page fit in its room together."""
+        heights = self._heights
+        return last < len(heights) and sum(heights[first:last]) + self._image_heights[last] <= self._room
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if self.handle_corner(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self._click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-event.y)
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        for button in (self.previous_button, self.next_button) if len(self.pages) > 1 else ():
+            if button.rect.collidepoint(pos):
+                button.on_activate()
+        for step, rect in list(self.more_rects.items()):
+            if rect.collidepoint(pos):
+                self.scroll_by(step)
+
+    def _key(self, event: pygame.event.Event) -> None:
+        back = event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT
+        if event.key == pygame.K_LEFT or back:
+            self.turn(-1)
+        elif event.key in (pygame.K_RIGHT, pygame.K_TAB, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.turn(1)
+        elif event.key in (pygame.K_HOME, pygame.K_END):
+            self.go_to(0 if event.key == pygame.K_HOME else len(self.pages) - 1)
+        elif event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.scroll_by(1 if event.key == pygame.K_DOWN else -1)
+        elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            self.scroll_by(1 if event.key == pygame.K_PAGEDOWN else -1)
+
+    # -- what a page says ----------------------------------------------------------------------
+    def place(self, short: bool = False) -> str:
+        """Where the reader is: "Digit Span · 2 of 9", or only "2 of 9"."""
+        if not self.pages:
+            return ""
+        count = f"{self.page + 1} of {len(self.pages)}"
+        return count if short else f"{self.pages[self.page].place} · {count}"
+
+    def page_lines(self, page: int) -> list[str]:
+        """Every sentence page ``page`` shows (the chart's axis labels aside)."""
+        if not self.pages:
+            return [EMPTY_THERAPIST if self.therapist else EMPTY_CLIENT]
+        series = self.pages[page].series
+        if series is not None:
+            return therapist_lines(series) if self.therapist else client_lines(series)
+        cards = [f"{value} {label}" for value, label in highlights(self.progress, self.therapist)]
+        return cards + [line for heading, lines in overview_sections(self.progress, self.therapist)
+                        for line in ([heading] if heading else []) + lines]
+
+    # -- layout and drawing --------------------------------------------------------------------
+    def _fixed_blocks(self, theme: Theme, width: int, height: int) -> list[Block]:
+        if not self.pages:
+            return text_blocks(theme, self.page_lines(0)[0], width, height, "large")
+        if self.pages[self.page].series is not None:
+            return [b for line in self.page_lines(self.page)
+                    for b in text_blocks(theme, line, width, height, gap_after=theme.gap(0.25))]
+        blocks = card_blocks(theme, highlights(self.progress, self.therapist), width)
+        for heading, section in overview_sections(self.progress, self.therapist):
+            blocks += text_blocks(theme, heading, width, height, bold=True) if heading else []
+            blocks += [b for line in section for b in text_blocks(theme, line, width, height)]
+            blocks[-1].gap_after = theme.gap()
+        return blocks
+
+    def blocks(self, theme: Theme, width: int, height: int) -> list[Block]:
+        """The current page laid out for a ``width`` × ``height`` viewport, rendered once and kept."""
+        key = (self.page, width, height, theme)
+        if any(other[1:] != key[1:] for other in self._cache):
+            self._cache.clear()  # the window or the theme changed: every page is laid out anew
+        if key not in self._cache:
+            blocks = self._fixed_blocks(theme, width, height - _more_height(theme))
+            series = self.pages[self.page].series if self.pages else None
+            if series is not None:
+                blocks += self._chart_blocks(theme, series, width, height, height - sum(b.height for b in blocks))
+            self._cache[key] = blocks
+        return self._cache[key]
+
+    @staticmethod
+    def _chart_blocks(theme: Theme, series: Series, width: int, height: int, free: int) -> list[Block]:
+        """The chart in the ``free`` room under the words if it fits there, else as much of it as does.
+
+        The chart's text may shrink a little (``CHART_SHRINK``) to stay on the first screen; when even
+        its levels alone cannot, it comes whole on the next screen, or in its parts, a screen each.
+        """
+        parts, most = chart_parts(series), height - _more_height(theme)
+        smaller = theme.with_scale(max(1.0, theme.font_scale * CHART_SHRINK))
+        tries = [(theme, parts, free), (smaller, parts, free)]
+        if len(parts) > 1:  # the levels first, the band on the next screen: the page scrolls
+            tries += [(theme, parts[:1], free - _more_height(theme)), (smaller, parts[:1], free - _more_height(theme))]
+        for chart_theme, first, room in tries:
+            if min_height(chart_theme, series, width, first) <= room:
+                rest = [part for part in parts if part not in first]
+                return [chart_block(chart_theme, series, width, room, first)] + (
+                    [chart_block(theme, series, width, min(min_height(theme, series, width, rest), most), rest)]
+                    if rest else [])
+        if min_height(theme, series, width) <= most:
+            return [chart_block(theme, series, width, min_height(theme, series, width))]
+        return [chart_block(theme, series, width, min(min_height(theme, series, width, [part]), most), [part])
+                for part in parts]
+
+    def body_theme(self, content: pygame.Rect) -> Theme:
+        """The theme, at a smaller scale (never below 1) only if the window is too short to show anything else."""
+        theme = self.theme
+        while theme.font_scale > 1.0 and self._viewport(theme, content).height < VIEW_LINES * _line(theme):
+            theme = theme.with_scale(max(1.0, round(theme.font_scale - 0.1, 2)))
+        return theme
+
+    def _viewport(self, theme: Theme, content: pygame.Rect) -> pygame.Rect:
+        top = content.top + (self.previous_button.height(theme) + theme.gap() if len(self.pages) > 1 else 0)
+        return pygame.Rect(content.left, top, content.width, max(1, content.bottom - top))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        small = self.theme.font("small")
+        width = surface.get_width() - 2 * max(self.theme.gap(2), surface.get_width() // 20)  # as the frame has it
+        hints = (HINTS if self.scrolls else HINTS_NO_SCROLL) if len(self.pages) > 1 else HINTS_ONE_PAGE
+        self.hint = next((h for h in hints if small.size(h)[0] <= width), hints[-1])
+        content = self.draw_frame(surface)
+        theme = self.body_theme(content)
+        self.drawn_texts = []
+        if len(self.pages) > 1:
+            self._draw_nav(surface, theme, content)
+        self._draw_blocks(surface, theme, self._viewport(theme, content))
+
+    def _draw_nav(self, surface: pygame.Surface, theme: Theme, content: pygame.Rect) -> None:
+        """Previous and Next at the ends of a row, the place in between (shortened if it must be)."""
+        buttons = (self.previous_button, self.next_button)
+        for labels in (("‹ Previous", "Next ›"), ("‹", "›")):
+            for button, label in zip(buttons, labels):
+                button.label = label
+            room = content.width - sum(b.width(theme) for b in buttons) - 2 * theme.gap()
+            if theme.font("body", bold=True).size(self.place())[0] <= room:
+                break
+        height = self.previous_button.height(theme)
+        for button, x in zip(buttons, (content.left, content.right - self.next_button.width(theme))):
+            button.rect = pygame.Rect(x, content.top, button.width(theme), height)
+            button.draw(surface, theme, focused=False)
+        choices = [(self.place(), "large"), (self.place(), "body"), (self.place(short=True), "body")]
+        text, role = next(((t, r) for t, r in choices if theme.font(r, bold=True).size(t)[0] <= room), choices[-1])
+        font = theme.font(role, bold=True)
+        centre = ((buttons[0].rect.right + buttons[1].rect.left) // 2, buttons[0].rect.centery)
+        text = fit(text, font, room)
+        self.drawn_texts.append((text, draw_text(surface, text, font, theme.palette.text, centre, "center")))
+
+    def _draw_blocks(self, surface: pygame.Surface, theme: Theme, viewport: pygame.Rect) -> None:
+        """Whole blocks from ``scroll`` on, as many as fit; a line says when more lie above or below."""
+        self.last_layout = (theme, viewport.width, viewport.height)
+        blocks = self.blocks(*self.last_layout)
+        self._heights, self._image_heights = [b.height for b in blocks], [b.image.get_height() for b in blocks]
+        self.scrolls = sum(self._heights) > viewport.height
+        self._room = viewport.height - (_more_height(theme) if self.scrolls else 0)
+        self._max_scroll = next(i for i in range(len(blocks)) if self._fits(i, len(blocks) - 1) or i == len(blocks) - 1)
+        self.scroll = min(self.scroll, self._max_scroll)
+        y, self._last_shown = viewport.top, self.scroll
+        for i in range(self.scroll, len(blocks)):
+            if i > self.scroll and not self._fits(self.scroll, i):
+                break
+            surface.blit(blocks[i].image, (viewport.left, y))
+            self.drawn_texts += [(text, rect.move(viewport.left, y)) for text, rect in blocks[i].texts]
+            y, self._last_shown = y + blocks[i].height, i
+        self.more_rects = {}
+        if self.scrolls:
+            self._draw_more(surface, theme, viewport, above=self.scroll > 0, below=self._last_shown < len(blocks) - 1)
+
+    def _draw_more(self, surface: pygame.Surface, theme: Theme, viewport: pygame.Rect, above: bool,
+                   below: bool) -> None:
+        """Clickable "more above" / "more below" marks, each with a triangle pointing the way."""
+        small, ink = theme.font("small"), theme.palette.muted_text
+        y, x = viewport.bottom - small.get_linesize() // 2, viewport.right
+        for shown, step, label in ((below, 1, "more below"), (above, -1, "more above")):
+            if not shown:
+                continue
+            text = draw_text(surface, label, small, ink, (x, y), "midright")
+            size = small.get_height() // 4
+            cx = text.left - theme.gap(0.5) - size
+            tip, base = y + step * size, y - step * size
+            pygame.draw.polygon(surface, ink, [(cx - size, base), (cx + size, base), (cx, tip)])
+            self.drawn_texts.append((label, text))
+            self.more_rects[step] = text.union(pygame.Rect(cx - size, y - size, 2 * size, 2 * size))
+            x = cx - size - theme.gap(1.5)
+
+
+def _line(theme: Theme) -> int:
+    return theme.font("small").get_linesize()
+
+
+def _more_height(theme: Theme) -> int:
+    return _line(theme) + theme.gap(0.25)
