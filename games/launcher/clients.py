@@ -132,22 +132,19 @@ class NewClientScene(FramedScene):
     def _targets(self) -> list:
         return [*self.fields, self.create_button]
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if self.handle_corner(event):
-            return
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            for i, target in enumerate(self._targets()):
-                if target.rect.collidepoint(event.pos):
-                    self.focus = i
-                    if target is self.create_button:
-                        self.create()
-        elif event.type == pygame.TEXTINPUT and self.focus < len(self.fields):
+    def on_click(self, pos: tuple[int, int]) -> None:
+        for i, target in enumerate(self._targets()):
+            if target.rect.collidepoint(pos):
+                self.focus = i
+                if target is self.create_button:
+                    self.create()
+
+    def on_text(self, event: pygame.event.Event) -> None:
+        if self.focus < len(self.fields):
             self.fields[self.focus].handle_event(event)
             self.error = ""
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def on_key(self, event: pygame.event.Event) -> None:
         shift = bool(event.mod & pygame.KMOD_SHIFT)
         count = len(self._targets())
         if event.key == pygame.K_DOWN or (event.key == pygame.K_TAB and not shift):

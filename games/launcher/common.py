@@ -37,6 +37,32 @@ class FramedScene(Scene):
         """Esc and the corner button: leave this screen."""
         self.app.stack.pop()
 
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        """Esc and the corner button first; then a key, a click, the wheel or typed text goes to
+        ``on_key``, ``on_click``, ``on_wheel`` or ``on_text``, which a screen overrides."""
+        if self.handle_corner(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self.on_key(event)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.on_click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.on_wheel(event.y)
+        elif event.type == pygame.TEXTINPUT:
+            self.on_text(event)
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """A key pressed (not Esc)."""
+
+    def on_click(self, pos: tuple[int, int]) -> None:
+        """A left click released at ``pos`` (not on the corner button)."""
+
+    def on_wheel(self, steps: int) -> None:
+        """The mouse wheel turned ``steps`` notches (up is positive)."""
+
+    def on_text(self, event: pygame.event.Event) -> None:
+        """Text typed (a TEXTINPUT event)."""
+
     def handle_corner(self, event: pygame.event.Event) -> bool:
         """Esc or a click on the corner button; returns True when used."""
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -24,12 +24,18 @@ class ExerciseListScene(FramedScene):
         for domain, exercises in self.groups:
             self.first_of_group[len(self.buttons)] = DOMAIN_TITLES[domain]
             self.buttons += [Button(e.spec.title, lambda e=e: self.open(e), detail=e.spec.description) for e in exercises]
-        self.first_of_group[len(self.buttons)] = "More for you"
-        self.buttons += [
+        extras = self.extra_buttons()
+        if extras:
+            self.first_of_group[len(self.buttons)] = "More for you"
+            self.buttons += extras
+        self.menu = FocusList(self.buttons)
+
+    def extra_buttons(self) -> list[Button]:
+        """What follows the exercises: the client's progress and a breathing break."""
+        return [
             Button("My progress", self.open_progress, detail="Your levels, your bests and your days in a row"),
             Button("A breathing break", self.open_breathing, detail="Two calm minutes of slow breathing"),
         ]
-        self.menu = FocusList(self.buttons)
 
     def subtitle(self) -> str:
         return f"Playing as {self.app.client.label}"

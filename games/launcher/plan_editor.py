@@ -67,6 +67,12 @@ class ExerciseChoiceScene(ExerciseListScene):
     def open(self, exercise: Exercise) -> None:
         self.app.stack.pop(exercise)
 
+    def extra_buttons(self) -> list:
+        return []  # exercises only
+
+    def back(self) -> None:
+        self.app.stack.pop(None)  # not the exercise list's "Change client"
+
 
 @dataclass(eq=False)
 class ItemRow(Button):
@@ -316,23 +322,18 @@ class PlanEditorScene(FramedScene):
         """Enter on an item: on to its first control."""
         self.focused = self._targets()[2]
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if self.handle_corner(event):
-            return
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self._click(event.pos)
-        elif event.type == pygame.MOUSEWHEEL:
-            if self.panel.view.collidepoint(pygame.mouse.get_pos()):
-                self.panel.scroll_by(-event.y * 40)
-            else:
-                self.list.handle_event(event)
-        elif event.type == pygame.TEXTINPUT and self.focused == "name":
+    def on_wheel(self, steps: int) -> None:
+        if self.panel.view.collidepoint(pygame.mouse.get_pos()):
+            self.panel.scroll_by(-steps * 40)
+        else:
+            self.list.handle_event(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=steps))
+
+    def on_text(self, event: pygame.event.Event) -> None:
+        if self.focused == "name":
             self.name_field.handle_event(event)
             self.error = ""
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def on_key(self, event: pygame.event.Event) -> None:
         key, shift = event.key, bool(event.mod & pygame.KMOD_SHIFT)
         if key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
             self.save()
@@ -370,7 +371,7 @@ class PlanEditorScene(FramedScene):
             return False
         return True
 
-    def _click(self, pos: tuple[int, int]) -> None:
+    def on_click(self, pos: tuple[int, int]) -> None:
         if self.name_field.rect.collidepoint(pos):
             self.focused = "name"
             return

@@ -451,25 +451,23 @@ class ImportPlanScene(FramedScene):
     def _targets(self) -> list:
         return [self.field, self.import_button, *self.found]
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if self.handle_corner(event):
-            return
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            for i, target in enumerate(self._targets()):
-                if target.rect.collidepoint(event.pos):
-                    self.focus = i
-                    if isinstance(target, Button):
-                        target.on_activate()
-                    return
-        elif event.type == pygame.TEXTINPUT and self.focus == 0:
+    def on_click(self, pos: tuple[int, int]) -> None:
+        for i, target in enumerate(self._targets()):
+            if target.rect.collidepoint(pos):
+                self.focus = i
+                if isinstance(target, Button):
+                    target.on_activate()
+                return
+
+    def on_text(self, event: pygame.event.Event) -> None:
+        if self.focus == 0:
             self.field.handle_event(event)
             self.error = ""
-        elif event.type == pygame.MOUSEWHEEL:
-            self.column.scroll_by(-event.y * 40)
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def on_wheel(self, steps: int) -> None:
+        self.column.scroll_by(-steps * 40)
+
+    def on_key(self, event: pygame.event.Event) -> None:
         shift, count = bool(event.mod & pygame.KMOD_SHIFT), len(self._targets())
         if event.key == pygame.K_DOWN or (event.key == pygame.K_TAB and not shift):
             self.focus = (self.focus + 1) % count

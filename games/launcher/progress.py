@@ -303,17 +303,10 @@ class ProgressScene(FramedScene):
         heights = self._heights
         return last < len(heights) and sum(heights[first:last]) + self._image_heights[last] <= self._room
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if self.handle_corner(event):
-            return
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self._click(event.pos)
-        elif event.type == pygame.MOUSEWHEEL:
-            self.scroll_by(-event.y)
+    def on_wheel(self, steps: int) -> None:
+        self.scroll_by(-steps)
 
-    def _click(self, pos: tuple[int, int]) -> None:
+    def on_click(self, pos: tuple[int, int]) -> None:
         for button in (self.previous_button, self.next_button) if len(self.pages) > 1 else ():
             if button.rect.collidepoint(pos):
                 button.on_activate()
@@ -321,7 +314,7 @@ class ProgressScene(FramedScene):
             if rect.collidepoint(pos):
                 self.scroll_by(step)
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def on_key(self, event: pygame.event.Event) -> None:
         back = event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT
         if event.key == pygame.K_LEFT or back:
             self.turn(-1)

@@ -337,23 +337,19 @@ class ExerciseSettingsScene(FramedScene):
         return f"{spec.title}, level {value} of {spec.min_level} to {spec.max_level}: {spec.level(value).summary}."
 
     # --- input ---------------------------------------------------------------------------
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if self.handle_corner(event):
-            return
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            for (row, col), (minus, plus, value) in self.controls.items():
-                for rect, step in ((minus.rect, -1), (plus.rect, 1), (value, 0)):
-                    if rect.collidepoint(event.pos):
-                        self.row, self.col = row, col
-                        if step:
-                            self.change(row, col, step)
-                        return
-        elif event.type == pygame.MOUSEWHEEL:
-            self.top_row = max(0, min(self.top_row - event.y, len(self.exercises) - self.visible_rows))
+    def on_click(self, pos: tuple[int, int]) -> None:
+        for (row, col), (minus, plus, value) in self.controls.items():
+            for rect, step in ((minus.rect, -1), (plus.rect, 1), (value, 0)):
+                if rect.collidepoint(pos):
+                    self.row, self.col = row, col
+                    if step:
+                        self.change(row, col, step)
+                    return
 
-    def _key(self, event: pygame.event.Event) -> None:
+    def on_wheel(self, steps: int) -> None:
+        self.top_row = max(0, min(self.top_row - steps, len(self.exercises) - self.visible_rows))
+
+    def on_key(self, event: pygame.event.Event) -> None:
         count = len(self.exercises)
         if event.key in CHANGE_KEYS:
             self.change(self.row, self.col, CHANGE_KEYS[event.key])

@@ -574,3 +574,19 @@ def test_a_thousand_random_keys_and_clicks_at_the_therapist_home(make_pilot, mon
     assert len(home_visits) >= 2
     for row in pilot.app.store.iter_session_rows():
         assert row["ended_at"] or pilot.app.session_id is not None
+
+
+def test_esc_in_the_plan_editors_exercise_choice_goes_back_without_a_pin(make_pilot):
+    from games.launcher.plan_editor import ExerciseChoiceScene, PlanEditorScene
+
+    pilot = make_pilot()
+    home = to_home(pilot)
+    pilot.press(pygame.K_RIGHT)
+    activate(pilot, home.actions, "Plans")
+    activate(pilot, top(pilot).menu, "New plan")
+    editor = top(pilot)
+    assert isinstance(editor, PlanEditorScene)
+    editor.app.stack.push(ExerciseChoiceScene())
+    assert "My progress" not in [b.label for b in top(pilot).menu.buttons]
+    pilot.press(pygame.K_ESCAPE)
+    assert top(pilot) is editor
