@@ -24,7 +24,8 @@ from games.core.clock import FakeClock  # noqa: E402
 from games.core.pilot import Pilot  # noqa: E402
 from games.core.scene import Scene  # noqa: E402
 from games.core.theme import Theme  # noqa: E402
-from games.launcher.plans import PlanListScene, export_plan  # noqa: E402
+from games.launcher.plan_parts import export_plan  # noqa: E402
+from games.launcher.plans import PlanListScene  # noqa: E402
 from scores.plans import Plan, PlanItem  # noqa: E402
 from scores.store import Store  # noqa: E402
 

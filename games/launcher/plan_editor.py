@@ -14,8 +14,8 @@ from games.core.widgets import ACTIVATE_KEYS, Button, TextField, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
 from games.launcher.exercises import ExerciseListScene
-from games.launcher.plans import (NBSP, LineColumn, TidyList, describe_item, fitting_hint, free_name,
-                                  taken_names)
+from games.launcher.plan_parts import (NBSP, LineColumn, TidyList, describe_item, fitting_hint, free_name,
+                                       taken_names)
 from games.registry import level_ranges
 from scores.database import StoreError
 from scores.plans import (BREATH_RANGE_S, MAX_ITEMS, MAX_NAME_CHARS, LevelRanges, Plan, PlanError, PlanItem,

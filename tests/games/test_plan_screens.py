@@ -18,8 +18,9 @@ from games.core.theme import Theme
 from games.launcher.confirm import ConfirmScene
 from games.launcher.plan_editor import (ExerciseChoiceScene, PlanEditorScene, step_breath, step_level,
                                         step_minutes)
-from games.launcher.plans import (EXPORT_SUFFIX, ImportPlanScene, PlanListScene, PlanPageScene, describe_item,
-                                  export_plan, free_name, outline)
+from games.launcher.plan_import import ImportPlanScene
+from games.launcher.plan_parts import EXPORT_SUFFIX, describe_item, export_plan, free_name, outline
+from games.launcher.plans import PlanListScene, PlanPageScene
 from games.registry import level_ranges
 from scores.plans import Plan, PlanItem, plan_from_json, read_plan_file, ready_plans
 from scores.store import Store
