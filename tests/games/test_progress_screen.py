@@ -17,7 +17,8 @@ from games.core.theme import Theme
 from games.launcher import progress as progress_screen
 from games.launcher.chart import date_ticks, value_ticks
 from games.launcher.clients import ClientPickerScene
-from games.launcher.progress import (EMPTY_CLIENT, ProgressScene, client_lines, format_duration, therapist_lines)
+from games.launcher.progress import EMPTY_CLIENT, ProgressScene
+from games.launcher.progress_words import client_lines, format_duration, therapist_lines
 from games.registry import get_exercise
 from scores.progress import Progress, ReliableChange, RunPoint, Series, Trend
 from scores.store import Store
