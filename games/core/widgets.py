@@ -215,17 +215,34 @@ class FocusList:
 
     def _draw_more(self, surface: pygame.Surface, theme: Theme, above: bool, below: bool) -> None:
         """Under the list, triangles saying that more buttons lie above or below."""
-        small, ink = theme.font("small"), theme.palette.muted_text
-        y = self.viewport.bottom + small.get_linesize() // 2 + theme.gap(0.25)
-        x = self.viewport.right
-        for shown, sign, label in ((below, 1, "more below"), (above, -1, "more above")):
-            if not shown:
-                continue
-            text_rect = draw_text(surface, label, small, ink, (x, y), "midright")
-            size = small.get_height() // 4
-            cx = text_rect.left - theme.gap(0.5) - size
-            pygame.draw.polygon(surface, ink, [(cx - size, y - sign * size), (cx + size, y - sign * size), (cx, y + sign * size)])
-            x = cx - size - theme.gap(1.5)
+        y = self.viewport.bottom + theme.font("small").get_linesize() // 2 + theme.gap(0.25)
+        draw_more_marks(surface, theme, self.viewport.right, y, above, below)
+
+
+MORE_LABELS = {1: "more below", -1: "more above"}
+
+
+def draw_more_marks(surface: pygame.Surface, theme: Theme, right: int, y: int, above: bool,
+                    below: bool) -> dict[int, tuple[pygame.Rect, pygame.Rect]]:
+    """Draw "more below" and "more above", each with a triangle pointing the way, ending at ``right``.
+
+    Returns:
+        For each mark drawn, by its direction (1 below, -1 above): the label's rectangle and the
+        rectangle of label and triangle together (what a click on it hits).
+    """
+    small, ink = theme.font("small"), theme.palette.muted_text
+    marks, x = {}, right
+    for shown, step in ((below, 1), (above, -1)):
+        if not shown:
+            continue
+        text = draw_text(surface, MORE_LABELS[step], small, ink, (x, y), "midright")
+        size = small.get_height() // 4
+        cx = text.left - theme.gap(0.5) - size
+        tip, base = y + step * size, y - step * size
+        pygame.draw.polygon(surface, ink, [(cx - size, base), (cx + size, base), (cx, tip)])
+        marks[step] = (text, text.union(pygame.Rect(cx - size, y - size, 2 * size, 2 * size)))
+        x = cx - size - theme.gap(1.5)
+    return marks
 
 
 class TextField:

@@ -9,7 +9,7 @@ import pygame
 
 from games.core.exercise import DOMAINS
 from games.core.theme import Theme
-from games.core.widgets import Button, draw_text, fit, wrap
+from games.core.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit, wrap
 from games.launcher.chart import TextRects, chart_parts, draw_chart, min_height
 from games.launcher.common import FramedScene
 from games.launcher.progress_words import client_lines, highlights, overview_sections, therapist_lines
@@ -333,19 +333,11 @@ class ProgressScene(FramedScene):
     def _draw_more(self, surface: pygame.Surface, theme: Theme, viewport: pygame.Rect, above: bool,
                    below: bool) -> None:
         """Clickable "more above" / "more below" marks, each with a triangle pointing the way."""
-        small, ink = theme.font("small"), theme.palette.muted_text
-        y, x = viewport.bottom - small.get_linesize() // 2, viewport.right
-        for shown, step, label in ((below, 1, "more below"), (above, -1, "more above")):
-            if not shown:
-                continue
-            text = draw_text(surface, label, small, ink, (x, y), "midright")
-            size = small.get_height() // 4
-            cx = text.left - theme.gap(0.5) - size
-            tip, base = y + step * size, y - step * size
-            pygame.draw.polygon(surface, ink, [(cx - size, base), (cx + size, base), (cx, tip)])
-            self.drawn_texts.append((label, text))
-            self.more_rects[step] = text.union(pygame.Rect(cx - size, y - size, 2 * size, 2 * size))
-            x = cx - size - theme.gap(1.5)
+        y = viewport.bottom - theme.font("small").get_linesize() // 2
+        marks = draw_more_marks(surface, theme, viewport.right, y, above, below)
+        for step, (text, mark) in marks.items():
+            self.drawn_texts.append((MORE_LABELS[step], text))
+            self.more_rects[step] = mark
 
 
 def _line(theme: Theme) -> int:
