@@ -45,8 +45,10 @@ def fit(text: str, font: pygame.font.Font, width: int) -> str:
     """``text`` on one line, shortened with an ellipsis if it would be wider than ``width``."""
     if font.size(text)[0] <= width:
         return text
-    n = _fitting_prefix(text + "…", font, width)
-    return text[: max(0, n - 1)] + "…"
+    n = _fitting_prefix(text, font, width)
+    while n > 0 and font.size(text[:n] + "…")[0] > width:
+        n -= 1
+    return text[:n] + "…"
 
 
 def printable(text: str) -> str:

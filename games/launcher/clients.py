@@ -107,6 +107,7 @@ class NewClientScene(FramedScene):
         self.create_button = Button("Create", self.create)
         self.focus = 0
         self.error = ""
+        self._error_hidden = False  # the last frame had no room for the error under the button
 
     def on_enter(self) -> None:
         self.fields = [
@@ -116,6 +117,8 @@ class NewClientScene(FramedScene):
         self.focus = 1
 
     def subtitle(self) -> str:
+        if self.error and self._error_hidden:  # no room under the button: the problem shows up here
+            return self.error
         return "The ID is what exports show. The display name stays on this PC."
 
     def create(self) -> None:
@@ -163,15 +166,25 @@ class NewClientScene(FramedScene):
         theme = self.theme
         content = self.draw_frame(surface)
         width = min(content.width, theme.gap(50))
+        button = self.create_button
+        button_w, button_h = max(button.width(theme), min(width, theme.gap(14))), button.height(theme)
         y = content.top
         for i, field in enumerate(self.fields):
             field.rect = pygame.Rect(content.left, y, width, field.height(theme))
-            field.draw(surface, theme, focused=(self.focus == i))
             y = field.rect.bottom + theme.gap()
-        self.create_button.rect = pygame.Rect(content.left, y, min(width, theme.gap(14)), self.create_button.height(theme))
-        self.create_button.draw(surface, theme, focused=(self.focus == len(self.fields)), primary=True)
-        y = self.create_button.rect.bottom + theme.gap()
+        button.rect = pygame.Rect(content.left, y, button_w, button_h)
+        if button.rect.bottom > content.bottom:  # large text: the button goes beside the last field
+            last = self.fields[-1].rect
+            last.width = width - button_w - theme.gap()
+            button.rect.bottomleft = (last.right + theme.gap(), last.bottom)
+        for i, field in enumerate(self.fields):
+            field.draw(surface, theme, focused=(self.focus == i))
+        button.draw(surface, theme, focused=(self.focus == len(self.fields)), primary=True)
+        y = max(button.rect.bottom, self.fields[-1].rect.bottom) + theme.gap()
         font = theme.font("body")
-        for line in wrap(self.error, font, width) if self.error else []:
+        lines = wrap(self.error, font, width) if self.error else []
+        room = max(0, (content.bottom - y) // font.get_linesize())
+        self._error_hidden = len(lines) > room
+        for line in lines[:room]:
             draw_text(surface, line, font, theme.palette.gentle, (content.left, y))
             y += font.get_linesize()

@@ -13,6 +13,19 @@ def margin(theme: Theme, surface: pygame.Surface) -> int:
     return max(theme.gap(2), surface.get_width() // 20)
 
 
+def fitting_line(theme: Theme, role: str, text: str, width: int, bold: bool = False,
+                 least: float = 0.75) -> tuple[pygame.font.Font, str]:
+    """The role's font, a little smaller if need be (to ``least`` of its size), so that ``text``
+    fits in ``width``; only if even that is too narrow is the text shortened with an ellipsis."""
+    font = theme.font(role, bold)
+    steps = max(0, round((1.0 - least) / 0.05))
+    for step in range(steps + 1):
+        font = theme.font_fitting(role, int(theme.size(role) * 0.75 * (1.0 - 0.05 * step)), bold)
+        if font.size(text)[0] <= width:
+            return font, text
+    return font, fit(text, font, width)
+
+
 class FramedScene(Scene):
     """A screen with a title, an optional subtitle, a corner button and a key hint at the bottom.
 
@@ -84,7 +97,8 @@ class FramedScene(Scene):
             self.corner.rect.width, self.corner.rect.left = 0, surface.get_width() - side + theme.gap()
         title_width = self.corner.rect.left - side - theme.gap()
         y = theme.gap()
-        draw_text(surface, fit(self.title, title_font, title_width), title_font, pal.text, (side, y))
+        font, title = fitting_line(theme, "title", self.title, title_width, bold=True, least=0.7)
+        draw_text(surface, title, font, pal.text, (side, y + title_font.get_ascent() - font.get_ascent()))
         y += title_font.get_linesize()
         y = max(y, self.corner.rect.bottom)
         subtitle = self.subtitle()
@@ -96,6 +110,7 @@ class FramedScene(Scene):
             self.corner.draw(surface, theme, focused=False)
         small = theme.font("small")
         hint_y = surface.get_height() - theme.gap() - small.get_linesize()
-        draw_text(surface, fit(self.hint, small, surface.get_width() - 2 * side), small, pal.muted_text, (side, hint_y))
+        font, hint = fitting_line(theme, "small", self.hint, surface.get_width() - 2 * side, least=0.8)
+        draw_text(surface, hint, font, pal.muted_text, (side, hint_y + small.get_ascent() - font.get_ascent()))
         top = y + theme.gap()
         return pygame.Rect(side, top, surface.get_width() - 2 * side, hint_y - theme.gap() - top)

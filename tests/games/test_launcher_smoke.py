@@ -235,3 +235,19 @@ def test_the_exercise_list_opens_my_progress_and_a_breathing_break(pilot):
     assert isinstance(top(pilot), BreathingScene)
     pilot.wait(121_000, frame_ms=1000)
     assert isinstance(top(pilot), ExerciseListScene)
+
+
+def test_a_title_or_hint_too_wide_shrinks_a_little_before_it_is_shortened():
+    from games.core.theme import Theme
+    from games.launcher.common import fitting_line
+
+    pygame.font.init()
+    theme = Theme.create(2.0)
+    full = theme.font("small")
+    text = "Type, then Enter  ·  Tab or arrow keys to move  ·  Esc to go back"
+    width = full.size(text)[0]
+    assert fitting_line(theme, "small", text, width) == (full, text)
+    font, shown = fitting_line(theme, "small", text, int(width * 0.9), least=0.8)
+    assert shown == text and font.get_height() < full.get_height() and font.size(text)[0] <= width * 0.9
+    font, shown = fitting_line(theme, "small", text, width // 2, least=0.8)
+    assert shown.endswith("…") and font.size(shown)[0] <= width // 2
