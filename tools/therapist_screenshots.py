@@ -98,7 +98,7 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
         shot("5-therapist-home-archived")
         pilot.press(pygame.K_RETURN)  # Alex
         shot("6-client-page")
-        for _ in range(3):
+        for _ in range(4):
             pilot.press(pygame.K_DOWN)
         pilot.press(pygame.K_RETURN)  # Exercise settings
         pilot.press(pygame.K_DOWN)
@@ -109,6 +109,11 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
             pilot.press(pygame.K_DOWN)
         pilot.press(pygame.K_RETURN)  # Rename
         shot("8-rename")
+        pilot.press(pygame.K_ESCAPE)
+        for _ in range(4):
+            pilot.press(pygame.K_UP)
+        pilot.press(pygame.K_RETURN)  # Past sessions
+        shot("9-past-sessions")
         app.quit()
 
 

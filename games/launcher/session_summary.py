@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pygame
@@ -162,3 +163,44 @@ class SessionSummaryScene(FramedScene):
             x = button.rect.right + theme.gap()
         self.buttons.viewport = surface.get_rect()
         self.buttons.draw(surface, theme, primary=0)
+
+
+class SessionListScene(FramedScene):
+    """A client's sessions, newest first; each opens its full summary (for the therapist)."""
+
+    title = "Past sessions"
+
+    def __init__(self, client: Any) -> None:
+        super().__init__()
+        self.client = client
+        self.menu = FocusList([])
+
+    def on_enter(self) -> None:
+        from scores.queries import Filters
+
+        rows = list(self.app.store.iter_session_rows(Filters(client_code=self.client.code)))
+        self.menu = FocusList([self._button(row) for row in reversed(rows) if row["n_items"] or row["n_runs"]])
+
+    def _button(self, row: dict) -> Button:
+        when = datetime.fromisoformat(row["started_at"]).astimezone().strftime("%a %d %b %Y, %H:%M")
+        what = row["plan_name"] or "free play"
+        seconds = row["active_s"] or row["duration_s"]  # unknown for a sitting that was never closed
+        minutes = f" · {seconds / 60:.0f} min" if seconds else ""
+        runs = "1 run" if row["n_runs"] == 1 else f"{row['n_runs']} runs"
+        detail = f"{row['kind']}{minutes} · {runs}, {row['n_trials']} trials"
+        detail += " · stopped early" if row["stopped_early"] else ""
+        return Button(f"{when}  ·  {what}", lambda: self.open(row["session_id"]), detail=detail)
+
+    def subtitle(self) -> str:
+        count = len(self.menu.buttons)
+        return f"{self.client.label}: {count} session{'s' if count != 1 else ''}" if count else "No sessions yet."
+
+    def open(self, session_id: str) -> None:
+        self.app.stack.push(SessionSummaryScene(session_id, self.client, therapist=True))
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        self.handle_corner(event) or self.menu.handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.menu.layout(self.theme, self.draw_frame(surface))
+        self.menu.draw(surface, self.theme)

@@ -136,6 +136,7 @@ class ClientPageScene(FramedScene):
             Button("Let this client play", self.let_play),
             Button("Start a session", self.start_session),
             Button("Progress", self.open_progress),
+            Button("Past sessions", self.open_sessions),
             Button("Exercise settings", self.open_settings),
             Button("Report", self.write_report),
             Button("Export data", self.export),
@@ -164,6 +165,11 @@ class ClientPageScene(FramedScene):
         from games.launcher.progress import ProgressScene
 
         self.app.stack.push(ProgressScene(self.client, therapist=True))
+
+    def open_sessions(self) -> None:
+        from games.launcher.session_summary import SessionListScene
+
+        self.app.stack.push(SessionListScene(self.client))
 
     def open_settings(self) -> None:
         self.app.stack.push(ExerciseSettingsScene(self.client))

@@ -29,7 +29,7 @@ from scores.store import Store
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)  # the fixtures' PIN records are cheap to check; the screens' are not
 PIN = "97531864"
-PAGE_ACTIONS = ["Let this client play", "Start a session", "Progress", "Exercise settings", "Report",
+PAGE_ACTIONS = ["Let this client play", "Start a session", "Progress", "Past sessions", "Exercise settings", "Report",
                 "Export data", "Rename", "Hide the countdown", "Archive"]
 
 
@@ -590,3 +590,31 @@ def test_esc_in_the_plan_editors_exercise_choice_goes_back_without_a_pin(make_pi
     assert "My progress" not in [b.label for b in top(pilot).menu.buttons]
     pilot.press(pygame.K_ESCAPE)
     assert top(pilot) is editor
+
+
+def test_past_sessions_open_their_full_summary(make_pilot):
+    from datetime import timedelta
+
+    from games.core.simulate import simulate_plan
+    from games.launcher.session_summary import SessionListScene, SessionSummaryScene
+    from games.registry import get_exercise
+    from scores.plans import Plan, PlanItem
+
+    pilot = make_pilot()
+    store = pilot.app.store
+    alex = store.get_client("C-0001")
+    plan = Plan("Short", (PlanItem("mood"), PlanItem("exercise", exercise="flanker", minutes=2), PlanItem("mood")))
+    start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    for day in range(2):
+        simulate_plan(plan, store, alex, get_exercise, ability=0.6, seed=day, wall_start=start + timedelta(days=day))
+    page = to_page(pilot)
+    activate(pilot, page.menu, "Past sessions")
+    sessions = top(pilot)
+    assert isinstance(sessions, SessionListScene) and len(sessions.menu.buttons) == 2
+    assert all("Short" in b.label and "1 run," in b.detail for b in sessions.menu.buttons)
+    pilot.click(sessions.menu.buttons[1].rect.center)  # newest first: the second is the older
+    details = top(pilot)
+    assert isinstance(details, SessionSummaryScene) and details.therapist
+    [first, _] = list(store.iter_session_rows())
+    assert details.session_id == first["session_id"]
+    assert any(f"{first['n_trials']} trials" in line for line in details.lines)
