@@ -36,6 +36,8 @@ from typing import Any, NamedTuple, Sequence
 
 from scores.trend import ReliableChange, Trend, fit_line, reliable_change, trend_of
 
+WEEK_S = 7 * 86_400.0  # seconds in a week, the trend's unit of time
+
 __all__ = [
     "DOMAIN_ORDER", "DOMAIN_TITLES", "ExerciseInfo", "Progress", "ReliableChange", "RunPoint", "Series",
     "Trend", "load_progress",
@@ -161,7 +163,7 @@ def _statistics(points: Sequence[RunPoint], days: Sequence[date]) -> tuple[Trend
     if not points:
         return None, None
     origin = points[0].started_at
-    weeks = [(p.started_at - origin).total_seconds() / (7 * 86400.0) for p in points]
+    weeks = [(p.started_at - origin).total_seconds() / WEEK_S for p in points]
     values = [p.ability for p in points]
     ses = [p.ability_se for p in points]
     fit = fit_line(weeks, values, ses)
@@ -273,3 +275,12 @@ def load_progress(
         total_time_s=sum(float(run.row["duration_s"] or 0.0) for run in runs),
         first_day=days[0] if days else None, last_day=days[-1] if days else None,
     )
+
+
+def trend_anchor(series: Series) -> tuple[float, float]:
+    """A point of the fitted trend line: (POSIX seconds, value) at the series' mean time, where the
+    line is best pinned down; with ``trend.per_week`` it draws the whole line."""
+    weeks = [p.started_at.timestamp() / WEEK_S for p in series.points]
+    fit = fit_line(weeks, [p.ability for p in series.points], [p.ability_se for p in series.points])
+    centre = sum(weeks) / len(weeks)
+    return centre * WEEK_S, fit.intercept + fit.slope * centre

@@ -8,8 +8,7 @@ from datetime import date, datetime, timedelta
 from html import escape
 from typing import Any, Callable, Sequence
 
-from scores.progress import RunPoint, Series, local_day
-from scores.trend import fit_line
+from scores.progress import WEEK_S, RunPoint, Series, local_day, trend_anchor
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 Z_95 = 1.96
@@ -119,7 +118,7 @@ def _trend_ends(series: Series, anchor: Callable[[Series], tuple[float, float]] 
     if series.trend is None or anchor is None or len(series.points) < 2:
         return []
     anchor_s, anchor_value = anchor(series)
-    per_s = series.trend.per_week / (7 * 86_400.0)
+    per_s = series.trend.per_week / WEEK_S
     ends = (series.points[0].started_at.timestamp(), series.points[-1].started_at.timestamp())
     return [(t, anchor_value + per_s * (t - anchor_s)) for t in ends]
 
@@ -237,7 +236,6 @@ def series_chart(series: Series, anchor: Callable[[Series], tuple[float, float]]
 
 # --- a series' block: heading, trend and change in words, and the chart -------------------------
 
-WEEK_S = 7 * 86_400.0
 FLAGS = {1: ("up", "▲ Improved"), 0: ("none", "● No reliable change"), -1: ("down", "▼ Declined")}
 
 
@@ -293,14 +291,6 @@ def change_html(series: Series, brief: bool = False) -> str:
             f"(mean of the first 3 {what} → the last 3; RCI {_signed(change.rci, 1)})")
 
 
-def _trend_anchor(series: Series) -> tuple[float, float]:
-    """A point of the fitted line, at the series' mean time (where the line is best pinned down)."""
-    weeks = [p.started_at.timestamp() / WEEK_S for p in series.points]
-    fit = fit_line(weeks, [p.ability for p in series.points], [p.ability_se for p in series.points])
-    centre = sum(weeks) / len(weeks)
-    return centre * WEEK_S, fit.intercept + fit.slope * centre
-
-
 def series_block(series: Series) -> str:
     """A heading, the facts and the chart of one series, kept together on one printed page."""
     facts = [f"<li><b>Trend:</b> {escape_text(trend_text(series))}</li>",
@@ -314,4 +304,4 @@ def series_block(series: Series) -> str:
         facts.append(f"<li><b>Days:</b> {len(series.points)} · {time}</li>")
     heading = escape_text(series.title) + ("" if _is_level(series) else ": all its exercises together")
     return (f'<section class="block"><h3>{heading}</h3><ul class="facts">{"".join(facts)}</ul>'
-            f"{series_chart(series, _trend_anchor)}</section>")
+            f"{series_chart(series, trend_anchor)}</section>")

@@ -15,7 +15,7 @@ import pygame
 
 from games.core.theme import Theme
 from games.core.widgets import draw_text, wrap
-from scores.progress import Series
+from scores.progress import WEEK_S, Series, trend_anchor
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 Z95 = 1.96  # error bars span ±1.96 standard errors: where the run's true level most likely lies
@@ -347,13 +347,13 @@ class _Painter:
         self.surface.set_clip(None)
 
     def _trend(self, axes: _Axes) -> None:
-        """The fitted slope drawn through the runs' mean time and mean value, from the first run to the last."""
+        """The fitted line (the model's weighted fit), from the first run to the last."""
         trend, points = self.series.trend, self.series.points
         if trend is None:
             return
-        weeks = [(p.started_at - points[0].started_at).total_seconds() / 604800 for p in points]
-        mean_week, mean_value = sum(weeks) / len(weeks), sum(p.ability for p in points) / len(points)
-        ends = [(axes.x(points[i].started_at), axes.y(mean_value + trend.per_week * (weeks[i] - mean_week)))
+        anchor_s, anchor_value = trend_anchor(self.series)
+        ends = [(axes.x(points[i].started_at),
+                 axes.y(anchor_value + trend.per_week * (points[i].started_at.timestamp() - anchor_s) / WEEK_S))
                 for i in (0, -1)]
         self.surface.set_clip(axes.plot)
         pygame.draw.line(self.surface, self.theme.palette.accent, ends[0], ends[1], max(3, self.dot_px))

@@ -13,7 +13,7 @@ import pytest
 from games.core.adaptive import make_tracker
 from games.core.simulate import simulate_session
 from games.registry import EXERCISES, get_exercise
-from scores.progress import DOMAIN_UNIT, ExerciseInfo, Progress, load_progress, local_day
+from scores.progress import DOMAIN_UNIT, ExerciseInfo, Progress, load_progress, local_day, trend_anchor
 from scores.store import Client, Store
 
 SPAN = ExerciseInfo("span", "Span", "memory", 1, 11, 0.8)  # a range of 10 levels
@@ -142,6 +142,10 @@ def test_trend_is_in_units_per_week(store: Store, client: Client) -> None:
     trend = load_progress(store, client, INFOS).exercises[0].trend
     assert trend.per_week == pytest.approx(0.5)
     assert trend.excludes_zero and trend.low > 0
+    series = load_progress(store, client, INFOS).exercises[0]
+    anchor_s, value = trend_anchor(series)  # where the charts pin the line: on it, at the mean time
+    first = series.points[0].started_at.timestamp()
+    assert value == pytest.approx(2.0 + 0.5 * (anchor_s - first) / (7 * 86400.0))
 
 
 # --- domains --------------------------------------------------------------------------------------
