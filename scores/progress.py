@@ -169,7 +169,11 @@ def _statistics(points: Sequence[RunPoint], days: Sequence[date]) -> tuple[Trend
     fit = fit_line(weeks, values, ses)
     several_days = len(set(days)) > 1
     trend = trend_of(fit, len(points)) if len(points) >= MIN_TREND_POINTS and several_days else None
-    change = reliable_change(values, ses, fit.tau2) if len(points) >= MIN_CHANGE_POINTS else None
+    change = None
+    if len(points) >= MIN_CHANGE_POINTS:
+        residuals = [v - (fit.intercept + fit.slope * w) for v, w in zip(values, weeks)]
+        df = len(points) - 2
+        change = reliable_change(values, ses, fit.tau2, sum(r * r for r in residuals) / df, df)
     return trend, change
 
 

@@ -19,7 +19,7 @@ time in weeks:
    ``(1 + rho) / (1 - rho)``, rho the lag-1 autocorrelation of the standardized residuals in
    time order, clipped to ``0..0.9`` (the AR(1) variance allowance for a slowly varying regressor).
 
-Reliable change (``reliable_change``) follows Jacobson & Truax (1991), with each run's own
+Reliable change (``reliable_change``) follows Jacobson & Truax (1991), with the client's own
 measurement error in place of a test-retest reliability::
 
     baseline = mean of the first 3 abilities,   latest = mean of the last 3
@@ -27,7 +27,12 @@ measurement error in place of a test-retest reliability::
     RCI      = (latest - baseline) / S_diff,   reliable when |RCI| > 1.96
 
 ``tau2`` is the run-to-run variance around the trend line (around the mean when the runs cannot
-give a line), so drift that the line explains is not counted as noise.
+give a line), so drift that the line explains is not counted as noise. A run's SE, from its own
+answers alone, overstates how much its estimate really varies (a short run's posterior is wide
+while its mean is steady): with 8 runs or more the scatter of the runs around the client's own
+trend line, ``s² = Σ residual² / (n - 2)``, measures the error directly. When it is the smaller,
+``S_diff = sqrt(2 s² / 3)`` and the critical value is Student's t on ``n - 2`` degrees of freedom
+(2.05 for 30 runs) instead of 1.96.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ import numpy as np
 
 RCI_CRITICAL = 1.96
 CHANGE_WINDOW = 3  # runs averaged at each end for reliable change
+MIN_RESIDUAL_DF = 6  # points around the trend line needed (beyond 2) to measure the error from them
 CONFIDENCE = 0.95
 MAX_AUTOCORRELATION = 0.9  # beyond this a series is one long drift, not repeated measurements
 
@@ -68,10 +74,11 @@ class ReliableChange:
     difference: float
     se_difference: float
     rci: float
+    critical: float = RCI_CRITICAL  # |RCI| beyond this is reliable (Student's t when the error is estimated)
 
     @property
     def reliable(self) -> bool:
-        return abs(self.rci) > RCI_CRITICAL
+        return abs(self.rci) > self.critical
 
     @property
     def direction(self) -> int:
@@ -215,8 +222,15 @@ def trend_of(fit: LineFit, n_points: int) -> Trend | None:
     return Trend(fit.slope, fit.slope - half, fit.slope + half, n_points)
 
 
-def reliable_change(values: Sequence[float], ses: Sequence[float], tau2: float) -> ReliableChange | None:
-    """Reliable change from the first to the last ``CHANGE_WINDOW`` points, or None with too few points."""
+def reliable_change(values: Sequence[float], ses: Sequence[float], tau2: float,
+                    residual_var: float | None = None, df: int = 0) -> ReliableChange | None:
+    """Reliable change from the first to the last ``CHANGE_WINDOW`` points, or None with too few points.
+
+    Args:
+        residual_var: the scatter of the points around their trend line (its ``df`` degrees of
+            freedom); when given, and smaller than what the SEs say, it is the measurement error,
+            and the critical value is Student's t on ``df`` rather than 1.96.
+    """
     if len(values) < 2 * CHANGE_WINDOW:
         return None
     k = CHANGE_WINDOW
@@ -224,6 +238,8 @@ def reliable_change(values: Sequence[float], ses: Sequence[float], tau2: float) 
     latest = sum(values[-k:]) / k
     error_first = sum(se * se + tau2 for se in ses[:k]) / k**2
     error_last = sum(se * se + tau2 for se in ses[-k:]) / k**2
-    se_difference = math.sqrt(error_first + error_last)
+    se_difference, critical = math.sqrt(error_first + error_last), RCI_CRITICAL
+    if residual_var is not None and df >= MIN_RESIDUAL_DF and math.sqrt(2 * residual_var / k) < se_difference:
+        se_difference, critical = math.sqrt(2 * residual_var / k), t_quantile(0.5 + CONFIDENCE / 2, df)
     difference = latest - baseline
-    return ReliableChange(baseline, latest, difference, se_difference, difference / se_difference)
+    return ReliableChange(baseline, latest, difference, se_difference, difference / se_difference, critical)

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from games.core.adaptive import make_tracker
+from games.core.adaptive.policy import LevelPolicy, plan_run
 from games.core.simulate import simulate_session
 from games.registry import EXERCISES, get_exercise
 from scores.progress import DOMAIN_UNIT, ExerciseInfo, Progress, load_progress, local_day, trend_anchor
@@ -230,14 +230,16 @@ def test_a_simulated_client_who_improves_shows_a_trend_and_a_reliable_improvemen
 
 
 def _tracker_run(ability: float, slope: float, lapse: float, rng: random.Random) -> tuple[float, float]:
-    """One run of the real level tracker played by a seeded observer (Digit Span's levels 2..9)."""
-    tracker = make_tracker(2, 9, 3, target=0.8)
+    """One run of the real level policy (tracker, and the run's own estimate as a run stores it)
+    played by a seeded observer on Digit Span's levels."""
+    spec = get_exercise("digit_span").spec
+    policy = LevelPolicy(spec, plan_run(spec))
     offset = math.log(0.8 / 0.2)
     for _ in range(12):
-        level = tracker.next_level()
+        level = policy.next_level()
         p_success = (1.0 - lapse) / (1.0 + math.exp(-(offset - (level - ability) / slope)))
-        tracker.update(level, rng.random() < p_success)
-    return tracker.estimate()
+        policy.update(level, rng.random() < p_success)
+    return policy.estimate()
 
 
 def _write_tracker_clients(store: Store, n_clients: int, gain_levels: float, seed: int) -> list[Client]:
@@ -270,7 +272,7 @@ def _write_tracker_clients(store: Store, n_clients: int, gain_levels: float, see
 
 def test_stable_clients_rarely_show_change_and_improving_ones_do(tmp_path) -> None:
     store = Store.open(tmp_path)
-    stable = _write_tracker_clients(store, 100, gain_levels=0.0, seed=1)
+    stable = _write_tracker_clients(store, 200, gain_levels=0.0, seed=1)
     flagged = {"trend": 0, "change": 0, "either": 0}
     for client in stable:
         (series,) = load_progress(store, client, REGISTRY_INFOS).exercises
@@ -279,7 +281,7 @@ def test_stable_clients_rarely_show_change_and_improving_ones_do(tmp_path) -> No
         flagged["trend"] += by_trend
         flagged["change"] += by_change
         flagged["either"] += by_trend or by_change
-    assert flagged["either"] <= 5, flagged  # neither flag in at least 95% of stable clients
+    assert flagged["either"] <= 10, flagged  # neither flag in at least 95% of stable clients
     # the same route has teeth: three levels gained over the ten weeks are seen
     improving = _write_tracker_clients(store, 20, gain_levels=3.0, seed=2)
     detected = [load_progress(store, c, REGISTRY_INFOS).exercises[0] for c in improving]

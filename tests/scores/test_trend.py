@@ -112,3 +112,16 @@ def test_flags_on_the_records() -> None:
     assert not Trend(0.1, -0.01, 0.2, 5).excludes_zero
     assert not ReliableChange(1.0, 2.0, 1.0, 0.6, 1.96).reliable
     assert ReliableChange(2.0, 1.0, -1.0, 0.5, -2.0).direction == -1
+
+
+def test_reliable_change_measures_the_error_from_the_scatter_when_the_ses_overstate_it() -> None:
+    values = [4.0, 4.0, 4.0, 5.0, 5.0, 5.0, 5.0, 6.0, 6.0, 6.0]
+    # SE-based: sqrt(3 * 4 / 9 * 2) = 1.633; scatter-based: sqrt(2 * 0.09 / 3) = 0.245, smaller
+    change = reliable_change(values, [2.0] * 10, tau2=0.0, residual_var=0.09, df=8)
+    assert change.se_difference == pytest.approx(math.sqrt(0.06))
+    assert change.critical == pytest.approx(t_quantile(0.975, 8)) and change.critical > 1.96
+    assert change.rci == pytest.approx(2.0 / math.sqrt(0.06)) and change.direction == 1
+    # too few points to trust the scatter, or a scatter larger than the SEs say: the SEs stand
+    for residual_var, df in ((0.09, 4), (9.0, 8)):
+        kept = reliable_change(values, [2.0] * 10, tau2=0.0, residual_var=residual_var, df=df)
+        assert kept.se_difference == pytest.approx(math.sqrt(8 / 3)) and kept.critical == 1.96
