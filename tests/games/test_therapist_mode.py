@@ -18,9 +18,8 @@ from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.pin import PinScene, wall_now
 from games.launcher.therapist import IDLE_LOCK_MS, TherapistHomeScene
-from games.launcher.therapist_client import (
-    TARGET_CHOICES, ClientPageScene, ExerciseSettingsScene, RenameClientScene, client_history,
-)
+from games.launcher.therapist_client import ClientPageScene, RenameClientScene, client_history
+from games.launcher.therapist_settings import TARGET_CHOICES, ExerciseSettingsScene
 from games.registry import EXERCISES
 from scores.pin import LOCKOUT_SETTING, PIN_SETTING, ScryptCost, TherapistLock, verify_pin
 from scores.plans import Plan, PlanItem
