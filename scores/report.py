@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from scores.csvfile import write_text_atomically
-from scores.progress import ExerciseInfo, Progress, Series, load_progress
-from scores.report_svg import change_html, duration_text, local_day, long_day, series_block, trend_text
+from scores.progress import ExerciseInfo, Progress, Series, load_progress, local_day
+from scores.axes import long_day
+from scores.report_svg import change_html, duration_text, series_block, trend_text
 from scores.report_svg import escape_text as _e
 
 

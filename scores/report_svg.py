@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from html import escape
 from typing import Any, Callable, Sequence
 
+from scores.axes import date_ticks, long_day, value_ticks
 from scores.progress import WEEK_S, RunPoint, Series, local_day, trend_anchor
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 Z_95 = 1.96
 BAND_HALF_WIDTH = 0.05  # the target band is the target success rate ± 5 percentage points
 
@@ -23,14 +23,8 @@ LEFT_PX, RIGHT_PX, TOP_PX = 64, 18, 12
 PLOT_HEIGHT_PX = 190
 STRIP_GAP_PX, STRIP_HEIGHT_PX = 16, 56
 AXIS_LABEL_GAP_PX = 16
-
-
-def short_day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
-
-
-def long_day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+MIN_TICK_SPACING_PX = 32  # value ticks at least this far apart
+LABEL_CHAR_PX, MIN_LABEL_GAP_PX = 7.2, 10  # date labels: a character's width and the least gap between two
 
 
 @dataclass(frozen=True)
@@ -45,38 +39,6 @@ class Scale:
     def __call__(self, value: float) -> float:
         span = self.high - self.low or 1.0
         return self.start_px + (value - self.low) / span * (self.end_px - self.start_px)
-
-
-def nice_ticks(low: float, high: float, most: int = 6, integer: bool = False) -> list[float]:
-    """Round tick values covering ``low``..``high``: steps of 1, 2, 2.5 or 5 times a power of ten."""
-    span = max(high - low, 1e-9)
-    raw_step = span / max(most - 1, 1)
-    power = 10 ** math.floor(math.log10(raw_step))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw_step)
-    if integer:
-        step = max(1.0, float(math.ceil(step)))
-    first = math.ceil(low / step - 1e-9) * step
-    count = int(math.floor((high - first) / step + 1e-9)) + 1
-    return [round(first + i * step, 10) for i in range(count)]
-
-
-def date_ticks(first: date, last: date, most: int = 8) -> list[tuple[date, str]]:
-    """Tick dates and their labels: days, Mondays of weeks, or firsts of months, by the span."""
-    span_days = (last - first).days
-    for step_days in (1, 2, 7, 14):
-        if span_days / step_days <= most:
-            start = first if step_days < 7 else first - timedelta(days=first.weekday())
-            ticks = [start + timedelta(days=step_days * i) for i in range(span_days // step_days + 2)]
-            return [(d, short_day(d)) for d in ticks if first <= d <= last]
-    step_months = next((m for m in (1, 2, 3, 6) if span_days / (30.4 * m) <= most), 0)
-    step_years = max(1, math.ceil(span_days / 365.25 / most))
-    ticks, year, month = [], first.year, first.month
-    while date(year, month, 1) <= last:
-        on_step = (month - 1) % step_months == 0 if step_months else month == 1 and year % step_years == 0
-        if date(year, month, 1) >= first and on_step:
-            ticks.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return [(d, f"{MONTHS[d.month - 1]} {d.year}") for d in ticks]
 
 
 def _num(value: float) -> str:
@@ -123,15 +85,24 @@ def _trend_ends(series: Series, anchor: Callable[[Series], tuple[float, float]] 
     return [(t, anchor_value + per_s * (t - anchor_s)) for t in ends]
 
 
+def _noon(day: date) -> float:
+    """Local noon of ``day`` in seconds since the epoch: where a date's tick sits."""
+    return datetime(day.year, day.month, day.day, 12).astimezone().timestamp()
+
+
+def _label_width(text: str) -> float:
+    """About how wide an axis label is drawn, in viewBox units (13-unit type)."""
+    return LABEL_CHAR_PX * len(text)
+
+
 def _grid(x: Scale, y: Scale, ticks: Sequence[float], days: Sequence[tuple[date, str]], bottom_px: float) -> list[str]:
     parts = []
     for value in ticks:
         parts.append(_line(LEFT_PX, y(value), WIDTH_PX - RIGHT_PX, y(value), GRID))
         parts.append(_text(LEFT_PX - 8, y(value) + 4, _num(value), anchor="end"))
     for day, label in days:
-        noon = datetime(day.year, day.month, day.day, 12).astimezone().timestamp()
-        parts.append(_line(x(noon), TOP_PX, x(noon), bottom_px, GRID, ' stroke-dasharray="2 3"'))
-        parts.append(_text(x(noon), bottom_px + AXIS_LABEL_GAP_PX, label))
+        parts.append(_line(x(_noon(day)), TOP_PX, x(_noon(day)), bottom_px, GRID, ' stroke-dasharray="2 3"'))
+        parts.append(_text(x(_noon(day)), bottom_px + AXIS_LABEL_GAP_PX, label))
     return parts
 
 
@@ -211,12 +182,14 @@ def series_chart(series: Series, anchor: Callable[[Series], tuple[float, float]]
     x = _time_scale(series.points)
     low, high = _value_range(series, [value for _, value in ends])
     is_exercise = series.kind == "exercise"
-    ticks = nice_ticks(low, high, integer=is_exercise)
+    ticks = value_ticks(low, high, PLOT_HEIGHT_PX, MIN_TICK_SPACING_PX, whole=is_exercise)
     y = Scale(min(low, ticks[0]), max(high, ticks[-1]), TOP_PX + PLOT_HEIGHT_PX, TOP_PX)
     plot_bottom = TOP_PX + PLOT_HEIGHT_PX
     has_strip = is_exercise and any(p.accuracy is not None for p in series.points)
     bottom = plot_bottom + (STRIP_GAP_PX + STRIP_HEIGHT_PX if has_strip else 0)
-    days = date_ticks(local_day(series.points[0].started_at), local_day(series.points[-1].started_at))
+    first_day, last_day = (local_day(series.points[i].started_at) for i in (0, -1))
+    width_px = x(_noon(last_day)) - x(_noon(first_day))
+    days = [(t.day, t.label) for t in date_ticks(first_day, last_day, width_px, _label_width, MIN_LABEL_GAP_PX)]
     parts = _grid(x, y, ticks, days, bottom)
     parts.append(_axis_title("level" if is_exercise else "% of range", TOP_PX, plot_bottom))
     parts.append(f'<rect x="{LEFT_PX}" y="{TOP_PX}" width="{WIDTH_PX - LEFT_PX - RIGHT_PX}" '

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from games.launcher.chart import MONTHS
+from scores.axes import MONTHS
 from scores.progress import Progress, Series
 
 CHANGE_WORDS = {1: "improved", 0: "no reliable change", -1: "declined"}

@@ -15,7 +15,7 @@ from games.core.pilot import Pilot
 from games.core.simulate import simulate_session
 from games.core.theme import Theme
 from games.launcher import progress as progress_screen
-from games.launcher.chart import date_ticks, value_ticks
+from scores.axes import date_ticks, value_ticks
 from games.launcher.clients import ClientPickerScene
 from games.launcher.progress import EMPTY_CLIENT, ProgressScene
 from games.launcher.progress_words import client_lines, format_duration, therapist_lines

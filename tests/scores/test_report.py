@@ -14,7 +14,7 @@ import pytest
 from scores.csvfile import ExportError
 from scores.progress import ExerciseInfo, Progress, ReliableChange, RunPoint, Series, Trend, load_progress
 from scores.report import ReportHeader, build_report, render_report, write_report
-from scores.report_svg import FLAGS, date_ticks, nice_ticks, series_chart, trend_text
+from scores.report_svg import FLAGS, series_chart, trend_text
 
 T0 = datetime(2026, 2, 2, 10, 0, tzinfo=timezone.utc)
 INFOS = [
@@ -302,17 +302,6 @@ def test_a_failed_write_keeps_the_old_report_whole(store, tmp_path, monkeypatch)
 
 # --- the charts ------------------------------------------------------------------------------
 
-def test_nice_ticks_and_date_ticks():
-    assert nice_ticks(1, 9, integer=True) == [2.0, 4.0, 6.0, 8.0]
-    assert nice_ticks(-3.2, 17.5) == [0.0, 5.0, 10.0, 15.0]
-    assert nice_ticks(0.0, 0.4) == [0.0, 0.1, 0.2, 0.3, 0.4]
-    weekly = date_ticks(date(2026, 1, 5), date(2026, 3, 16))
-    assert [d.weekday() for d, _ in weekly] == [0] * len(weekly) and len(weekly) <= 8
-    assert weekly[0] == (date(2026, 1, 5), "5 Jan")
-    yearly = date_ticks(date(2021, 3, 1), date(2026, 2, 1))
-    assert [label for _, label in yearly] == ["Jan 2022", "Jan 2023", "Jan 2024", "Jan 2025", "Jan 2026"]
-
-
 def test_chart_marks_every_point_its_accuracy_and_the_target_band():
     s = series(trend=Trend(0.4, 0.3, 0.5, 8))
     svg = series_chart(s, anchor=lambda _: (s.points[0].started_at.timestamp(), 2.0))
@@ -341,3 +330,21 @@ def test_a_single_domain_point_draws_without_trend_or_strip():
     one = replace(series(kind="domain", n=1), points=(point(0, 12.5, accuracy=None, target=None),))
     page = Page(series_chart(one))
     assert page.count("circle") == 1 and page.count("path") == 0
+
+
+def test_a_chart_labels_its_dates_without_overlap_and_its_values_round():
+    points = [
+        RunPoint(f"r{i}", datetime(2026, 1, 5, 12, tzinfo=timezone.utc) + timedelta(days=7 * i), 3.0 + 0.3 * i, 0.4,
+                 0.8, 0.8, 4, 300.0)
+        for i in range(11)
+    ]
+    series = Series("span", "Span", "exercise", "memory", "level", tuple(points), None, None, 6, 1, 10)
+    svg = series_chart(series)
+    labels = re.findall(r'<text x="([0-9.]+)" y="[0-9.]+" font-size="13" text-anchor="middle" fill="[^"]+">'
+                        r'(\d+ [A-Z][a-z]{2}[^<]*)</text>', svg)
+    xs = [float(x) for x, _ in labels]
+    assert len(labels) >= 4 and xs == sorted(xs)
+    widths = [7.2 * len(text) for _, text in labels]
+    assert all(b - wb / 2 - (a + wa / 2) >= 10 for (a, wa), (b, wb) in zip(zip(xs, widths), zip(xs[1:], widths[1:])))
+    values = re.findall(r'text-anchor="end"[^>]*>([0-9.-]+)</text>', svg)
+    assert values and all(float(v) == int(float(v)) for v in values)  # whole levels
