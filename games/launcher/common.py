@@ -18,8 +18,10 @@ def fitting_line(theme: Theme, role: str, text: str, width: int, bold: bool = Fa
     """The role's font, a little smaller if need be (to ``least`` of its size), so that ``text``
     fits in ``width``; only if even that is too narrow is the text shortened with an ellipsis."""
     font = theme.font(role, bold)
+    if font.size(text)[0] <= width:
+        return font, text
     steps = max(0, round((1.0 - least) / 0.05))
-    for step in range(steps + 1):
+    for step in range(1, steps + 1):
         font = theme.font_fitting(role, int(theme.size(role) * 0.75 * (1.0 - 0.05 * step)), bold)
         if font.size(text)[0] <= width:
             return font, text
