@@ -18,6 +18,21 @@ class SimulationStalled(RuntimeError):
     """The logic waits for input and the player has nothing to say: a bug in one of them."""
 
 
+def _next_event(driven: Any, planned: tuple[float, Any] | None, clock: FakeClock) -> bool:
+    """Let the earlier of the player's planned ``(time, action)`` and the next timer of ``driven``
+    (a run or a session) happen; False when neither ever will."""
+    wake_ms = driven.next_change_ms()
+    if planned is not None and (wake_ms is None or planned[0] <= wake_ms):
+        clock.set(max(planned[0], clock.now_ms()))
+        driven.handle(planned[1], clock.now_ms())
+    elif wake_ms is not None:
+        clock.set(max(wake_ms, clock.now_ms()))
+        driven.tick(clock.now_ms())
+    else:
+        return False
+    return True
+
+
 def play_run(run: ExerciseRun, player: SimulatedPlayer, clock: FakeClock, max_steps: int = 1_000_000) -> None:
     """Drive ``run`` to its end: the earlier of the player's next action and the logic's next timer wins."""
     run.start(clock.now_ms())
@@ -26,15 +41,7 @@ def play_run(run: ExerciseRun, player: SimulatedPlayer, clock: FakeClock, max_st
             return
         if run.awaiting_onset:
             run.mark_onset(clock.now_ms())
-        planned = player.next_action(run.logic, clock.now_ms())
-        wake_ms = run.next_change_ms()
-        if planned is not None and (wake_ms is None or planned[0] <= wake_ms):
-            clock.set(max(planned[0], clock.now_ms()))
-            run.handle(planned[1], clock.now_ms())
-        elif wake_ms is not None:
-            clock.set(max(wake_ms, clock.now_ms()))
-            run.tick(clock.now_ms())
-        else:
+        if not _next_event(run, player.next_action(run.logic, clock.now_ms()), clock):
             raise SimulationStalled(f"{run.exercise.id}: nothing left to happen before the run ended")
     raise SimulationStalled(f"{run.exercise.id}: the run did not end within {max_steps} steps")
 
@@ -90,15 +97,7 @@ class SimulatedClient:
             return
         if runner.awaiting_onset:
             runner.mark_onset(clock.now_ms())
-        planned = self._planned_action(runner, clock.now_ms())
-        wake_ms = runner.next_change_ms()
-        if planned is not None and (wake_ms is None or planned[0] <= wake_ms):
-            clock.set(max(planned[0], clock.now_ms()))
-            runner.handle(planned[1], clock.now_ms())
-        elif wake_ms is not None:
-            clock.set(max(wake_ms, clock.now_ms()))
-            runner.tick(clock.now_ms())
-        else:
+        if not _next_event(runner, self._planned_action(runner, clock.now_ms()), clock):
             raise SimulationStalled(f"session item {runner.state.position}: nothing left to happen")
 
     def _planned_action(self, runner: Any, now_ms: float) -> tuple[float, Any] | None:

@@ -124,6 +124,13 @@ class Button:
             y += small.get_linesize()
 
 
+def escape_or_click(event: pygame.event.Event, button: Button) -> bool:
+    """Whether ``event`` is Esc, or a left click released on ``button`` (the way out of a screen)."""
+    if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        return True
+    return event.type == pygame.MOUSEBUTTONUP and event.button == 1 and button.rect.collidepoint(event.pos)
+
+
 class FocusList:
     """Buttons in a column that scrolls (or in a row): arrows or Tab move the focus, Enter or a click activates."""
 

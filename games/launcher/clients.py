@@ -86,9 +86,6 @@ class ClientPickerScene(FramedScene):
             self.app.end_session()
             self.refresh(code)
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        self.handle_corner(event) or self.menu.handle_event(event)
-
     def draw(self, surface: pygame.Surface) -> None:
         content = self.draw_frame(surface)
         self.menu.layout(self.theme, content)

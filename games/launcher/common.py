@@ -6,7 +6,7 @@ import pygame
 
 from games.core.scene import Scene
 from games.core.theme import Theme
-from games.core.widgets import Button, draw_text, fit, wrap
+from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fit, wrap
 
 
 def margin(theme: Theme, surface: pygame.Surface) -> int:
@@ -35,6 +35,7 @@ class FramedScene(Scene):
     """
 
     title = ""
+    menu: FocusList | None = None  # a screen that is one list of buttons: it gets every event
     hint = "Arrow keys to choose  ·  Enter to open  ·  Esc to go back"
     corner_label = "Back"
 
@@ -53,11 +54,13 @@ class FramedScene(Scene):
         self.app.stack.pop()
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        """Esc and the corner button first; then a key, a click, the wheel or typed text goes to
-        ``on_key``, ``on_click``, ``on_wheel`` or ``on_text``, which a screen overrides."""
+        """Esc and the corner button first; then the screen's ``menu`` if it has one, else a key, a
+        click, the wheel or typed text goes to ``on_key``, ``on_click``, ``on_wheel`` or ``on_text``."""
         if self.handle_corner(event):
             return
-        if event.type == pygame.KEYDOWN:
+        if self.menu is not None:
+            self.menu.handle_event(event)
+        elif event.type == pygame.KEYDOWN:
             self.on_key(event)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.on_click(event.pos)
@@ -80,10 +83,7 @@ class FramedScene(Scene):
 
     def handle_corner(self, event: pygame.event.Event) -> bool:
         """Esc or a click on the corner button; returns True when used."""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.back()
-            return True
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.corner.rect.collidepoint(event.pos):
+        if escape_or_click(event, self.corner):
             self.back()
             return True
         return False

@@ -70,9 +70,6 @@ class ExerciseListScene(FramedScene):
 
         self.app.stack.push(BreathingScene(minutes=2))
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        self.handle_corner(event) or self.menu.handle_event(event)
-
     def _heading_height(self, i: int) -> int:
         if i not in self.first_of_group:
             return 0

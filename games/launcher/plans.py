@@ -88,9 +88,6 @@ class PlanListScene(FramedScene):
         self._done_word = "Saved"
         self.refresh(result.name if isinstance(result, Plan) else None)
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        self.handle_corner(event) or self.menu.handle_event(event)
-
     def _heading_height(self, i: int) -> int:
         return self.theme.font("large", bold=True).get_linesize() + self.theme.gap(0.5) if i in self.headings else 0
 

@@ -13,7 +13,7 @@ from games.core.exercise import Exercise
 from games.core.run import ExerciseRun
 from games.core.session import PRACTICE_TRIALS
 from games.core.scene import Scene
-from games.core.widgets import Button, draw_text, fit
+from games.core.widgets import Button, draw_text, escape_or_click, fit
 from games.launcher.common import margin
 from games.launcher.confirm import ConfirmScene
 
@@ -76,10 +76,7 @@ class ExerciseScene(Scene):
             self.run.stop(self.run_ms(now_ms))
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.ask_to_stop()
-            return
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.stop_button.rect.collidepoint(event.pos):
+        if escape_or_click(event, self.stop_button):
             self.ask_to_stop()
             return
         action = self.view.action_for(event, self.run.logic)
@@ -118,10 +115,7 @@ class ExerciseScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
         side = margin(theme, surface)
-        body = theme.font("body")
-        self.stop_button.rect = pygame.Rect(0, theme.gap(), self.stop_button.width(theme), body.get_linesize() + theme.gap())
-        self.stop_button.rect.right = surface.get_width() - side
-        self.stop_button.draw(surface, theme, focused=False)
+        draw_header_button(surface, theme, self.stop_button, side)
         now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
         self._draw_header(surface, side, self._notice(self.run_ms(now)))
         top = self.stop_button.rect.bottom + theme.gap()
@@ -146,6 +140,13 @@ class ExerciseScene(Scene):
             draw_text(surface, fit(text, small, width), small, pal.muted_text, (side, self.stop_button.rect.centery), "midleft")
             return
         draw_notice(surface, theme, pygame.Rect(side, self.stop_button.rect.top, width, self.stop_button.rect.height), notice)
+
+
+def draw_header_button(surface: pygame.Surface, theme, button: Button, side: int) -> None:
+    """The small button at the top right of a playing screen (Stop, Pause), beside the header line."""
+    button.rect = pygame.Rect(0, theme.gap(), button.width(theme), theme.font("body").get_linesize() + theme.gap())
+    button.rect.right = surface.get_width() - side
+    button.draw(surface, theme, focused=False)
 
 
 def draw_notice(surface: pygame.Surface, theme, box: pygame.Rect, notice: str) -> None:

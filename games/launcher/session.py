@@ -11,13 +11,13 @@ import pygame
 
 from games.core.scene import Scene
 from games.core.session import SessionRunner
-from games.core.widgets import Button, FocusList, draw_text, fit
+from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fit
 from games.launcher.breathing import draw_breathing
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.mood import MoodForm
-from games.launcher.play import NOTICE_MS, draw_notice
+from games.launcher.play import NOTICE_MS, draw_header_button, draw_notice
 from games.registry import get_exercise
 from scores.plans import Plan
 
@@ -134,10 +134,7 @@ class SessionScene(Scene):
 
     # -- input and time -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.open_menu()
-            return
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.pause_button.rect.collidepoint(event.pos):
+        if escape_or_click(event, self.pause_button):
             self.open_menu()
             return
         if self.mood_form is not None:
@@ -182,10 +179,7 @@ class SessionScene(Scene):
         if runner.finished:
             return
         side = margin(theme, surface)
-        body = theme.font("body")
-        self.pause_button.rect = pygame.Rect(0, theme.gap(), self.pause_button.width(theme), body.get_linesize() + theme.gap())
-        self.pause_button.rect.right = surface.get_width() - side
-        self.pause_button.draw(surface, theme, focused=False)
+        draw_header_button(surface, theme, self.pause_button, side)
         now = self.app.clock.now_ms()
         self._draw_header(surface, side, now)
         top = self.pause_button.rect.bottom + theme.gap()

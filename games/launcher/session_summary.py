@@ -198,9 +198,6 @@ class SessionListScene(FramedScene):
     def open(self, session_id: str) -> None:
         self.app.stack.push(SessionSummaryScene(session_id, self.client, therapist=True))
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        self.handle_corner(event) or self.menu.handle_event(event)
-
     def draw(self, surface: pygame.Surface) -> None:
         self.menu.layout(self.theme, self.draw_frame(surface))
         self.menu.draw(surface, self.theme)

@@ -227,9 +227,6 @@ class ClientPageScene(FramedScene):
             self.notice = [f"Saved: ID {result.code}, display name {result.display_name or '(none)'}."]
         self.refresh()
 
-    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        self.handle_corner(event) or self.menu.handle_event(event)
-
     # --- drawing -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme

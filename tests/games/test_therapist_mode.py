@@ -85,6 +85,18 @@ def activate(pilot, menu, label: str) -> None:
     pilot.press(pygame.K_RETURN)
 
 
+def to_new_plan(pilot):
+    """From the start screen to a new plan in the plan editor, by keyboard."""
+    from games.launcher.plan_editor import PlanEditorScene
+
+    home = to_home(pilot)
+    pilot.press(pygame.K_RIGHT)
+    activate(pilot, home.actions, "Plans")
+    activate(pilot, top(pilot).menu, "New plan")
+    assert isinstance(top(pilot), PlanEditorScene)
+    return top(pilot)
+
+
 def to_page(pilot, label="Alex") -> ClientPageScene:
     home = to_home(pilot)
     activate(pilot, home.clients, label)
@@ -230,14 +242,8 @@ def test_idle_lock_also_closes_screens_from_other_modules(make_pilot, monkeypatc
 
 
 def test_idle_lock_closes_the_plan_editor_and_its_question_too(make_pilot):
-    from games.launcher.plan_editor import PlanEditorScene
-
     pilot = make_pilot()
-    home = to_home(pilot)
-    pilot.press(pygame.K_RIGHT)
-    activate(pilot, home.actions, "Plans")
-    activate(pilot, top(pilot).menu, "New plan")
-    assert isinstance(top(pilot), PlanEditorScene)
+    to_new_plan(pilot)
     pilot.type(" draft")
     pilot.press(pygame.K_ESCAPE)  # "Leave without saving?" stays open while the therapist is away
     pilot.wait(IDLE_LOCK_MS - 1000, frame_ms=5000)
@@ -576,15 +582,10 @@ def test_a_thousand_random_keys_and_clicks_at_the_therapist_home(make_pilot, mon
 
 
 def test_esc_in_the_plan_editors_exercise_choice_goes_back_without_a_pin(make_pilot):
-    from games.launcher.plan_editor import ExerciseChoiceScene, PlanEditorScene
+    from games.launcher.plan_editor import ExerciseChoiceScene
 
     pilot = make_pilot()
-    home = to_home(pilot)
-    pilot.press(pygame.K_RIGHT)
-    activate(pilot, home.actions, "Plans")
-    activate(pilot, top(pilot).menu, "New plan")
-    editor = top(pilot)
-    assert isinstance(editor, PlanEditorScene)
+    editor = to_new_plan(pilot)
     editor.app.stack.push(ExerciseChoiceScene())
     assert "My progress" not in [b.label for b in top(pilot).menu.buttons]
     pilot.press(pygame.K_ESCAPE)
