@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 import warnings
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable
 
 import pygame
 
@@ -36,6 +37,7 @@ class App:
         clock: Clock | None = None,
         fullscreen: bool = False,
         size: tuple[int, int] = WINDOW_SIZE,
+        wall_s: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
         self.theme = theme or Theme()
@@ -44,9 +46,12 @@ class App:
         self.running = True
         self.client: Any = None
         self.session_id: str | None = None
-        self.last_input_ms = self.clock.now_ms()  # when a person last pressed, typed, moved or clicked
-        # something to check before every frame whatever screen is on top, with due_ms(app) and
-        # check(app, now_ms): therapist mode's idle lock
+        # the calendar clock in seconds: unlike ``clock`` it runs on while the computer sleeps
+        self.wall_s = wall_s
+        # when a person last pressed, typed, moved or clicked, by both clocks
+        self.last_input_ms, self.last_input_wall_s = self.clock.now_ms(), wall_s()
+        # something to check before every frame and every input whatever screen is on top, with
+        # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
         self.screen = self._open_window(size, fullscreen)
 
@@ -120,7 +125,10 @@ class App:
 
     def _dispatch(self, event: pygame.event.Event, t_ms: float) -> None:
         if event.type in INPUT_EVENTS:
-            self.last_input_ms = t_ms
+            # the input that finds the lock due (a key that wakes a sleeping laptop) only locks
+            if self.watchdog is not None and self.watchdog.check(self, t_ms):
+                return
+            self.last_input_ms, self.last_input_wall_s = t_ms, self.wall_s()
         if event.type == pygame.QUIT:
             log.info("window closed")
             self.running = False

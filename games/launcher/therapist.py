@@ -38,7 +38,12 @@ LOCKED = HandOver()
 
 class IdleLock:
     """Set on the app while therapist mode is open: with no input for IDLE_LOCK_MS on any screen
-    (the plan editor, a question, progress...), every screen above the start screen closes."""
+    (the plan editor, a question, progress...), every screen above the start screen closes.
+
+    Idle time is counted on the app's clock and on the calendar clock, whichever says more: the
+    app's clock may stand still while a laptop sleeps, and a therapist who closes the lid must
+    not find the client at their screens when it opens.
+    """
 
     def __init__(self, home: Scene) -> None:
         self.home = home
@@ -47,10 +52,13 @@ class IdleLock:
     def due_ms(app: Any) -> float:
         return app.last_input_ms + IDLE_LOCK_MS
 
-    def check(self, app: Any, now_ms: float) -> None:
-        if now_ms >= self.due_ms(app):
-            log.info("therapist mode locked after %d s without input", IDLE_LOCK_S)
-            close_therapist_screens(app)
+    def check(self, app: Any, now_ms: float) -> bool:
+        """Lock if the idle time is up; returns whether it locked."""
+        if now_ms < self.due_ms(app) and app.wall_s() - app.last_input_wall_s < IDLE_LOCK_S:
+            return False
+        log.info("therapist mode locked after %d s without input", IDLE_LOCK_S)
+        close_therapist_screens(app)
+        return True
 
 
 def close_therapist_screens(app: Any, result: HandOver = LOCKED) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sys
+import time
 import types
 from datetime import datetime, timezone
 
@@ -36,13 +37,13 @@ PAGE_ACTIONS = ["Let this client play", "Start a session", "Progress", "Past ses
 def make_pilot(tmp_path):
     opened = []
 
-    def make(pin: str | None = PIN, clients=(("C-0001", "Alex"), ("C-0002", "Sam"))) -> Pilot:
+    def make(pin: str | None = PIN, clients=(("C-0001", "Alex"), ("C-0002", "Sam")), wall_s=time.time) -> Pilot:
         store = Store.open(tmp_path / "data")
         for code, name in clients:
             store.add_client(code, name)
         if pin:
             TherapistLock(store, cost=CHEAP).set_pin(pin, datetime.now(timezone.utc))
-        app = App(store, clock=FakeClock(1000.0))
+        app = App(store, clock=FakeClock(1000.0), wall_s=wall_s)
         app.stack.push(ClientPickerScene())
         opened.append((app, store))
         pilot = Pilot(app)
@@ -239,6 +240,27 @@ def test_idle_lock_also_closes_screens_from_other_modules(make_pilot, monkeypatc
     assert pilot.app.watchdog.due_ms(pilot.app) <= pilot.clock.now_ms() + IDLE_LOCK_MS
     pilot.wait(IDLE_LOCK_MS + 1000, frame_ms=5000)
     assert scenes(pilot) == ["ClientPickerScene"]
+
+
+def test_idle_lock_counts_the_time_the_computer_slept(make_pilot):
+    wall = [1_000_000.0]
+    pilot = make_pilot(wall_s=lambda: wall[0])
+    to_page(pilot)
+    wall[0] -= 3600  # the calendar clock set back an hour: no lock, no longer idle time either
+    pilot.press(pygame.K_DOWN)
+    assert scenes(pilot)[-1] == "ClientPageScene"
+    # the lid closed for six minutes: the app's clock stood still, the calendar's did not
+    wall[0] += IDLE_LOCK_MS / 1000 + 60
+    pilot.click((5, 5))  # the touch of the mouse that wakes it
+    assert scenes(pilot) == ["ClientPickerScene"] and pilot.app.watchdog is None
+
+
+def test_the_input_that_finds_the_lock_due_only_locks(make_pilot):
+    pilot = make_pilot()
+    to_home(pilot)
+    pilot.clock.advance(IDLE_LOCK_MS + 1000)  # no frame drawn meanwhile, as when the loop was held up
+    pilot.press(pygame.K_RETURN)  # would open the focused client's page
+    assert scenes(pilot) == ["ClientPickerScene"] and pilot.app.watchdog is None
 
 
 def test_idle_lock_closes_the_plan_editor_and_its_question_too(make_pilot):
