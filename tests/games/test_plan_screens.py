@@ -16,9 +16,9 @@ from games.core.pilot import Pilot
 from games.core.scene import Scene
 from games.core.theme import Theme
 from games.launcher.confirm import ConfirmScene
-from games.launcher.plan_editor import (ExerciseChoiceScene, PlanEditorScene, step_breath, step_level,
-                                        step_minutes)
+from games.launcher.plan_editor import PlanEditorScene
 from games.launcher.plan_import import ImportPlanScene
+from games.launcher.plan_items import ExerciseChoiceScene, step_breath, step_level, step_minutes
 from games.launcher.plan_parts import EXPORT_SUFFIX, describe_item, export_plan, free_name, outline
 from games.launcher.plans import PlanListScene, PlanPageScene
 from games.registry import level_ranges

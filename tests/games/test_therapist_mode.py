@@ -604,7 +604,7 @@ def test_a_thousand_random_keys_and_clicks_at_the_therapist_home(make_pilot, mon
 
 
 def test_esc_in_the_plan_editors_exercise_choice_goes_back_without_a_pin(make_pilot):
-    from games.launcher.plan_editor import ExerciseChoiceScene
+    from games.launcher.plan_items import ExerciseChoiceScene
 
     pilot = make_pilot()
     editor = to_new_plan(pilot)
