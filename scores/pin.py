@@ -4,6 +4,8 @@ The store holds only the hash and its parameters (app setting ``therapist_pin``)
 Wrong tries are counted in the store (app setting ``therapist_lockout``), so closing the program
 does not reset them: five wrong tries in a row lock the PIN for 30 seconds, each further wrong
 try doubles the lock (60 s, 120 s, ... at most an hour), and the right PIN resets the count.
+A record made with weaker parameters than the lock's (an older recommendation) is hashed again
+with the lock's the next time the right PIN is typed.
 Time always comes in as an argument; nothing here reads a clock.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +22,7 @@ from typing import Any
 
 from scores.database import iso
 
+log = logging.getLogger(__name__)
 PIN_SETTING = "therapist_pin"
 LOCKOUT_SETTING = "therapist_lockout"
 MIN_DIGITS, MAX_DIGITS = 4, 12
@@ -165,6 +169,21 @@ class TherapistLock:
         self.store.set_app_setting(PIN_SETTING, hash_pin(pin, now, self.cost))
         self._save_state(0, None, 0.0)
 
+    def _upgrade(self, pin: str, record: dict[str, Any], now: datetime) -> None:
+        """Hash the right ``pin`` again if ``record``'s parameters are weaker than the lock's; the
+        PIN keeps the date it was set."""
+        held = (int(record["n"]), int(record["r"]), int(record["p"]), len(bytes.fromhex(record["hash"])))
+        if all(h >= w for h, w in zip(held, (self.cost.n, self.cost.r, self.cost.p, KEY_BYTES))):
+            return
+        try:
+            fresh = hash_pin(pin, now, self.cost)
+        except (PinError, MemoryError) as err:  # the old record still works
+            log.warning("the PIN record was not hashed again with stronger parameters: %s", err)
+            return
+        fresh["set_at"] = record.get("set_at", fresh["set_at"])
+        self.store.set_app_setting(PIN_SETTING, fresh)
+        log.info("the PIN record was hashed again with n=%d r=%d p=%d", self.cost.n, self.cost.r, self.cost.p)
+
     # --- the lock ------------------------------------------------------------------------
     def _state(self) -> tuple[int, datetime | None, float]:
         """(wrong tries in a row, locked until, length of that lock in s); a damaged value counts as none."""
@@ -209,6 +228,7 @@ class TherapistLock:
         if verify_pin(pin, record):
             if failed:
                 self._save_state(0, None, 0.0)
+            self._upgrade(pin, record, now)
             return CheckResult(True)
         return self._wrong_try(failed + 1, now)
 

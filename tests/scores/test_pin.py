@@ -69,9 +69,17 @@ def test_right_and_wrong_pins(lock):
 
 def test_verification_uses_the_parameters_in_the_record(store, lock):
     # a lock whose own cost is OWASP's still checks a record made with other parameters
-    assert TherapistLock(store).check(PIN, T0).accepted
-    assert verify_pin(PIN, store.app_setting(PIN_SETTING))
-    assert not verify_pin("1234", store.app_setting(PIN_SETTING))
+    cheap = store.app_setting(PIN_SETTING)
+    assert not TherapistLock(store).check("13572468", T0).accepted
+    assert store.app_setting(PIN_SETTING) == cheap  # a wrong PIN changes nothing
+    assert TherapistLock(store).check(PIN, T0 + timedelta(days=30)).accepted
+    # ... and the right one has the record hashed again with the lock's stronger parameters
+    record = store.app_setting(PIN_SETTING)
+    assert (record["n"], record["r"], record["p"]) == (OWASP_SCRYPT.n, OWASP_SCRYPT.r, OWASP_SCRYPT.p)
+    assert record["salt"] != cheap["salt"] and record["set_at"] == cheap["set_at"]
+    assert verify_pin(PIN, record) and not verify_pin("1234", record)
+    assert TherapistLock(store, cost=CHEAP).check(PIN, T0).accepted
+    assert store.app_setting(PIN_SETTING) == record  # never hashed again with weaker ones
 
 
 def test_five_wrong_tries_lock_for_30_s_and_refuse_even_the_right_pin(lock):
