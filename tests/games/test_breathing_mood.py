@@ -12,7 +12,8 @@ from games.core.pilot import Pilot
 from games.core.scene import Scene
 from games.core.theme import Theme
 from games.launcher.breathing import BreathingScene, draw_breathing
-from games.launcher.mood import MOOD_WORDS, MoodCheckScene, _pad
+from games.launcher.mood import MoodCheckScene
+from games.launcher.mood_layout import MOOD_WORDS, cell_pad
 from scores.clinic import MOOD_SCALES
 from scores.plans import BREATH_RANGE_S
 from scores.store import Store
@@ -140,7 +141,7 @@ def test_mood_form_fits_without_cutting_anything(tmp_path, size, scale, high_con
     for scale_name, row in zip(MOOD_SCALES, lay.cells):
         for words, cell in zip(lay.words[scale_name], row):
             assert " ".join(words) in MOOD_WORDS[scale_name]  # wrapped, never cut
-            assert all(lay.word_font.size(line)[0] <= cell.width - 2 * _pad(theme) for line in words)
+            assert all(lay.word_font.size(line)[0] <= cell.width - 2 * cell_pad(theme) for line in words)
     for lines, rect in lay.questions:
         assert all(lay.question_font.size(line)[0] <= rect.width for line in lines)
         assert rect.top + len(lines) * lay.question_font.get_linesize() <= lay.cells[-1][-1].bottom
