@@ -12,9 +12,9 @@ import pygame
 from games.core.widgets import Button, FocusList, TextField, draw_text, wrap
 from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
-from games.launcher.therapist import (
-    HandOver, close_therapist_screens, draw_menu, draw_notice, export_csvs, exports_folder, file_part,
-    notice_height, saved_notice,
+from games.launcher.therapist import HandOver, close_therapist_screens, draw_menu
+from games.launcher.therapist_exports import (
+    draw_notice, export_csvs, exports_folder, file_part, notice_height, saved_notice,
 )
 from scores.clients import Client, ClientNameError
 

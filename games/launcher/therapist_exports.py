@@ -1,0 +1,84 @@
+"""Therapist mode's exports: CSV files in the data folder's exports/, and the note that says where they went."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from games.core.widgets import draw_text, wrap
+from scores.clients import Client
+
+log = logging.getLogger(__name__)
+
+MAX_NOTICE_LINES = 10
+
+
+def file_part(text: str) -> str:
+    """``text`` made safe as part of a file name on every system."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "client"
+
+
+def exports_folder(app: Any) -> Path:
+    """``<data folder>/exports``, created if needed.
+
+    Raises:
+        ExportError: if the folder cannot be created.
+    """
+    from scores.csvfile import ExportError
+
+    folder = Path(app.store.path).parent / "exports"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
+    return folder
+
+
+def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | None = None) -> list[Path]:
+    """Write one CSV per kind into the exports folder (only ``client``'s rows when given)."""
+    from games.registry import EXERCISES
+    from scores.export import export_kind
+    from scores.queries import Filters
+
+    folder, stamp = exports_folder(app), datetime.now().strftime("%Y%m%d-%H%M")
+    filters = Filters(client_code=client.code if client else None)
+    paths = []
+    for kind in kinds:
+        path = folder / f"{file_part(prefix)}-{kind}-{stamp}.csv"
+        export_kind(kind, app.store, [e.spec for e in EXERCISES], path, filters)
+        paths.append(path)
+    log.info("exported %s", ", ".join(p.name for p in paths))
+    return paths
+
+
+def saved_notice(what: str, paths: list[Path]) -> list[str]:
+    """The note after an export: the folder in full, then each file's name."""
+    return [f"{what} saved in {paths[0].parent}:", *("  " + p.name for p in paths)]
+
+
+def draw_notice(surface: pygame.Surface, theme: Any, lines: list[str], rect: pygame.Rect) -> None:
+    """A framed note (saved paths, a refusal) whose long words wrap by characters."""
+    pal, font = theme.palette, theme.font("small")
+    pygame.draw.rect(surface, pal.surface, rect, border_radius=theme.radius // 2)
+    pygame.draw.rect(surface, pal.border, rect, width=2, border_radius=theme.radius // 2)
+    y = rect.top + theme.gap(0.5)
+    for line in notice_lines(theme, lines, rect.width):
+        draw_text(surface, line, font, pal.text, (rect.left + theme.gap(), y))
+        y += font.get_linesize()
+
+
+def notice_lines(theme: Any, lines: list[str], width: int) -> list[str]:
+    font = theme.font("small")
+    wrapped = [part for line in lines for part in wrap(line, font, width - 2 * theme.gap())]
+    return wrapped[:MAX_NOTICE_LINES]
+
+
+def notice_height(theme: Any, lines: list[str], width: int) -> int:
+    if not lines:
+        return 0
+    return len(notice_lines(theme, lines, width)) * theme.font("small").get_linesize() + theme.gap()
