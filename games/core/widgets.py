@@ -310,12 +310,14 @@ def draw_answer_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
                        pressed: bool, role: str = "body") -> None:
     """A big answer button with its key under the label; pressed, it also shows a dot (a shape, not only a colour)."""
     shown, ink = draw_answer_frame(surface, theme, rect, pressed)
-    title, small = theme.font(role, bold=True), theme.font("small")
-    dot = title.get_linesize() // 5 if pressed else 0
+    dot = theme.font(role, bold=True).get_linesize() // 5 if pressed else 0
     text_w = shown.width - 2 * theme.gap() - 4 * dot
+    # smaller type rather than a word cut short, when the button is narrow for the theme's size
+    title = theme.font_to_fit(role, label, text_w, theme.size(role), bold=True)
+    small = theme.font_to_fit("small", key_hint, text_w, theme.size("small"))
     mid = shown.centerx + 2 * dot
     y = shown.centery - (title.get_linesize() + small.get_linesize()) // 2
-    shown_label = draw_text(surface, fit(label, title, text_w), title, ink, (mid, y), "midtop")
-    draw_text(surface, fit(key_hint, small, text_w), small, ink, (mid, y + title.get_linesize()), "midtop")
+    shown_label = draw_text(surface, label, title, ink, (mid, y), "midtop")
+    draw_text(surface, key_hint, small, ink, (mid, y + title.get_linesize()), "midtop")
     if pressed:
         pygame.draw.circle(surface, ink, (shown_label.left - 2 * dot, shown_label.centery), dot)

@@ -14,7 +14,7 @@ from games.core.run import ExerciseRun
 from games.core.session import PRACTICE_TRIALS
 from games.core.scene import Scene
 from games.core.widgets import Button, draw_text, escape_or_click, fit
-from games.launcher.common import margin
+from games.launcher.common import fitting_lines, margin
 from games.launcher.confirm import ConfirmScene
 
 log = logging.getLogger(__name__)
@@ -151,8 +151,12 @@ def draw_header_button(surface: pygame.Surface, theme, button: Button, side: int
 
 def draw_notice(surface: pygame.Surface, theme, box: pygame.Rect, notice: str) -> None:
     """A word of encouragement in a gentle frame, where the header line usually is."""
-    pal, font = theme.palette, theme.font("body", bold=True)
+    pal = theme.palette
     pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
     pygame.draw.rect(surface, pal.gentle, box, width=2, border_radius=theme.radius)
-    inner = box.inflate(-2 * theme.gap(), 0)
-    draw_text(surface, fit(notice, font, inner.width), font, pal.gentle, (inner.left, box.centery), "midleft")
+    inner = box.inflate(-2 * theme.gap(), -4)
+    font, lines = fitting_lines(theme, "body", notice, inner.width, inner.height, bold=True)
+    y = box.centery - len(lines) * font.get_linesize() // 2
+    for line in lines:
+        draw_text(surface, line, font, pal.gentle, (inner.left, y))
+        y += font.get_linesize()

@@ -89,7 +89,8 @@ class DigitSpanView:
             return
         big = theme.font("large", bold=True)
         message, colour = self._message(logic)
-        shown = draw_text(surface, fit(message, big, area.width), big, colour, (area.centerx, area.top), "midtop")
+        font = theme.font_to_fit("large", message, area.width, theme.size("large"), bold=True)  # never cut short
+        shown = draw_text(surface, message, font, colour, (area.centerx, area.top), "midtop")
         if logic.phase is Phase.FEEDBACK and logic.last_correct:
             draw_check(surface, colour, shown.inflate(shown.height, 0).move(-shown.height // 2 - theme.gap(), 0))
         banner = self._draw_banner(surface, area, area.top + big.get_linesize() + theme.gap(0.5), logic.direction)
@@ -182,7 +183,8 @@ class DigitSpanView:
                 style = "done" if label == "Done" else "flash" if label == flashed else "plain"
                 draw_key(surface, theme, rect, label, style)
         hint_y = below.top + 4 * key_h + 3 * gap + theme.gap(0.5)
-        draw_text(surface, fit(HINT, small, below.width), small, pal.muted_text, (below.centerx, hint_y), "midtop")
+        hint_font = theme.font_to_fit("small", HINT, below.width, theme.size("small"))
+        draw_text(surface, HINT, hint_font, pal.muted_text, (below.centerx, hint_y), "midtop")
 
     @staticmethod
     def _flashed(logic: DigitSpanLogic, now_ms: float) -> str | None:

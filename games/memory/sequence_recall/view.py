@@ -8,7 +8,7 @@ import pygame
 
 from games.core.actions import Select, Undo
 from games.core.theme import Theme
-from games.core.widgets import Button, draw_text, fit
+from games.core.widgets import Button, draw_text
 from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic
 
 # Block centres on a board of width 1 and height 1, irregular like the Corsi board.
@@ -102,7 +102,8 @@ class SequenceRecallView:
         theme = self.theme
         big, body = theme.font("large", bold=True), theme.font("body")
         message, colour = self._message(logic)
-        shown = draw_text(surface, fit(message, big, area.width), big, colour, (area.centerx, area.top), "midtop")
+        font = theme.font_to_fit("large", message, area.width, theme.size("large"), bold=True)  # never cut short
+        shown = draw_text(surface, message, font, colour, (area.centerx, area.top), "midtop")
         if logic.phase is Phase.FEEDBACK and logic.last_correct:
             draw_check(surface, colour, shown.inflate(shown.height, 0).move(-shown.height // 2 - theme.gap(), 0))
         progress_h = body.get_linesize() + theme.gap()
