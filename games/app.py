@@ -21,6 +21,9 @@ WINDOW_SIZE = (1100, 760)
 MIN_WINDOW_SIZE = (640, 480)
 KEY_REPEAT_MS = (400, 60)  # delay before a held key repeats, and the interval between repeats
 IDLE_REDRAW_MS = 500.0  # redraw now and then even when nothing happens (window exposure, resizes)
+# the room every screen is laid out for, per unit of font scale: a window smaller than this times
+# the chosen scale shows the type smaller, rather than screens that cannot hold it
+ROOM_PER_SCALE = (550, 380)
 INPUT_EVENTS = frozenset({
     pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
     pygame.MOUSEWHEEL,
@@ -40,7 +43,8 @@ class App:
         wall_s: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
-        self.theme = theme or Theme()
+        self.chosen_theme = theme or Theme()
+        self.theme = self.chosen_theme
         self.clock = clock or RealClock()
         self.stack = SceneStack(self)
         self.running = True
@@ -54,6 +58,7 @@ class App:
         # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
         self.screen = self._open_window(size, fullscreen)
+        self._fit_theme()
 
     @staticmethod
     def _open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
@@ -72,6 +77,15 @@ class App:
             log.info("vsync not available on the %s driver: %s", pygame.display.get_driver(), problem)
         pygame.key.start_text_input()
         return screen
+
+    def _fit_theme(self) -> None:
+        """The chosen theme, its type made smaller while the window is too small to hold it."""
+        width, height = self.screen.get_size()
+        most = min(width / ROOM_PER_SCALE[0], height / ROOM_PER_SCALE[1])
+        scale = min(self.chosen_theme.font_scale, max(most, 0.5))
+        if scale != self.theme.font_scale:
+            log.info("font scale %.2f shown at %.2f in a %dx%d window", self.chosen_theme.font_scale, scale, width, height)
+            self.theme = self.chosen_theme.with_scale(scale)
 
     # -- clients and sessions ----------------------------------------------------------------
     def begin_session(self, client: Any) -> None:
@@ -139,6 +153,7 @@ class App:
                 self.screen = pygame.display.set_mode((width, height), pygame.RESIZABLE)
             else:
                 self.screen = pygame.display.get_surface()
+            self._fit_theme()
         scene = self.stack.top
         if scene is not None:
             scene.handle_event(event, t_ms)

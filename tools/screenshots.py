@@ -116,6 +116,7 @@ def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> Non
 
 
 THEMES = (("@1.0", Theme.create(1.0)), ("@1.5", Theme.create(1.5)), ("@1.0-high-contrast", Theme.create(1.0, high_contrast=True)))
+LARGEST = (("@2.0", Theme.create(2.0)),)  # the main flow also in the largest type the default window holds
 
 
 def main() -> None:
@@ -124,7 +125,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for suffix, theme in THEMES:
+    for suffix, theme in THEMES if args.exercise else THEMES + LARGEST:
         if args.exercise:
             take_exercise(args.out, suffix, theme, args.exercise)
         else:

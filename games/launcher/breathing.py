@@ -85,13 +85,6 @@ def draw_breathing(surface: pygame.Surface, area: pygame.Rect, theme: Theme, ela
     draw_text(surface, phase.word, word_font, pal.text, word_at, anchor)
 
 
-def title_that_fits(scene: FramedScene, surface: pygame.Surface, title: str, short: str) -> str:
-    """``title`` if it fits on the heading line beside the corner button, else ``short``."""
-    theme = scene.theme
-    room = surface.get_width() - 2 * margin(theme, surface) - scene.corner.width(theme) - theme.gap()
-    return title if theme.font("title", bold=True).size(title)[0] <= room else short
-
-
 def pace_text(inhale_s: float, exhale_s: float) -> str:
     return f"In {inhale_s:g} s, out {exhale_s:g} s"
 
@@ -105,7 +98,7 @@ def clock_text(seconds: float) -> str:
 class BreathingScene(FramedScene):
     """Runs the guide for ``minutes`` on the app clock; "Slower", "Faster", and "Done" (or Esc) to end early."""
 
-    title = FULL_TITLE
+    title, short_title = FULL_TITLE, SHORT_TITLE
     hint = "F faster  ·  S slower  ·  Esc to finish"
     corner_label = "Done"
 
@@ -184,7 +177,6 @@ class BreathingScene(FramedScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, now = self.theme, self.app.clock.now_ms()
-        self.title = title_that_fits(self, surface, FULL_TITLE, SHORT_TITLE)
         fits = theme.font("body").size(GUIDE_TEXT)[0] <= surface.get_width() - 2 * margin(theme, surface)
         self._subtitle = GUIDE_TEXT if fits else ""  # a second line would take the circle's room
         content = self.draw_frame(surface)

@@ -48,10 +48,12 @@ def fitting_lines(theme: Theme, role: str, text: str, width: int, height: int, b
 class FramedScene(Scene):
     """A screen with a title, an optional subtitle, a corner button and a key hint at the bottom.
 
-    An empty ``corner_label`` leaves the corner button out (Esc still calls ``back``).
+    An empty ``corner_label`` leaves the corner button out (Esc still calls ``back``); a
+    ``short_title`` takes the title's place when the title would not fit at its full size.
     """
 
     title = ""
+    short_title = ""
     menu: FocusList | None = None  # a screen that is one list of buttons: it gets every event
     hint = "Arrow keys to choose  ·  Enter to open  ·  Esc to go back"
     corner_label = "Back"
@@ -116,7 +118,10 @@ class FramedScene(Scene):
             self.corner.rect.width, self.corner.rect.left = 0, surface.get_width() - side + theme.gap()
         title_width = self.corner.rect.left - side - theme.gap()
         y = theme.gap()
-        font, title = fitting_line(theme, "title", self.title, title_width, bold=True, least=0.7)
+        title = self.title
+        if self.short_title and title_font.size(title)[0] > title_width:
+            title = self.short_title
+        font, title = fitting_line(theme, "title", title, title_width, bold=True, least=0.7)
         draw_text(surface, title, font, pal.text, (side, y + title_font.get_ascent() - font.get_ascent()))
         y += title_font.get_linesize()
         y = max(y, self.corner.rect.bottom)

@@ -13,7 +13,7 @@ from games.registry import by_domain
 class ExerciseListScene(FramedScene):
     """Pick an exercise; Esc or "Change client" goes back to the client list."""
 
-    title = "Choose an exercise"
+    title, short_title = "Choose an exercise", "Exercises"
     corner_label = "Change client"
 
     def __init__(self) -> None:

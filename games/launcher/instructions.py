@@ -1,8 +1,7 @@
 """Before an exercise: what to do, in a few sentences and a picture, then Start.
 
-When even the text alone does not fit (large type in a small window) it scrolls: Up and Down,
-Page Up and Page Down, the mouse wheel or a click on "more below"; Left, Right and Tab still move
-between the buttons.
+When even the text alone does not fit (large type in a small window) it scrolls by whole lines
+(``ScrollText``); Left, Right and Tab still move between the buttons.
 """
 
 from __future__ import annotations
@@ -10,10 +9,9 @@ from __future__ import annotations
 import pygame
 
 from games.core.exercise import Exercise
-from games.core.widgets import Button, FocusList, draw_more_marks, draw_text, wrap
+from games.core.widgets import Button, FocusList
 from games.launcher.common import FramedScene
-
-READ_ON = "Up and Down to read more  ·  "  # put before the hint while the text scrolls
+from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 
 
 class InstructionsScene(FramedScene):
@@ -27,8 +25,7 @@ class InstructionsScene(FramedScene):
         self.title = exercise.spec.title
         self.buttons = FocusList([Button("Start", self.start), Button("Back", self.back)])
         self.view = None
-        self.top_line, self.last_top_line, self.page_lines = 0, 0, 1  # the text's scroll, in whole lines
-        self.more_marks: dict[int, tuple[pygame.Rect, pygame.Rect]] = {}
+        self.text = ScrollText()
 
     def on_enter(self) -> None:
         self.view = self.exercise.make_view(self.theme)
@@ -46,28 +43,7 @@ class InstructionsScene(FramedScene):
             self.start()
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if self.handle_corner(event) or (self.last_top_line and self._scroll_event(event)):
-            return
-        self.buttons.handle_event(event)
-
-    def _scroll_event(self, event: pygame.event.Event) -> bool:
-        """Up, Down, Page Up, Page Down, the wheel and the "more" marks move the text; True when used."""
-        steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self.page_lines, pygame.K_PAGEDOWN: self.page_lines}
-        if event.type == pygame.KEYDOWN and event.key in steps:
-            self.scroll_by(steps[event.key])
-        elif event.type == pygame.MOUSEWHEEL:
-            self.scroll_by(-event.y)
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            hit = [step for step, (_, target) in self.more_marks.items() if target.collidepoint(event.pos)]
-            if not hit:
-                return False
-            self.scroll_by(hit[0] * self.page_lines)
-        else:
-            return False
-        return True
-
-    def scroll_by(self, lines: int) -> None:
-        self.top_line = min(max(self.top_line + lines, 0), self.last_top_line)
+        self.handle_corner(event) or self.text.handle_event(event) or self.buttons.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
@@ -75,7 +51,9 @@ class InstructionsScene(FramedScene):
         button_h = self.buttons.buttons[0].height(theme)
         area = pygame.Rect(content.left, content.top, content.width, content.height - button_h - theme.gap())
         font, text_rect, picture = self._layout(area)
-        self._draw_text(surface, font, text_rect)
+        shown = self.text.layout(self._paragraphs(), font, text_rect, theme.gap(0.5), theme.font("small").get_linesize())
+        hint_for(self, surface, self.text.scrolls)
+        self.text.draw(surface, shown, font, theme.palette.text, text_rect)
         if picture is not None:
             self.view.draw_picture(surface, picture)
         width = max(b.width(theme) for b in self.buttons.buttons)
@@ -83,42 +61,13 @@ class InstructionsScene(FramedScene):
             button.rect = pygame.Rect(content.left + i * (width + theme.gap()), content.bottom - button_h, width, button_h)
         self.buttons.viewport = content
         self.buttons.draw(surface, theme, primary=0)
-        self.more_marks = draw_more_marks(surface, theme, content.right, content.bottom - button_h // 2,
-                                          above=self.top_line > 0, below=self.top_line < self.last_top_line)
-
-    def _draw_text(self, surface: pygame.Surface, font: pygame.font.Font, rect: pygame.Rect) -> None:
-        """The lines that fit whole in ``rect`` from the scrolled-to line on; the hint tells of
-        Up and Down while the text does not fit."""
-        lines, height = self._lines(font, rect.width)
-        # the first line from which the rest fits: 0 when all of it does
-        last_top = next((i for i, (y, _) in enumerate(lines) if height - y <= rect.height), max(len(lines) - 1, 0))
-        if bool(last_top) != bool(self.last_top_line):  # the hint changes: the frame is drawn again
-            self.hint = READ_ON + type(self).hint if last_top else type(self).hint
-            surface.fill(self.theme.palette.background)
-            self.draw_frame(surface)
-        self.last_top_line = last_top
-        self.scroll_by(0)
-        top = lines[self.top_line][0] if lines else 0
-        shown = [(y - top, line) for y, line in lines[self.top_line:] if y - top + font.get_linesize() <= rect.height]
-        self.page_lines = max(1, len(shown) - 1)
-        for y, line in shown:
-            draw_text(surface, line, font, self.theme.palette.text, (rect.left, rect.top + y))
+        self.text.draw_marks(surface, theme, content.right)
 
     def _paragraphs(self) -> list[str]:
         return list(self.exercise.spec.instructions)
 
-    def _lines(self, font: pygame.font.Font, width: int) -> tuple[list[tuple[int, str]], int]:
-        """Each wrapped line with its y from the text's top, and the text's whole height."""
-        y, lines, gap = 0, [], self.theme.gap(0.5)
-        for paragraph in self._paragraphs():
-            for line in wrap(paragraph, font, width):
-                lines.append((y, line))
-                y += font.get_linesize()
-            y += gap
-        return lines, max(0, y - gap)
-
     def _text_height(self, font: pygame.font.Font, width: int) -> int:
-        return self._lines(font, width)[1]
+        return wrapped_lines(self._paragraphs(), font, width, self.theme.gap(0.5))[1]
 
     def _layout(self, area: pygame.Rect) -> tuple[pygame.font.Font, pygame.Rect, pygame.Rect | None]:
         """The first that fits: text beside the picture, then the picture under the text, then the

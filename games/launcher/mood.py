@@ -6,7 +6,7 @@ import pygame
 
 from games.core.theme import HIGH_CONTRAST, Theme
 from games.core.widgets import ACTIVATE_KEYS, Button, draw_text
-from games.launcher.breathing import mix, title_that_fits
+from games.launcher.breathing import mix
 from games.launcher.common import FramedScene
 from games.launcher.mood_layout import CHOICES, MoodLayout, cell_pad, frame_width, lay_out
 from scores.clinic import MOOD_SCALES
@@ -183,7 +183,7 @@ class MoodCheckScene(FramedScene):
 
     def __init__(self, title: str = "How are you right now?") -> None:
         super().__init__()
-        self.full_title = self.title = title
+        self.title, self.short_title = title, SHORT_TITLE
         self.form = MoodForm()
         self._closed = False
 
@@ -203,6 +203,5 @@ class MoodCheckScene(FramedScene):
             self._close(self.form.answers)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.title = title_that_fits(self, surface, self.full_title, SHORT_TITLE)
         content = self.draw_frame(surface)
         self.form.draw(surface, content, self.theme)

@@ -6,8 +6,9 @@ import pygame
 
 from games.core.exercise import Exercise
 from games.core.run import RunSummary
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.widgets import Button, FocusList
 from games.launcher.common import FramedScene
+from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 
 
 def result_lines(exercise: Exercise, summary: RunSummary, best: dict | None) -> list[str]:
@@ -29,7 +30,7 @@ def result_lines(exercise: Exercise, summary: RunSummary, best: dict | None) -> 
 
 
 class ResultsScene(FramedScene):
-    """Shows the results; "Play again" or "Choose another exercise"."""
+    """Shows the results; "Play again" or "Another exercise"."""
 
     hint = "Enter to choose  ·  Esc for the exercise list"
     corner_label = "Exercise list"
@@ -39,9 +40,10 @@ class ResultsScene(FramedScene):
         self.exercise, self.summary = exercise, summary
         self.title = exercise.spec.title
         self.lines: list[str] = []
+        self.text = ScrollText()
         self.buttons = FocusList([
             Button("Play again", lambda: self.app.stack.pop("again")),
-            Button("Choose another exercise", self.back),
+            Button("Another exercise", self.back),
         ])
 
     def subtitle(self) -> str:
@@ -55,23 +57,34 @@ class ResultsScene(FramedScene):
         self.app.stack.pop("list")
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        self.handle_corner(event) or self.buttons.handle_event(event)
+        self.handle_corner(event) or self.text.handle_event(event) or self.buttons.handle_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
-        theme, pal = self.theme, self.theme.palette
+        theme = self.theme
         content = self.draw_frame(surface)
-        font = theme.font("large")
-        y = content.top
-        for line in self.lines:
-            for part in wrap(line, font, content.width):
-                draw_text(surface, part, font, pal.text, (content.left, y))
-                y += font.get_linesize()
-            y += theme.gap(0.5)
-        button_h = self.buttons.buttons[0].height(theme)
-        x = content.left
-        for button in self.buttons.buttons:
-            width = button.width(theme)
-            button.rect = pygame.Rect(x, max(y + theme.gap(), content.bottom - button_h), width, button_h)
-            x += width + theme.gap()
+        buttons = self._place_buttons(content)
+        room = pygame.Rect(content.left, content.top, content.width, buttons.top - theme.gap() - content.top)
+        gap = theme.gap(0.5)
+        fonts = [theme.font(role) for role in ("large", "body", "small")]
+        # the largest type in which every sentence shows above the buttons; else body type, scrolled
+        font = next((f for f in fonts if wrapped_lines(self.lines, f, room.width, gap)[1] <= room.height), fonts[1])
+        shown = self.text.layout(self.lines, font, room, gap, theme.font("small").get_linesize())
+        hint_for(self, surface, self.text.scrolls)
+        self.text.draw(surface, shown, font, theme.palette.text, room)
         self.buttons.viewport = surface.get_rect()
         self.buttons.draw(surface, theme, primary=0)
+        self.text.draw_marks(surface, theme, content.right)
+
+    def _place_buttons(self, content: pygame.Rect) -> pygame.Rect:
+        """The buttons side by side at the bottom, or one above the other when the row is too
+        wide (large type); returns the rectangle they take."""
+        theme, buttons = self.theme, self.buttons.buttons
+        height, gap = buttons[0].height(theme), theme.gap()
+        widths = [b.width(theme) for b in buttons]
+        in_row = sum(widths) + gap * (len(buttons) - 1) <= content.width
+        x, y = content.left, content.bottom - (height if in_row else len(buttons) * (height + gap) - gap)
+        top = y
+        for button, width in zip(buttons, widths):
+            button.rect = pygame.Rect(x, y, min(width, content.width), height)
+            x, y = (x + width + gap, y) if in_row else (x, y + height + gap)
+        return pygame.Rect(content.left, top, content.width, content.bottom - top)

@@ -7,8 +7,9 @@ from games.app import App
 from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.theme import Theme
-from games.launcher.instructions import READ_ON, InstructionsScene
+from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
+from games.launcher.scroll_text import READ_ON, wrapped_lines
 from games.launcher.session import ItemIntroScene
 from games.registry import get_exercise
 from scores.store import Store
@@ -49,29 +50,32 @@ def text_band_is_clear(pilot) -> bool:
 def test_text_that_fits_does_not_scroll_and_the_arrows_move_between_the_buttons(open_instructions):
     pilot = open_instructions(1.0)
     scene = pilot.app.stack.top
-    assert scene.last_top_line == 0 and not scene.hint.startswith(READ_ON) and scene.more_marks == {}
+    assert scene.text.last_top_line == 0 and not scene.hint.startswith(READ_ON) and scene.text.more_marks == {}
     pilot.press(pygame.K_DOWN)
-    assert scene.buttons.focus == 1 and scene.top_line == 0
+    assert scene.buttons.focus == 1 and scene.text.top_line == 0
 
 
 def test_large_type_scrolls_by_keys_wheel_and_marks_and_never_runs_under_the_buttons(open_instructions):
     pilot = open_instructions(2.0)
     scene = pilot.app.stack.top
-    assert scene.last_top_line > 0 and scene.hint.startswith(READ_ON)
-    assert set(scene.more_marks) == {1} and text_band_is_clear(pilot)
+    assert scene.text.last_top_line > 0 and scene.hint.startswith(READ_ON)
+    assert set(scene.text.more_marks) == {1} and text_band_is_clear(pilot)
     pilot.press(pygame.K_DOWN)
-    assert scene.top_line == 1 and scene.buttons.focus == 0  # Down reads on; the focus stays on Start
-    assert set(scene.more_marks) == {1, -1}
+    assert scene.text.top_line == 1 and scene.buttons.focus == 0  # Down reads on; the focus stays on Start
+    assert set(scene.text.more_marks) == {1, -1}
     for _ in range(50):  # a key held down stops at the last line
         pilot.press(pygame.K_DOWN)
-    assert scene.top_line == scene.last_top_line and set(scene.more_marks) == {-1} and text_band_is_clear(pilot)
-    pilot.click(scene.more_marks[-1][1].center)
-    assert scene.top_line == max(0, scene.last_top_line - scene.page_lines)
+    assert scene.text.top_line == scene.text.last_top_line and set(scene.text.more_marks) == {-1}
+    assert text_band_is_clear(pilot)
+    page = scene.text.page_lines
+    pilot.click(scene.text.more_marks[-1][1].center)
+    assert scene.text.top_line == max(0, scene.text.last_top_line - page)
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=50, flipped=False))
     pilot.step()
-    assert scene.top_line == 0
+    assert scene.text.top_line == 0
+    page = scene.text.page_lines
     pilot.press(pygame.K_PAGEDOWN)
-    assert scene.top_line == min(scene.page_lines, scene.last_top_line) > 0
+    assert scene.text.top_line == min(page, scene.text.last_top_line) > 0
     pilot.press(pygame.K_RIGHT)
     assert scene.buttons.focus == 1  # Left, Right and Tab still choose the button
     pilot.press(pygame.K_LEFT)
@@ -83,10 +87,10 @@ def test_every_line_can_be_read_in_turn(open_instructions):
     pilot = open_instructions(2.0)
     scene = pilot.app.stack.top
     font = scene.theme.font("body")
-    lines, _ = scene._lines(font, scene.buttons.viewport.width)
+    lines, _ = wrapped_lines(scene._paragraphs(), font, scene.buttons.viewport.width, scene.theme.gap(0.5))
     seen = set()
-    for _ in range(scene.last_top_line + 1):
-        seen.update(range(scene.top_line, scene.top_line + scene.page_lines + 1))
+    for _ in range(scene.text.last_top_line + 1):
+        seen.update(range(scene.text.top_line, scene.text.top_line + scene.text.page_lines + 1))
         pilot.press(pygame.K_DOWN)
     assert seen >= set(range(len(lines)))
 

@@ -122,7 +122,7 @@ def test_mouse_only_create_client_play_and_stop(pilot):
     [run] = [r for r in store.iter_run_rows() if not r["practice"]]
     assert run["n_trials"] == 2 and not run["completed"]
     assert [t["correct"] for t in store.iter_trial_rows() if not t["practice"]] == [True, True]
-    click(pilot, top(pilot).buttons.buttons[1].rect)  # "Choose another exercise"
+    click(pilot, top(pilot).buttons.buttons[1].rect)  # "Another exercise"
     assert isinstance(top(pilot), ExerciseListScene)
     click(pilot, top(pilot).corner.rect)  # "Change client"
     assert isinstance(top(pilot), ClientPickerScene)
@@ -268,3 +268,59 @@ def test_a_notice_too_long_for_one_line_wraps_in_smaller_type_rather_than_being_
     assert fitting_lines(theme, "body", "Well done!", box_w, box_h, bold=True) == (body, ["Well done!"])
     font, lines = fitting_lines(theme, "body", notice, 40, box_h, bold=True)  # far too narrow: cut, as before
     assert len(lines) == 1 and lines[0].endswith("…")
+
+
+@pytest.mark.parametrize("scale, size", [(1.0, (1100, 760)), (2.0, (1100, 760)), (2.0, (640, 480))])
+def test_results_show_every_sentence_and_both_buttons_inside_the_window(tmp_path, scale, size):
+    from games.core.run import RunSummary
+    from games.core.theme import Theme
+    from games.launcher.common import margin
+    from games.launcher.results import ResultsScene
+    from games.launcher.scroll_text import wrapped_lines
+    from games.registry import get_exercise
+
+    store = Store.open(tmp_path / "data")
+    app = App(store, theme=Theme.create(scale), clock=FakeClock(1000.0), size=size)
+    app.begin_session(store.add_client("C-0001", "Alex"))
+    summary = RunSummary(start_level=3, end_level=7, n_trials=12, accuracy=0.83, median_rt_ms=900.0, ability=6.8,
+                         ability_se=0.6, duration_s=240.0, completed=False, measures={"longest_span": 7})
+    app.stack.push(ResultsScene(get_exercise("sequence_recall"), summary))
+    try:
+        Pilot(app).step()
+        scene, window = app.stack.top, app.screen.get_rect()
+        first, second = (b.rect for b in scene.buttons.buttons)
+        assert window.contains(first) and window.contains(second) and not first.colliderect(second)
+        assert len(scene.lines) == 4 and window.contains(scene.buttons.viewport)
+        # everything shows at once at the usual size; with the largest type it scrolls line by line
+        assert scene.text.scrolls == (app.theme.font_scale == 2.0)
+        shown = set()
+        for _ in range(scene.text.last_top_line + 1):
+            shown.update(range(scene.text.top_line, scene.text.top_line + scene.text.page_lines + 1))
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="", scancode=0))
+            app.step(max_wait_ms=0)
+        font = scene.theme.font("body" if scene.text.scrolls else "large")
+        assert len(shown) >= len(wrapped_lines(scene.lines, font, window.width - 2 * margin(scene.theme, app.screen),
+                                               scene.theme.gap(0.5))[0]) or not scene.text.scrolls
+        assert scene.buttons.focus == (0 if scene.text.scrolls else 1)  # Down reads on while there is more
+    finally:
+        app.quit()
+        store.close()
+
+
+def test_a_window_too_small_for_the_chosen_type_shows_it_smaller_until_it_grows(tmp_path):
+    from games.core.theme import Theme
+
+    with Store.open(tmp_path / "data") as store:
+        app = App(store, theme=Theme.create(2.0, high_contrast=True), clock=FakeClock(1000.0), size=(640, 480))
+        try:
+            assert app.chosen_theme.font_scale == 2.0
+            assert app.theme.font_scale == pytest.approx(min(640 / 550, 480 / 380))
+            assert app.theme.palette == app.chosen_theme.palette  # only the size gives way
+            for size, scale in (((1100, 760), 2.0), ((800, 600), 800 / 550), ((1920, 1080), 2.0)):
+                pygame.display.set_mode(size, pygame.RESIZABLE)  # what the window system does, then says
+                pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+                app.stack.push(ClientPickerScene())
+                app.step(max_wait_ms=0)
+                assert app.screen.get_size() == size and app.theme.font_scale == pytest.approx(scale)
+        finally:
+            app.quit()
