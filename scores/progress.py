@@ -21,7 +21,11 @@ Each series carries two statistics (computed in ``scores.trend``, where the reas
 - the **reliable change** (Jacobson & Truax): ``RCI = (latest - baseline) / S_diff``, baseline and
   latest the means of the first and the last 3 abilities, and
   ``S_diff = sqrt(Σ_first3 (se_i² + tau2) / 9 + Σ_last3 (se_i² + tau2) / 9)``: the measurement
-  error of both 3-run means. The change is reliable when ``|RCI| > 1.96``.
+  error of both 3-run means. The change is reliable when ``|RCI| > 1.96``. With 8+ runs the
+  scatter around the trend line may stand in for the SEs (see ``scores.trend``), but not in an
+  exercise series whose runs lie beyond the level range half the time or more: such an estimate
+  only says the client is past the top (or the bottom) level, its value is bounded by the
+  tracker's grid, so the runs bunch together and their scatter is the grid's, not the client's.
 
 Days are local
 calendar dates of this computer; ``since`` and ``until`` filter on them, inclusive, and every
@@ -49,6 +53,7 @@ DOMAIN_TITLES: dict[str, str] = {"memory": "Memory", "focus": "Focus", "problem_
 EXERCISE_UNIT, DOMAIN_UNIT = "level", "% of range"
 MIN_TREND_POINTS, MIN_CHANGE_POINTS, BASELINE_RUNS = 3, 6, 3
 FALLBACK_SE_LEVELS = 1.0  # a run stored without an SE counts as measured to within a level
+CENSORED_SHARE = 0.5  # runs beyond the level range from which their scatter no longer measures the error
 
 
 @dataclass(frozen=True)
@@ -158,8 +163,21 @@ def _point(row: Any, started_at: datetime, target_rate: float) -> RunPoint:
     )
 
 
-def _statistics(points: Sequence[RunPoint], days: Sequence[date]) -> tuple[Trend | None, ReliableChange | None]:
-    """Trend (3+ points on 2+ days) and reliable change (6+ points) of a series."""
+def _mostly_censored(values: Sequence[float], level_range: tuple[int, int] | None) -> bool:
+    """Whether ``CENSORED_SHARE`` or more of the abilities lie beyond the level range (never for a domain)."""
+    if level_range is None or not values:
+        return False
+    low, high = level_range
+    return sum(not low <= v <= high for v in values) >= CENSORED_SHARE * len(values)
+
+
+def _statistics(points: Sequence[RunPoint], days: Sequence[date], level_range: tuple[int, int] | None = None
+                ) -> tuple[Trend | None, ReliableChange | None]:
+    """Trend (3+ points on 2+ days) and reliable change (6+ points) of a series.
+
+    Args:
+        level_range: an exercise's ``(min_level, max_level)``; None for a domain.
+    """
     if not points:
         return None, None
     origin = points[0].started_at
@@ -173,13 +191,14 @@ def _statistics(points: Sequence[RunPoint], days: Sequence[date]) -> tuple[Trend
     if len(points) >= MIN_CHANGE_POINTS:
         residuals = [v - (fit.intercept + fit.slope * w) for v, w in zip(values, weeks)]
         df = len(points) - 2
-        change = reliable_change(values, ses, fit.tau2, sum(r * r for r in residuals) / df, df)
+        scatter = None if _mostly_censored(values, level_range) else sum(r * r for r in residuals) / df
+        change = reliable_change(values, ses, fit.tau2, scatter, df)
     return trend, change
 
 
 def _exercise_series(info: ExerciseInfo, runs: Sequence[_Run], target_rate: float) -> Series:
     points = tuple(_point(run.row, run.started_at, target_rate) for run in runs)
-    trend, change = _statistics(points, [run.day for run in runs])
+    trend, change = _statistics(points, [run.day for run in runs], (info.min_level, info.max_level))
     completed_levels = [run.row["end_level"] for run in runs
                         if run.row["completed"] and run.row["end_level"] is not None]
     return Series(

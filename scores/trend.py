@@ -32,7 +32,8 @@ answers alone, overstates how much its estimate really varies (a short run's pos
 while its mean is steady): with 8 runs or more the scatter of the runs around the client's own
 trend line, ``s² = Σ residual² / (n - 2)``, measures the error directly. When it is the smaller,
 ``S_diff = sqrt(2 s² / 3)`` and the critical value is Student's t on ``n - 2`` degrees of freedom
-(2.05 for 30 runs) instead of 1.96.
+(2.05 for 30 runs) instead of 1.96. The caller leaves the scatter out when it does not measure
+the error (``scores.progress`` does so for runs piled up beyond an exercise's level range).
 """
 
 from __future__ import annotations

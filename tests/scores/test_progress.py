@@ -148,6 +148,26 @@ def test_trend_is_in_units_per_week(store: Store, client: Client) -> None:
     assert value == pytest.approx(2.0 + 0.5 * (anchor_s - first) / (7 * 86400.0))
 
 
+
+def test_runs_piled_up_beyond_the_top_level_measure_their_error_by_their_ses(store: Store, client: Client) -> None:
+    # A strong client at the top of a 1..10 exercise: after three warm-up runs every estimate is
+    # one of the few values a run can give above level 10, so the runs bunch together. The same
+    # series three levels lower, inside the range, is judged by its scatter.
+    trail = ExerciseInfo("trail", "Trail", "problem_solving", 1, 10, 0.8)
+    lower = ExerciseInfo("lower", "Lower", "problem_solving", 1, 10, 0.8)
+    cycle = ((11.8, 0.8), (11.3, 1.0), (11.3, 1.0), (10.7, 1.1), (11.8, 0.8), (11.3, 1.0))
+    runs = [(10.7, 1.1), (10.1, 1.1), (10.7, 1.1)] + [cycle[i % len(cycle)] for i in range(27)]
+    for i, (ability, se) in enumerate(runs):
+        at = noon(1) + timedelta(days=70 * i / 29)
+        add_run(store, client, trail, at, ability, se)
+        add_run(store, client, lower, at, ability - 3.0, se)
+    series = {s.key: s for s in load_progress(store, client, (trail, lower)).exercises}
+    inside, beyond = series["lower"].change, series["trail"].change
+    assert inside.difference == pytest.approx(beyond.difference) == pytest.approx(0.9667, abs=1e-3)
+    assert inside.reliable and inside.critical > 1.96  # the scatter, on Student's t
+    assert not beyond.reliable and beyond.critical == 1.96  # the SEs
+    assert beyond.se_difference > 2 * inside.se_difference
+
 # --- domains --------------------------------------------------------------------------------------
 
 def test_domain_points_are_percent_of_range_above_each_exercise_baseline(store: Store, client: Client) -> None:
