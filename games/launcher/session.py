@@ -220,5 +220,8 @@ class SessionScene(Scene):
         if countdown:  # the countdown keeps its place; the label gives way
             shown = draw_text(surface, fit(countdown, bold, width), bold, pal.text, (side + width, y), "midright")
             width = shown.left - side - theme.gap()
+        text = self.header_text(now_ms)
+        if small.size(text)[0] > width:  # "2 of 6" alone rather than the item's name cut short
+            text = text.split("  ·  ")[0]
         if width > 0:
-            draw_text(surface, fit(self.header_text(now_ms), small, width), small, pal.muted_text, (side, y), "midleft")
+            draw_text(surface, fit(text, small, width), small, pal.muted_text, (side, y), "midleft")

@@ -74,7 +74,7 @@ def therapist_lines(summary: SessionSummary) -> list[str]:
 class SessionSummaryScene(FramedScene):
     """The summary; Up/Down scroll a long one; Finish closes it, the therapist's view shows all."""
 
-    hint = "Enter to choose  ·  Left/Right to move  ·  Up/Down to scroll a long summary"
+    hint = "Enter to choose  ·  Left/Right to move  ·  Up/Down to scroll"
     corner_label = ""
 
     def __init__(self, session_id: str, client: Any, therapist: bool = False) -> None:
