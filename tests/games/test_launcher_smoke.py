@@ -179,21 +179,33 @@ def test_refused_client_id_shows_reason_and_keeps_screen(pilot):
     assert pilot.app.store.list_clients() == []
 
 
-def test_a_thousand_random_keys_and_clicks_break_nothing(pilot):
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_thousand_random_keys_clicks_and_wheel_turns_break_nothing(tmp_path, scale):
     import random
 
+    from games.core.theme import Theme
+
+    store = Store.open(tmp_path / "data")
+    app = App(store, theme=Theme.create(scale), clock=FakeClock(1000.0))
+    app.stack.push(ClientPickerScene())
+    pilot = Pilot(app)
+    pilot.step()
     rng = random.Random(2026)
     keys = [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_BACKSPACE,
-            pygame.K_SPACE, pygame.K_LEFT, pygame.K_RIGHT] + [pygame.K_1 + d for d in range(9)]
+            pygame.K_SPACE, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_PAGEUP, pygame.K_PAGEDOWN] + [
+            pygame.K_1 + d for d in range(9)]
     width, height = pilot.app.screen.get_size()
     for _ in range(1000):
         if not pilot.app.running:
             break
         roll = rng.random()
-        if roll < 0.75:
+        if roll < 0.7:
             pilot.press(rng.choice(keys))
-        elif roll < 0.9:
+        elif roll < 0.85:
             pilot.click((rng.randrange(width), rng.randrange(height)))
+        elif roll < 0.9:
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=rng.choice([-3, -1, 1, 3]), flipped=False))
+            pilot.step()
         else:
             pilot.wait(rng.choice([50, 400, 2000]), frame_ms=50)
     store = pilot.app.store
@@ -202,6 +214,9 @@ def test_a_thousand_random_keys_and_clicks_break_nothing(pilot):
         assert [t["trial_index"] for t in trials] == list(range(1, len(trials) + 1))
         if run["ended_at"]:
             assert run["n_trials"] == len(trials)
+    if pygame.display.get_init():
+        app.quit()
+    store.close()
 
 
 def test_held_keys_repeat_in_menus_but_not_in_an_exercise(pilot):
