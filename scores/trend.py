@@ -15,7 +15,7 @@ time in weeks:
    below 1, so the interval is never narrower than the runs' own SEs allow: with a handful of
    points a lucky small scatter must not make a flat series look like change.
 3. Neighbouring runs are not fully independent: a resumed run's level tracker starts from the
-   last run's estimate, so errors carry over. The slope's variance is multiplied by
+   pooled estimates of the latest three runs, so errors carry over. The slope's variance is multiplied by
    ``(1 + rho) / (1 - rho)``, rho the lag-1 autocorrelation of the standardized residuals in
    time order, clipped to ``0..0.9`` (the AR(1) variance allowance for a slowly varying regressor).
 
