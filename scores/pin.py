@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import math
 import logging
+import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -23,6 +23,7 @@ from typing import Any
 from scores.database import iso
 
 log = logging.getLogger(__name__)
+
 PIN_SETTING = "therapist_pin"
 LOCKOUT_SETTING = "therapist_lockout"
 MIN_DIGITS, MAX_DIGITS = 4, 12
