@@ -24,6 +24,9 @@ IDLE_REDRAW_MS = 500.0  # redraw now and then even when nothing happens (window 
 # the room every screen is laid out for, per unit of font scale: a window smaller than this times
 # the chosen scale shows the type smaller, rather than screens that cannot hold it
 ROOM_PER_SCALE = (550, 380)
+# the calendar clock running this much ahead of the app's between two frames means the computer
+# slept (the app's clock stands still then); any less is ordinary scheduling
+SLEEP_GAP_S = 10.0
 INPUT_EVENTS = frozenset({
     pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
     pygame.MOUSEWHEEL,
@@ -40,7 +43,7 @@ class App:
         clock: Clock | None = None,
         fullscreen: bool = False,
         size: tuple[int, int] = WINDOW_SIZE,
-        wall_s: Callable[[], float] = time.time,
+        wall_s: Callable[[], float] | None = None,
     ) -> None:
         self.store = store
         self.chosen_theme = theme or Theme()
@@ -50,10 +53,12 @@ class App:
         self.running = True
         self.client: Any = None
         self.session_id: str | None = None
-        # the calendar clock in seconds: unlike ``clock`` it runs on while the computer sleeps
-        self.wall_s = wall_s
+        # the calendar clock in seconds: unlike ``clock`` it runs on while the computer sleeps; with
+        # a fake ``clock`` it follows that clock unless a test gives its own
+        self.wall_s = wall_s or (time.time if isinstance(self.clock, RealClock) else self._clock_s)
         # when a person last pressed, typed, moved or clicked, by both clocks
-        self.last_input_ms, self.last_input_wall_s = self.clock.now_ms(), wall_s()
+        self.last_input_ms, self.last_input_wall_s = self.clock.now_ms(), self.wall_s()
+        self._clocks_seen = (self.clock.now_ms(), self.wall_s())  # both clocks at the last frame
         # something to check before every frame and every input whatever screen is on top, with
         # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
@@ -77,6 +82,17 @@ class App:
             log.info("vsync not available on the %s driver: %s", pygame.display.get_driver(), problem)
         pygame.key.start_text_input()
         return screen
+
+    def _clock_s(self) -> float:
+        return self.clock.now_ms() / 1000.0
+
+    def _slept_s(self) -> float:
+        """How long the computer slept since the last call, as far as the two clocks tell; 0 if not."""
+        now_ms, wall = self.clock.now_ms(), self.wall_s()
+        before_ms, before_wall = self._clocks_seen
+        self._clocks_seen = (now_ms, wall)
+        slept = (wall - before_wall) - (now_ms - before_ms) / 1000.0
+        return slept if slept > SLEEP_GAP_S else 0.0
 
     def _fit_theme(self) -> None:
         """The chosen theme, its type made smaller while the window is too small to hold it."""
@@ -116,8 +132,14 @@ class App:
         timeout_ms = math.ceil(self._timeout_ms(scene, max_wait_ms))
         # wait(0) would wait for ever: a frame that is already due only polls
         event = pygame.event.wait(timeout_ms) if timeout_ms >= 1 else pygame.event.poll()
+        slept_s = self._slept_s()
+        if slept_s:
+            log.info("the computer slept for about %d s", slept_s)
+            scene.on_wake(slept_s)
         while event.type != pygame.NOEVENT and self.running:
-            self._dispatch(event, self.clock.now_ms())
+            # the key or touch that woke the computer is not an answer to what was on screen before
+            if not (slept_s and event.type in INPUT_EVENTS):
+                self._dispatch(event, self.clock.now_ms())
             event = pygame.event.poll()
         self.draw_frame()
 

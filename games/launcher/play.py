@@ -63,6 +63,9 @@ class ExerciseScene(Scene):
         self._pause_start = self.app.clock.now_ms()
         self.app.stack.push(ConfirmScene(self, "Stop this exercise?", "What you did so far is saved.", yes="Stop", no="Keep going"))
 
+    def on_wake(self, slept_s: float) -> None:
+        self.ask_to_stop()  # the exercise waits, paused, for the client to come back to it
+
     def on_result(self, result) -> None:
         now = self.app.clock.now_ms()
         if self._pause_start is not None:

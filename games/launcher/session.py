@@ -85,6 +85,9 @@ class SessionScene(Scene):
         return self.runner.active_ms(t_ms)
 
     # -- the session menu and the item intro ----------------------------------------------
+    def on_wake(self, slept_s: float) -> None:
+        self.open_menu()  # every timer stops until the client chooses to go on
+
     def open_menu(self) -> None:
         self.runner.pause(self.app.clock.now_ms())
         self.app.stack.push(ChoiceScene(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import random
 import sys
-import time
 import types
 from datetime import datetime, timezone
 
@@ -40,7 +39,7 @@ PAGE_ACTIONS = ["Let this client play", "Start a session", "Progress", "Past ses
 def make_pilot(tmp_path, monkeypatch):
     opened = []
 
-    def make(pin: str | None = PIN, clients=(("C-0001", "Alex"), ("C-0002", "Sam")), wall_s=time.time) -> Pilot:
+    def make(pin: str | None = PIN, clients=(("C-0001", "Alex"), ("C-0002", "Sam")), wall_s=None) -> Pilot:
         store = Store.open(tmp_path / "data")
         for code, name in clients:
             store.add_client(code, name)
