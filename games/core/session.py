@@ -53,6 +53,7 @@ class SessionRunner:
         self._paused_total_ms = 0.0
         self._pause_start_ms: float | None = None
         self._pauses: list[tuple[float, float]] = []  # (active ms when paused, pause length ms)
+        self._slept_ms = 0.0  # time the computer slept, which the app's clock did not see
         self._done_timed_ms = 0.0  # active time of finished timed items, for the session countdown
         self._exercise_seen = False
 
@@ -71,7 +72,7 @@ class SessionRunner:
         return active_ms + self._start_ms + self._paused_total_ms
 
     def _wall(self, now_ms: float) -> datetime:
-        return self._wall_start + timedelta(milliseconds=now_ms - self._start_ms)
+        return self._wall_start + timedelta(milliseconds=now_ms - self._start_ms + self._slept_ms)
 
     def wall_at_active(self, active_ms: float) -> datetime:
         """The wall time of a moment given in active time (the pauses before it added back)."""
@@ -144,6 +145,12 @@ class SessionRunner:
     def pause(self, now_ms: float) -> None:
         if not self.finished and self._pause_start_ms is None:
             self._pause_start_ms = now_ms
+
+    def note_sleep(self, now_ms: float, slept_ms: float) -> None:
+        """The computer slept ``slept_ms`` just before ``now_ms`` (the app's clock stood still):
+        calendar times from here on move on by it, active time does not."""
+        self._pauses.append((self.active_ms(now_ms), slept_ms))
+        self._slept_ms += slept_ms
 
     def resume(self, now_ms: float) -> None:
         if self._pause_start_ms is not None:

@@ -86,6 +86,7 @@ class SessionScene(Scene):
 
     # -- the session menu and the item intro ----------------------------------------------
     def on_wake(self, slept_s: float) -> None:
+        self.runner.note_sleep(self.app.clock.now_ms(), slept_s * 1000.0)
         self.open_menu()  # every timer stops until the client chooses to go on
 
     def open_menu(self) -> None:

@@ -1,6 +1,8 @@
 """A computer that sleeps mid-exercise: the exercise or the session waits, paused, for the client,
 and the key that woke the computer answers nothing."""
 
+from datetime import datetime, timezone
+
 import pygame
 import pytest
 
@@ -53,10 +55,17 @@ def test_a_sleep_mid_exercise_pauses_it_and_the_waking_key_is_no_answer(sleepy):
     pilot.press(pygame.K_ESCAPE)  # Keep going
     assert pilot.app.stack.top is scene
     assert scene.run_ms(pilot.clock.now_ms()) == pytest.approx(run_ms, abs=50)  # the 30 s asked: no run time
+    # the trial under way goes on; its calendar time, and every later one's, counts the sleep and the question
+    pilot.wait_until(lambda: len(scene.run.records) >= answered + 2, limit_ms=60_000, frame_ms=50)
+    starts = [datetime.fromisoformat(row["started_at"]) for row in pilot.app.store.iter_trial_rows()]
+    gaps_s = [(b - a).total_seconds() for a, b in zip(starts, starts[1:])]
+    assert [gap >= LID_CLOSED_S + 30 for gap in gaps_s].count(True) == 1
+    assert all(gap < 10 for gap in gaps_s if gap < LID_CLOSED_S)
 
 
 def test_a_sleep_mid_session_opens_the_pause_menu(sleepy):
     pilot, asleep = sleepy
+    before = datetime.now(timezone.utc)
     scene = SessionScene(Plan("Short", (PlanItem("mood"), PlanItem("exercise", exercise="flanker", minutes=1))),
                          pilot.app.client, seed=3)
     pilot.app.stack.push(scene)
@@ -65,3 +74,8 @@ def test_a_sleep_mid_session_opens_the_pause_menu(sleepy):
     pilot.press(pygame.K_3)  # would answer the mood question
     assert isinstance(pilot.app.stack.top, ChoiceScene) and scene.runner.paused
     assert scene.mood_form.answers["mood"] is None
+    pilot.press(pygame.K_ESCAPE)  # Keep going
+    for key in (pygame.K_3, pygame.K_3, pygame.K_3, pygame.K_RETURN):
+        pilot.press(key)
+    (check,) = pilot.app.store.mood_checks(scene.runner.session_id)
+    assert check["mood"] == 3 and (datetime.fromisoformat(check["at"]) - before).total_seconds() > LID_CLOSED_S - 1
