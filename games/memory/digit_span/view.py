@@ -18,6 +18,8 @@ UNDO_KEYS = (pygame.K_BACKSPACE, pygame.K_DELETE)
 DONE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 # the keypad as on a phone: three digits a row, then Undo, 0 and Done
 KEYPAD = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("Undo", "0", "Done"))
+# the same keys in two rows, for a room that is wide and low (large type in a small window)
+WIDE_KEYPAD = (("1", "2", "3", "4", "5", "6"), ("7", "8", "9", "0", "Undo", "Done"))
 HINT = "Number keys to type  ·  Backspace: Undo  ·  Enter: Done"
 
 
@@ -172,19 +174,31 @@ class DigitSpanView:
         theme, pal = self.theme, self.theme.palette
         small, gap = theme.font("small"), theme.gap(0.5)
         hint_h = small.get_linesize() + theme.gap(0.5)
-        key_h = min((below.height - hint_h - 3 * gap) // 4, theme.font("title").get_linesize() * 2)
-        key_w = min(int(key_h * 1.8), (below.width - 2 * gap) // 3)
-        left = below.centerx - (3 * key_w + 2 * gap) // 2
+        # the phone's four rows of three; two rows of six when those keys would be too low for
+        # their labels and the six are taller (large type in a small window)
+        layouts = [(pad, *self._key_size(pad, below.width, below.height - hint_h, gap)) for pad in (KEYPAD, WIDE_KEYPAD)]
+        keypad, key_w, key_h = layouts[0]
+        if key_h < theme.font("body").get_linesize() * 1.2:
+            keypad, key_w, key_h = max(layouts, key=lambda layout: layout[2])
+        rows, cols = len(keypad), len(keypad[0])
+        left = below.centerx - (cols * key_w + (cols - 1) * gap) // 2
         flashed = self._flashed(logic, now_ms)
-        for r, row in enumerate(KEYPAD):
+        for r, row in enumerate(keypad):
             for c, label in enumerate(row):
                 rect = pygame.Rect(left + c * (key_w + gap), below.top + r * (key_h + gap), key_w, key_h)
                 self.keys[label] = rect
                 style = "done" if label == "Done" else "flash" if label == flashed else "plain"
                 draw_key(surface, theme, rect, label, style)
-        hint_y = below.top + 4 * key_h + 3 * gap + theme.gap(0.5)
+        hint_y = below.top + rows * key_h + (rows - 1) * gap + theme.gap(0.5)
         hint_font = theme.font_to_fit("small", HINT, below.width, theme.size("small"))
         draw_text(surface, HINT, hint_font, pal.muted_text, (below.centerx, hint_y), "midtop")
+
+    def _key_size(self, keypad: tuple[tuple[str, ...], ...], width: int, height: int, gap: int) -> tuple[int, int]:
+        """Width and height of a key when ``keypad`` fills ``width`` x ``height`` (keys at most 1.8 times as wide as tall)."""
+        rows, cols = len(keypad), len(keypad[0])
+        key_h = min((height - (rows - 1) * gap) // rows, self.theme.font("title").get_linesize() * 2)
+        key_w = min(int(key_h * 1.8), (width - (cols - 1) * gap) // cols)
+        return key_w, min(key_h, int(key_w / 1.2))  # in two rows of six the width binds too
 
     @staticmethod
     def _flashed(logic: DigitSpanLogic, now_ms: float) -> str | None:

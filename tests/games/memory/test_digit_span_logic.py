@@ -265,3 +265,27 @@ def test_keypad_digits_enter_and_delete_also_work(drawn):
     assert press(pygame.K_KP_ENTER) == Respond(DONE) and press(pygame.K_DELETE) == Undo()
     assert press(pygame.K_a) is None and view.key_for(Respond("other"), logic) is None
     assert view.action_for(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(1, 1)), logic) is None
+
+
+@pytest.mark.parametrize("scale, area", [(1.0, (1020, 560)), (1.5, (1020, 560)), (2.0, (990, 540))])
+def test_keypad_keys_stay_tall_enough_for_their_labels(scale, area):
+    from games.core.theme import Theme, forget_fonts
+    from games.memory.digit_span.view import DigitSpanView
+
+    forget_fonts()
+    pygame.init()
+    try:
+        theme = Theme.create(scale)
+        view, logic = DigitSpanView(theme), started(level=5)
+        to_response(logic, 6700)
+        room = pygame.Rect(40, 100, *area)
+        view.draw(pygame.Surface((1100, 760)), room, logic, 6700)
+        keys = list(view.keys.values())
+        assert len(keys) == 12 and all(room.contains(key) for key in keys)
+        assert not any(a.colliderect(b) for i, a in enumerate(keys) for b in keys[i + 1:])
+        assert min(key.height for key in keys) >= theme.font("body").get_linesize()
+        phone = view.keys["Undo"].top > view.keys["7"].top  # Undo under 7, as on a phone
+        assert phone or scale > 1.0  # with room to spare the keypad is the phone's; else two rows of six
+    finally:
+        pygame.quit()
+        forget_fonts()
