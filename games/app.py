@@ -27,6 +27,7 @@ ROOM_PER_SCALE = (550, 380)
 # the calendar clock running this much ahead of the app's between two frames means the computer
 # slept (the app's clock stands still then); any less is ordinary scheduling
 SLEEP_GAP_S = 10.0
+WAKE_QUIET_MS = 1500.0  # input this soon after a wake is the person waking the computer, not an answer
 INPUT_EVENTS = frozenset({
     pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
     pygame.MOUSEWHEEL,
@@ -59,6 +60,7 @@ class App:
         # when a person last pressed, typed, moved or clicked, by both clocks
         self.last_input_ms, self.last_input_wall_s = self.clock.now_ms(), self.wall_s()
         self._clocks_seen = (self.clock.now_ms(), self.wall_s())  # both clocks at the last frame
+        self._quiet_until_ms = -math.inf  # input before this is dropped (just after a wake)
         # something to check before every frame and every input whatever screen is on top, with
         # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
@@ -135,11 +137,14 @@ class App:
         slept_s = self._slept_s()
         if slept_s:
             log.info("the computer slept for about %d s", slept_s)
-            scene.on_wake(slept_s)
+            self._quiet_until_ms = self.clock.now_ms() + WAKE_QUIET_MS
+            for below in reversed(list(self.stack)):  # top first; each may push its question
+                below.on_wake(slept_s, on_top=below is scene)
         while event.type != pygame.NOEVENT and self.running:
             # the key or touch that woke the computer is not an answer to what was on screen before
-            if not (slept_s and event.type in INPUT_EVENTS):
-                self._dispatch(event, self.clock.now_ms())
+            t_ms = self.clock.now_ms()
+            if not (event.type in INPUT_EVENTS and t_ms < self._quiet_until_ms):
+                self._dispatch(event, t_ms)
             event = pygame.event.poll()
         self.draw_frame()
 

@@ -28,9 +28,9 @@ class Scene:
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         """An input event, stamped with the clock when it was dequeued."""
 
-    def on_wake(self, slept_s: float) -> None:
-        """The computer slept for about ``slept_s`` seconds while this scene was on top (the
-        app's clock, which times everything, stood still meanwhile)."""
+    def on_wake(self, slept_s: float, on_top: bool) -> None:
+        """The computer slept for about ``slept_s`` seconds while this scene was on the stack (on
+        top, or under others); the app's clock, which times everything, stood still meanwhile."""
 
     def update(self, now_ms: float) -> None:
         """Time passed; called once before every frame."""

@@ -55,6 +55,7 @@ class InstructionsScene(FramedScene):
         hint_for(self, surface, self.text.scrolls)
         self.text.draw(surface, shown, font, theme.palette.text, text_rect)
         if picture is not None:
+            self.view.theme = theme
             self.view.draw_picture(surface, picture)
         width = max(b.width(theme) for b in self.buttons.buttons)
         for i, button in enumerate(self.buttons.buttons):

@@ -73,9 +73,12 @@ class ExerciseScene(Scene):
         gaps_ms = sum(length for at, length in self._gaps if at <= at_ms)
         return self._wall_start + timedelta(milliseconds=at_ms - self._run_start_ms + gaps_ms)
 
-    def on_wake(self, slept_s: float) -> None:
-        self._gaps.append((self.run_ms(self.app.clock.now_ms()), slept_s * 1000.0))
-        self.ask_to_stop()  # the exercise waits, paused, for the client to come back to it
+    def on_wake(self, slept_s: float, on_top: bool) -> None:
+        asked = self._pause_start is not None  # the sleep came while "Stop?" was asked: run time stood there
+        at_ms = self.run_ms(self._pause_start if asked else self.app.clock.now_ms())
+        self._gaps.append((at_ms, slept_s * 1000.0))
+        if on_top and not self.run.finished:
+            self.ask_to_stop()  # the exercise waits, paused, for the client to come back to it
 
     def on_result(self, result) -> None:
         now = self.app.clock.now_ms()
@@ -135,6 +138,7 @@ class ExerciseScene(Scene):
         self._draw_header(surface, side, self._notice(self.run_ms(now)))
         top = self.stop_button.rect.bottom + theme.gap()
         area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
+        self.view.theme = self.app.theme  # it gives way in a window made smaller, and comes back
         self.view.draw(surface, area, self.run.logic, self.run_ms(now))
 
     def _notice(self, run_now: float) -> str | None:

@@ -85,9 +85,10 @@ class SessionScene(Scene):
         return self.runner.active_ms(t_ms)
 
     # -- the session menu and the item intro ----------------------------------------------
-    def on_wake(self, slept_s: float) -> None:
+    def on_wake(self, slept_s: float, on_top: bool) -> None:
         self.runner.note_sleep(self.app.clock.now_ms(), slept_s * 1000.0)
-        self.open_menu()  # every timer stops until the client chooses to go on
+        if on_top and not self.runner.finished:
+            self.open_menu()  # every timer stops until the client chooses to go on
 
     def open_menu(self) -> None:
         self.runner.pause(self.app.clock.now_ms())
@@ -194,6 +195,7 @@ class SessionScene(Scene):
         elif item.kind == "mood" and self.mood_form is not None:
             self.mood_form.draw(surface, area, theme)
         elif runner.run is not None and self.view is not None:
+            self.view.theme = self.app.theme  # it gives way in a window made smaller, and comes back
             self.view.draw(surface, area, runner.run.logic, active)
 
     def header_text(self, now_ms: float) -> str:

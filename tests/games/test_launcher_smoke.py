@@ -339,3 +339,25 @@ def test_a_window_too_small_for_the_chosen_type_shows_it_smaller_until_it_grows(
                 assert app.screen.get_size() == size and app.theme.font_scale == pytest.approx(scale)
         finally:
             app.quit()
+
+
+def test_an_exercise_on_screen_follows_the_window_when_it_shrinks_and_grows(tmp_path):
+    from games.core.theme import Theme
+    from games.registry import get_exercise
+
+    with Store.open(tmp_path / "data") as store:
+        app = App(store, theme=Theme.create(2.0), clock=FakeClock(1000.0))
+        try:
+            app.begin_session(store.add_client("C-0001", "Alex"))
+            scene = ExerciseScene(get_exercise("digit_span"))
+            app.stack.push(scene)
+            pilot = Pilot(app)
+            pilot.wait(3_000, frame_ms=50)
+            for size in ((640, 480), (1100, 760)):
+                pygame.display.set_mode(size, pygame.RESIZABLE)
+                pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+                pilot.wait(100, frame_ms=50)
+                assert scene.view.theme.font_scale == pytest.approx(app.theme.font_scale)
+                assert app.theme.font_scale == pytest.approx(min(2.0, size[0] / 550, size[1] / 380))
+        finally:
+            app.quit()

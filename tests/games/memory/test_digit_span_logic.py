@@ -285,7 +285,10 @@ def test_keypad_keys_stay_tall_enough_for_their_labels(scale, area):
         assert not any(a.colliderect(b) for i, a in enumerate(keys) for b in keys[i + 1:])
         assert min(key.height for key in keys) >= theme.font("body").get_linesize()
         phone = view.keys["Undo"].top > view.keys["7"].top  # Undo under 7, as on a phone
-        assert phone or scale > 1.0  # with room to spare the keypad is the phone's; else two rows of six
+        if scale == 1.0:
+            assert phone  # with room to spare the keypad is the phone's
+        if scale == 2.0:
+            assert not phone  # four rows would be too low here: two rows of six
     finally:
         pygame.quit()
         forget_fonts()
