@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping
 
 from games.core.adaptive.policy import plan_from_store
+from games.core.clock import Timeline
 from games.core.exercise import Exercise
 from games.core.run import ExerciseRun
 from scores.plans import Plan, PlanItem
@@ -47,13 +48,12 @@ class SessionRunner:
         self.finished = False
         self.stopped_early = False
         self._store, self._get_exercise = store, get_exercise
-        self._wall_start, self._kind, self._simulated = wall_start, kind, simulated
+        self._kind, self._simulated = kind, simulated
         self._rng = random.Random(seed)
         self._start_ms = 0.0
         self._paused_total_ms = 0.0
         self._pause_start_ms: float | None = None
-        self._pauses: list[tuple[float, float]] = []  # (active ms when paused, pause length ms)
-        self._slept_ms = 0.0  # time the computer slept, which the app's clock did not see
+        self._calendar = Timeline(wall_start)  # active time to calendar time: pauses and sleeps added back
         self._done_timed_ms = 0.0  # active time of finished timed items, for the session countdown
         self._exercise_seen = False
 
@@ -72,12 +72,12 @@ class SessionRunner:
         return active_ms + self._start_ms + self._paused_total_ms
 
     def _wall(self, now_ms: float) -> datetime:
-        return self._wall_start + timedelta(milliseconds=now_ms - self._start_ms + self._slept_ms)
+        ongoing_ms = 0.0 if self._pause_start_ms is None else now_ms - self._pause_start_ms
+        return self.wall_at_active(self.active_ms(now_ms)) + timedelta(milliseconds=ongoing_ms)
 
     def wall_at_active(self, active_ms: float) -> datetime:
-        """The wall time of a moment given in active time (the pauses before it added back)."""
-        paused_ms = sum(length for at_ms, length in self._pauses if at_ms <= active_ms)
-        return self._wall_start + timedelta(milliseconds=active_ms + paused_ms)
+        """The wall time of a moment given in active time (the pauses and sleeps before it added back)."""
+        return self._calendar.wall_at(active_ms)
 
     def item_elapsed_ms(self, now_ms: float) -> float:
         return 0.0 if self.state is None else self.active_ms(now_ms) - self.state.start_active_ms
@@ -99,7 +99,7 @@ class SessionRunner:
     def start(self, now_ms: float) -> None:
         self._start_ms = now_ms
         self.session_id = self._store.start_session(
-            self.client, self._wall_start, kind=self._kind, plan_name=self.plan.name
+            self.client, self._calendar.wall_start, kind=self._kind, plan_name=self.plan.name
         )
         self._begin_item(0, now_ms)
 
@@ -149,12 +149,11 @@ class SessionRunner:
     def note_sleep(self, now_ms: float, slept_ms: float) -> None:
         """The computer slept ``slept_ms`` just before ``now_ms`` (the app's clock stood still):
         calendar times from here on move on by it, active time does not."""
-        self._pauses.append((self.active_ms(now_ms), slept_ms))
-        self._slept_ms += slept_ms
+        self._calendar.add_gap(self.active_ms(now_ms), slept_ms)
 
     def resume(self, now_ms: float) -> None:
         if self._pause_start_ms is not None:
-            self._pauses.append((self.active_ms(now_ms), now_ms - self._pause_start_ms))
+            self._calendar.add_gap(self.active_ms(now_ms), now_ms - self._pause_start_ms)
             self._paused_total_ms += now_ms - self._pause_start_ms
             self._pause_start_ms = None
 

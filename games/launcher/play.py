@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pygame
 
 from games.core.adaptive.policy import plan_from_store
+from games.core.clock import Timeline
 from games.core.exercise import Exercise
 from games.core.run import ExerciseRun
 from games.core.session import PRACTICE_TRIALS
@@ -40,22 +41,21 @@ class ExerciseScene(Scene):
         self._done = False
         self._paused_ms = 0.0  # time spent on the "Stop?" question, which the exercise does not see
         self._pause_start: float | None = None
-        # (run ms, length ms) of the "Stop?" questions and the computer's sleeps, which the run
-        # does not see but its trials' calendar times must
-        self._gaps: list[tuple[float, float]] = []
-        self._wall_start, self._run_start_ms = datetime.now(timezone.utc), 0.0
+        # run time to calendar time: the "Stop?" questions and the computer's sleeps, which the run
+        # does not see, added back
+        self._calendar = Timeline(datetime.now(timezone.utc))
 
     def on_enter(self) -> None:
         app = self.app
         self.view = self.exercise.make_view(app.theme)
         self.run = ExerciseRun(
             self.exercise, store=app.store, session_id=app.session_id, client=app.client,
-            seed=self.seed, wall_start=self._wall_start, wall_clock=self._wall_at,
+            seed=self.seed, wall_start=self._calendar.wall_start, wall_clock=self._calendar.wall_at,
             n_trials=PRACTICE_TRIALS if self.practice else self.n_trials,
             plan=plan_from_store(app.store, app.client, self.exercise.spec), practice=self.practice,
         )
-        self._run_start_ms = self.run_ms(app.clock.now_ms())
-        self.run.start(self._run_start_ms)
+        self._calendar.start_ms = self.run_ms(app.clock.now_ms())
+        self.run.start(self._calendar.start_ms)
         if self._first_notice:
             self.run.notice, self.run.notice_ms = self._first_notice, self.run_ms(app.clock.now_ms())
         log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
@@ -68,22 +68,17 @@ class ExerciseScene(Scene):
         self._pause_start = self.app.clock.now_ms()
         self.app.stack.push(ConfirmScene(self, "Stop this exercise?", "What you did so far is saved.", yes="Stop", no="Keep going"))
 
-    def _wall_at(self, at_ms: float) -> datetime:
-        """The calendar time of a moment in run time: the gaps before it added back."""
-        gaps_ms = sum(length for at, length in self._gaps if at <= at_ms)
-        return self._wall_start + timedelta(milliseconds=at_ms - self._run_start_ms + gaps_ms)
-
     def on_wake(self, slept_s: float, on_top: bool) -> None:
         asked = self._pause_start is not None  # the sleep came while "Stop?" was asked: run time stood there
         at_ms = self.run_ms(self._pause_start if asked else self.app.clock.now_ms())
-        self._gaps.append((at_ms, slept_s * 1000.0))
+        self._calendar.add_gap(at_ms, slept_s * 1000.0)
         if on_top and not self.run.finished:
             self.ask_to_stop()  # the exercise waits, paused, for the client to come back to it
 
     def on_result(self, result) -> None:
         now = self.app.clock.now_ms()
         if self._pause_start is not None:
-            self._gaps.append((self.run_ms(self._pause_start), now - self._pause_start))
+            self._calendar.add_gap(self.run_ms(self._pause_start), now - self._pause_start)
             self._paused_ms += now - self._pause_start
             self._pause_start = None
         if result is True:
