@@ -1,7 +1,10 @@
 """Fixtures shared by the game tests."""
 
+import pygame
 import pytest
 
+from games.app import WINDOW_SIZE, App
+from games.core.clock import FakeClock
 from scores.store import Store
 
 
@@ -10,3 +13,22 @@ def store(tmp_path):
     """A fresh store in the test's own folder."""
     with Store.open(tmp_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def make_app(tmp_path):
+    """``make_app(theme, size, clock, wall_s)``: an app on a fake clock (unless given one) over the
+    store in the test's ``data`` folder; every app made is closed, and its store, after the test."""
+    opened = []
+
+    def make(theme=None, size=WINDOW_SIZE, clock=None, wall_s=None) -> App:
+        store = Store.open(tmp_path / "data")
+        app = App(store, theme=theme, clock=clock or FakeClock(1000.0), size=size, wall_s=wall_s)
+        opened.append((app, store))
+        return app
+
+    yield make
+    for app, store in opened:
+        if pygame.display.get_init():
+            app.quit()
+        store.close()

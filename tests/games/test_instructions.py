@@ -3,8 +3,6 @@
 import pygame
 import pytest
 
-from games.app import App
-from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.theme import Theme
 from games.launcher.instructions import InstructionsScene
@@ -12,28 +10,19 @@ from games.launcher.play import ExerciseScene
 from games.launcher.scroll_text import READ_ON, wrapped_lines
 from games.launcher.session import ItemIntroScene
 from games.registry import get_exercise
-from scores.store import Store
 
 
 @pytest.fixture
-def open_instructions(tmp_path):
-    opened = []
-
+def open_instructions(make_app):
     def make(scale: float, scene_type=InstructionsScene, *args) -> Pilot:
-        store = Store.open(tmp_path / f"data-{len(opened)}")
-        app = App(store, theme=Theme.create(scale), clock=FakeClock(1000.0), size=(1100, 760))
-        app.begin_session(store.add_client("C-0001", "Alex"))
+        app = make_app(theme=Theme.create(scale), size=(1100, 760))
+        app.begin_session(app.store.add_client("C-0001", "Alex"))
         app.stack.push(scene_type(get_exercise("sequence_recall"), *args))
-        opened.append((app, store))
         pilot = Pilot(app)
         pilot.step()
         return pilot
 
-    yield make
-    for app, store in opened:
-        if pygame.display.get_init():
-            app.quit()
-        store.close()
+    return make
 
 
 def text_band_is_clear(pilot) -> bool:

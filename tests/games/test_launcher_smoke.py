@@ -3,8 +3,6 @@
 import pygame
 import pytest
 
-from games.app import App
-from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
@@ -12,22 +10,17 @@ from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.memory.sequence_recall.logic import Phase
-from scores.store import Store
 
 STRANGE_NAME = 'Zoë "Q" O\'Brien / 🙂 \\ ' + "x" * 150
 
 
 @pytest.fixture
-def pilot(tmp_path):
-    store = Store.open(tmp_path / "data")
-    app = App(store, clock=FakeClock(1000.0))
+def pilot(make_app):
+    app = make_app()
     app.stack.push(ClientPickerScene())
     pilot = Pilot(app)
     pilot.step()
-    yield pilot
-    if pygame.display.get_init():
-        app.quit()
-    store.close()
+    return pilot
 
 
 def top(pilot):
@@ -180,13 +173,13 @@ def test_refused_client_id_shows_reason_and_keeps_screen(pilot):
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
-def test_a_thousand_random_keys_clicks_and_wheel_turns_break_nothing(tmp_path, scale):
+def test_a_thousand_random_keys_clicks_and_wheel_turns_break_nothing(make_app, scale):
     import random
 
     from games.core.theme import Theme
 
-    store = Store.open(tmp_path / "data")
-    app = App(store, theme=Theme.create(scale), clock=FakeClock(1000.0))
+    app = make_app(theme=Theme.create(scale))
+    store = app.store
     app.stack.push(ClientPickerScene())
     pilot = Pilot(app)
     pilot.step()
@@ -214,9 +207,6 @@ def test_a_thousand_random_keys_clicks_and_wheel_turns_break_nothing(tmp_path, s
         assert [t["trial_index"] for t in trials] == list(range(1, len(trials) + 1))
         if run["ended_at"]:
             assert run["n_trials"] == len(trials)
-    if pygame.display.get_init():
-        app.quit()
-    store.close()
 
 
 def test_held_keys_repeat_in_menus_but_not_in_an_exercise(pilot):
@@ -286,7 +276,7 @@ def test_a_notice_too_long_for_one_line_wraps_in_smaller_type_rather_than_being_
 
 
 @pytest.mark.parametrize("scale, size", [(1.0, (1100, 760)), (2.0, (1100, 760)), (2.0, (640, 480))])
-def test_results_show_every_sentence_and_both_buttons_inside_the_window(tmp_path, scale, size):
+def test_results_show_every_sentence_and_both_buttons_inside_the_window(make_app, scale, size):
     from games.core.run import RunSummary
     from games.core.theme import Theme
     from games.launcher.common import margin
@@ -294,70 +284,57 @@ def test_results_show_every_sentence_and_both_buttons_inside_the_window(tmp_path
     from games.launcher.scroll_text import wrapped_lines
     from games.registry import get_exercise
 
-    store = Store.open(tmp_path / "data")
-    app = App(store, theme=Theme.create(scale), clock=FakeClock(1000.0), size=size)
-    app.begin_session(store.add_client("C-0001", "Alex"))
+    app = make_app(theme=Theme.create(scale), size=size)
+    app.begin_session(app.store.add_client("C-0001", "Alex"))
     summary = RunSummary(start_level=3, end_level=7, n_trials=12, accuracy=0.83, median_rt_ms=900.0, ability=6.8,
                          ability_se=0.6, duration_s=240.0, completed=False, measures={"longest_span": 7})
     app.stack.push(ResultsScene(get_exercise("sequence_recall"), summary))
-    try:
-        Pilot(app).step()
-        scene, window = app.stack.top, app.screen.get_rect()
-        first, second = (b.rect for b in scene.buttons.buttons)
-        assert window.contains(first) and window.contains(second) and not first.colliderect(second)
-        assert len(scene.lines) == 4 and window.contains(scene.buttons.viewport)
-        # everything shows at once at the usual size; with the largest type it scrolls line by line
-        assert scene.text.scrolls == (app.theme.font_scale == 2.0)
-        shown = set()
-        for _ in range(scene.text.last_top_line + 1):
-            shown.update(range(scene.text.top_line, scene.text.top_line + scene.text.page_lines + 1))
-            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="", scancode=0))
-            app.step(max_wait_ms=0)
-        font = scene.theme.font("body" if scene.text.scrolls else "large")
-        assert len(shown) >= len(wrapped_lines(scene.lines, font, window.width - 2 * margin(scene.theme, app.screen),
-                                               scene.theme.gap(0.5))[0]) or not scene.text.scrolls
-        assert scene.buttons.focus == (0 if scene.text.scrolls else 1)  # Down reads on while there is more
-    finally:
-        app.quit()
-        store.close()
+    Pilot(app).step()
+    scene, window = app.stack.top, app.screen.get_rect()
+    first, second = (b.rect for b in scene.buttons.buttons)
+    assert window.contains(first) and window.contains(second) and not first.colliderect(second)
+    assert len(scene.lines) == 4 and window.contains(scene.buttons.viewport)
+    # everything shows at once at the usual size; with the largest type it scrolls line by line
+    assert scene.text.scrolls == (app.theme.font_scale == 2.0)
+    shown = set()
+    for _ in range(scene.text.last_top_line + 1):
+        shown.update(range(scene.text.top_line, scene.text.top_line + scene.text.page_lines + 1))
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="", scancode=0))
+        app.step(max_wait_ms=0)
+    font = scene.theme.font("body" if scene.text.scrolls else "large")
+    assert len(shown) >= len(wrapped_lines(scene.lines, font, window.width - 2 * margin(scene.theme, app.screen),
+                                           scene.theme.gap(0.5))[0]) or not scene.text.scrolls
+    assert scene.buttons.focus == (0 if scene.text.scrolls else 1)  # Down reads on while there is more
 
 
-def test_a_window_too_small_for_the_chosen_type_shows_it_smaller_until_it_grows(tmp_path):
+def test_a_window_too_small_for_the_chosen_type_shows_it_smaller_until_it_grows(make_app):
     from games.core.theme import Theme
 
-    with Store.open(tmp_path / "data") as store:
-        app = App(store, theme=Theme.create(2.0, high_contrast=True), clock=FakeClock(1000.0), size=(640, 480))
-        try:
-            assert app.chosen_theme.font_scale == 2.0
-            assert app.theme.font_scale == pytest.approx(min(640 / 550, 480 / 380))
-            assert app.theme.palette == app.chosen_theme.palette  # only the size gives way
-            for size, scale in (((1100, 760), 2.0), ((800, 600), 800 / 550), ((1920, 1080), 2.0)):
-                pygame.display.set_mode(size, pygame.RESIZABLE)  # what the window system does, then says
-                pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
-                app.stack.push(ClientPickerScene())
-                app.step(max_wait_ms=0)
-                assert app.screen.get_size() == size and app.theme.font_scale == pytest.approx(scale)
-        finally:
-            app.quit()
+    app = make_app(theme=Theme.create(2.0, high_contrast=True), size=(640, 480))
+    assert app.chosen_theme.font_scale == 2.0
+    assert app.theme.font_scale == pytest.approx(min(640 / 550, 480 / 380))
+    assert app.theme.palette == app.chosen_theme.palette  # only the size gives way
+    for size, scale in (((1100, 760), 2.0), ((800, 600), 800 / 550), ((1920, 1080), 2.0)):
+        pygame.display.set_mode(size, pygame.RESIZABLE)  # what the window system does, then says
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+        app.stack.push(ClientPickerScene())
+        app.step(max_wait_ms=0)
+        assert app.screen.get_size() == size and app.theme.font_scale == pytest.approx(scale)
 
 
-def test_an_exercise_on_screen_follows_the_window_when_it_shrinks_and_grows(tmp_path):
+def test_an_exercise_on_screen_follows_the_window_when_it_shrinks_and_grows(make_app):
     from games.core.theme import Theme
     from games.registry import get_exercise
 
-    with Store.open(tmp_path / "data") as store:
-        app = App(store, theme=Theme.create(2.0), clock=FakeClock(1000.0))
-        try:
-            app.begin_session(store.add_client("C-0001", "Alex"))
-            scene = ExerciseScene(get_exercise("digit_span"))
-            app.stack.push(scene)
-            pilot = Pilot(app)
-            pilot.wait(3_000, frame_ms=50)
-            for size in ((640, 480), (1100, 760)):
-                pygame.display.set_mode(size, pygame.RESIZABLE)
-                pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
-                pilot.wait(100, frame_ms=50)
-                assert scene.view.theme.font_scale == pytest.approx(app.theme.font_scale)
-                assert app.theme.font_scale == pytest.approx(min(2.0, size[0] / 550, size[1] / 380))
-        finally:
-            app.quit()
+    app = make_app(theme=Theme.create(2.0))
+    app.begin_session(app.store.add_client("C-0001", "Alex"))
+    scene = ExerciseScene(get_exercise("digit_span"))
+    app.stack.push(scene)
+    pilot = Pilot(app)
+    pilot.wait(3_000, frame_ms=50)
+    for size in ((640, 480), (1100, 760)):
+        pygame.display.set_mode(size, pygame.RESIZABLE)
+        pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+        pilot.wait(100, frame_ms=50)
+        assert scene.view.theme.font_scale == pytest.approx(app.theme.font_scale)
+        assert app.theme.font_scale == pytest.approx(min(2.0, size[0] / 550, size[1] / 380))

@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.app import App
 from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.response_window import Phase
@@ -15,22 +14,17 @@ from games.launcher.play import ExerciseScene
 from games.launcher.session import SessionScene
 from games.registry import get_exercise
 from scores.plans import Plan, PlanItem
-from scores.store import Store
 
 LID_CLOSED_S = 20 * 60
 
 
 @pytest.fixture
-def sleepy(tmp_path):
+def sleepy(make_app):
     """A pilot whose calendar clock follows the app's, plus ``asleep[0]`` seconds the app never saw."""
-    store = Store.open(tmp_path / "data")
     clock, asleep = FakeClock(1000.0), [0.0]
-    app = App(store, clock=clock, wall_s=lambda: clock.now_ms() / 1000.0 + asleep[0])
-    app.begin_session(store.add_client("C-0001", "Sam"))
-    yield Pilot(app), asleep
-    if pygame.display.get_init():
-        app.quit()
-    store.close()
+    app = make_app(clock=clock, wall_s=lambda: clock.now_ms() / 1000.0 + asleep[0])
+    app.begin_session(app.store.add_client("C-0001", "Sam"))
+    return Pilot(app), asleep
 
 
 def test_ordinary_time_is_no_sleep(sleepy):

@@ -11,8 +11,6 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.app import App
-from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.scene import Scene
 from games.launcher.clients import ClientPickerScene, NewClientScene
@@ -25,7 +23,6 @@ from games.registry import EXERCISES
 from scores.pin import LOCKOUT_SETTING, PIN_SETTING, ScryptCost, TherapistLock, verify_pin
 from scores.plans import Plan, PlanItem
 from scores.queries import ExerciseSettings
-from scores.store import Store
 
 # the fixtures' PIN records are cheap to check, and the screens keep them cheap (they would hash a
 # PIN set with weaker parameters again with OWASP's); a PIN set on the screens is OWASP's
@@ -36,28 +33,20 @@ PAGE_ACTIONS = ["Let this client play", "Start a session", "Progress", "Past ses
 
 
 @pytest.fixture
-def make_pilot(tmp_path, monkeypatch):
-    opened = []
-
+def make_pilot(make_app, monkeypatch):
     def make(pin: str | None = PIN, clients=(("C-0001", "Alex"), ("C-0002", "Sam")), wall_s=None) -> Pilot:
-        store = Store.open(tmp_path / "data")
+        app = make_app(wall_s=wall_s)
         for code, name in clients:
-            store.add_client(code, name)
+            app.store.add_client(code, name)
         if pin:
-            TherapistLock(store, cost=CHEAP).set_pin(pin, datetime.now(timezone.utc))
+            TherapistLock(app.store, cost=CHEAP).set_pin(pin, datetime.now(timezone.utc))
             monkeypatch.setattr("games.launcher.pin.TherapistLock", functools.partial(TherapistLock, cost=CHEAP))
-        app = App(store, clock=FakeClock(1000.0), wall_s=wall_s)
         app.stack.push(ClientPickerScene())
-        opened.append((app, store))
         pilot = Pilot(app)
         pilot.step()
         return pilot
 
-    yield make
-    for app, store in opened:
-        if pygame.display.get_init():
-            app.quit()
-        store.close()
+    return make
 
 
 def top(pilot):
