@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from scores.private import private_file
+
 ENV_DATA_DIR = "COGSUITE_DATA_DIR"
 LOG_FILE = "cogsuite.log"
 
@@ -28,6 +30,7 @@ def setup_logging(folder: Path) -> None:
         handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         return  # the store's own error says what is wrong with the folder
+    private_file(Path(target))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -75,6 +75,7 @@ TRIAL_BASE: tuple[Column, ...] = (
     Column("rt_ms", "float", "ms", "Time from the onset of what the client answers (for a sequence, the prompt to repeat it) to the response (its last tap); empty without a response."),
     Column("timed_out", "bool", "", "Whether time ran out before a response."),
     Column("practice", "bool", "", "True for a practice trial (unscored, with feedback, the first time a client meets an exercise)."),
+    Column("run_completed", "bool", "", "True when the trial's run finished normally; false when it was stopped early or never closed (keep only true rows for finished runs, no join needed)."),
 )
 
 RUN_BASE: tuple[Column, ...] = (
@@ -115,7 +116,8 @@ SESSION_BASE: tuple[Column, ...] = (
     Column("plan_name", "str", "", "The plan the session followed; empty for free play."),
     Column("started_at", "datetime", TIMESTAMP, "When the session started."),
     Column("ended_at", "datetime", TIMESTAMP, "When the session ended; empty if it was not closed."),
-    Column("stopped_early", "bool", "", "True when the session was stopped before its plan's end."),
+    Column("end_state", "str", "", "How the session ended: finished, stopped_early (the client or therapist stopped it before its plan's end), or not_closed (the program ended without closing it, as in a crash or power cut, or it was still under way at the export)."),
+    Column("stopped_early", "bool", "", "True when the session did not reach its end: stopped before its plan's end, or not_closed."),
     Column("duration_s", "float", "s", "Time from the start to the end of the session, pauses included."),
     Column("active_s", "float", "s", "Time spent in the plan's items, pauses excluded; empty for free play."),
     Column("n_items", "int", "items", "Number of plan items started (exercises, breaks, mood checks)."),
@@ -125,6 +127,7 @@ SESSION_BASE: tuple[Column, ...] = (
 )
 
 ITEM_BASE: tuple[Column, ...] = (
+    Column("item_id", "str", "UUID", "The item; the run export's session_item_id refers to it."),
     SESSION_ID, CLIENT_ID,
     Column("plan_name", "str", "", "The plan the session followed."),
     Column("position", "int", "", "Position of the item in the plan, from 1."),
@@ -134,7 +137,7 @@ ITEM_BASE: tuple[Column, ...] = (
     Column("active_s", "float", "s", "Time the item actually took, pauses excluded; an exercise item also finishes the trial under way when its time is up."),
     Column("started_at", "datetime", TIMESTAMP, "When the item started."),
     Column("ended_at", "datetime", TIMESTAMP, "When the item ended."),
-    Column("outcome", "str", "", "done (played to its end), skipped, or stopped (the session was stopped during it)."),
+    Column("outcome", "str", "", "done (played to its end), skipped, stopped (the session was stopped during it), or not_closed (the program ended during it without closing it)."),
     Column("n_trials", "int", "trials", "Scored trials played in the item (practice excluded)."),
     Column("accuracy", "float", "proportion", "Share of the item's scored trials answered correctly, 0 to 1."),
     Column("start_level", "int", "level", "Difficulty level at the start of the item's scored play."),

@@ -11,6 +11,8 @@ import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, TypeVar
 
+from scores.private import FILE_MODE
+
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FLOAT_DECIMALS = 6
@@ -99,8 +101,8 @@ def _replace_atomically(path: Path, fill: Callable[[Path], T]) -> T:
 
 
 def _create(temp: Path) -> int:
-    # O_EXCL: never write through someone else's file; 0o666 lets the umask decide permissions.
-    return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    # O_EXCL: never write through someone else's file; 0600: results are for this account only
+    return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
 
 
 def _write_rows(temp: Path, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> int:

@@ -8,7 +8,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
+from scores.private import private_file, private_folder
+
 DB_FILENAME = "cogsuite.sqlite3"
+
+
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def companions(path: Path) -> list[Path]:
+    """The files SQLite keeps beside the store: its write-ahead log, shared memory and journal."""
+    return [path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES]
 
 
 class StoreError(Exception):
@@ -210,11 +220,11 @@ def _statements(script: str) -> Iterator[str]:
 
 
 def prepare_folder(data_dir: Path) -> Path:
-    """Create the data folder if it is missing; StoreError if it is a file or cannot be made."""
+    """Create the data folder (0700) if it is missing; StoreError if it is a file or cannot be made."""
     if data_dir.exists() and not data_dir.is_dir():
         raise StoreError(f"The data folder {data_dir} is a file, not a folder.")
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(data_dir)
     except OSError as exc:
         raise StoreError(f"Cannot create the data folder {data_dir} ({exc.strerror or exc}).") from exc
     return data_dir
@@ -245,6 +255,9 @@ def connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
     except sqlite3.Error as exc:
         raise StoreError(f"Cannot open the data file {path} ({exc}).") from exc
+    # before WAL mode: SQLite gives the -wal and -shm files the store's own permissions
+    for companion in (path, *companions(path)):
+        private_file(companion)
     try:
         _check_is_ours(conn, path)
         conn.execute("PRAGMA journal_mode=WAL")

@@ -114,13 +114,13 @@ class StoreQueries:
         rows = self._conn.execute(
             "SELECT c.client_code, c.display_name, r.session_id, t.run_id, r.exercise, r.domain,"
             " t.trial_index, t.started_at, t.level, t.stimulus, t.response, t.correct, t.rt_ms,"
-            " t.timed_out, t.extra_json, r.practice"
+            " t.timed_out, t.extra_json, r.practice, r.completed AS run_completed"
             " FROM trials t JOIN runs r ON r.id = t.run_id JOIN clients c ON c.id = r.client_id"
             f" WHERE {where} ORDER BY c.client_code, julianday(r.started_at), r.id, t.trial_index",
             params,
         )
         for row in rows:
-            yield _decoded(row, ("correct", "timed_out", "practice"), {"extra_json": "extra"})
+            yield _decoded(row, ("correct", "timed_out", "practice", "run_completed"), {"extra_json": "extra"})
 
     def iter_run_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Runs with their client, by client, then start time; unfinished runs are included."""
@@ -150,7 +150,8 @@ class StoreQueries:
         )
         rows = self._conn.execute(
             "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.plan_name, s.started_at,"
-            " s.ended_at, s.stopped_early,"
+            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed' WHEN s.stopped_early THEN 'stopped_early'"
+            " ELSE 'finished' END AS end_state, s.stopped_early OR s.ended_at IS NULL AS stopped_early,"
             " round((julianday(s.ended_at) - julianday(s.started_at)) * 86400.0, 3) AS duration_s,"
             " (SELECT round(sum(i.active_s), 3) FROM session_items i WHERE i.session_id = s.id) AS active_s,"
             " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id) AS n_items,"
@@ -173,8 +174,9 @@ class StoreQueries:
             where, params = f"{where} AND s.id = ?", [*params, session_id]
         scored = "FROM runs r WHERE r.session_item_id = i.id AND r.practice = 0"
         rows = self._conn.execute(
-            "SELECT i.session_id, c.client_code, c.display_name, s.plan_name, i.position, i.kind, i.exercise,"
-            " i.planned_s, i.active_s, i.started_at, i.ended_at, i.outcome,"
+            "SELECT i.id AS item_id, i.session_id, c.client_code, c.display_name, s.plan_name, i.position,"
+            " i.kind, i.exercise, i.planned_s, i.active_s, i.started_at, i.ended_at,"
+            " coalesce(i.outcome, 'not_closed') AS outcome,"
             f" (SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_item_id = i.id"
             "  AND r.practice = 0) AS n_trials,"
             f" (SELECT avg(t.correct) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_item_id = i.id"

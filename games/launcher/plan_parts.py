@@ -12,7 +12,9 @@ from games.core.theme import Theme
 from games.core.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene, margin
 from games.registry import all_plans, get_exercise
+from scores.csvfile import write_text_atomically
 from scores.plans import MAX_NAME_CHARS, Plan, PlanItem
+from scores.private import private_folder
 
 EXPORT_SUFFIX = ".cogsuite-plan.json"
 NBSP = "\u00a0"  # between a number and its unit, so that a wrapped line never splits them
@@ -64,12 +66,11 @@ def export_plan(plan: Plan, data_dir: Path) -> Path:
     """Write ``plan`` to ``<data_dir>/exports/<name>.cogsuite-plan.json``; returns the file's path.
 
     Raises:
-        OSError: when the folder or file cannot be written.
+        OSError: when the folder cannot be made; ExportError: when the file cannot be written.
     """
-    folder = data_dir / "exports"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(data_dir / "exports")
     path = folder / ((UNSAFE_FILE_CHARS.sub("-", plan.name).strip(" .-") or "plan") + EXPORT_SUFFIX)
-    path.write_text(plan.to_json(), encoding="utf-8")
+    write_text_atomically(path, plan.to_json())
     return path
 
 

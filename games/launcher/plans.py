@@ -13,6 +13,7 @@ from games.launcher.plan_import import ImportPlanScene
 from games.launcher.plan_parts import (LineColumn, TidyList, describe_item, export_plan, fitting_hint, free_name,
                                        outline, taken_names)
 from games.registry import level_ranges
+from scores.csvfile import ExportError
 from scores.plans import Plan, ready_plans
 
 
@@ -152,6 +153,9 @@ class PlanPageScene(FramedScene):
             path = export_plan(self.plan, self.app.store.path.parent)
         except OSError as exc:
             self.status, self.status_is_error = f"The file could not be written ({exc.strerror or exc}).", True
+            return
+        except ExportError as exc:
+            self.status, self.status_is_error = str(exc), True
             return
         self.status, self.status_is_error = f"Exported to {path}", False
         self.column.scroll = 0

@@ -43,11 +43,13 @@ def client_lines(summary: SessionSummary) -> list[str]:
     lines.append("Well done for showing up and doing the work.")
     return lines
 
+OUTCOME_WORDS = {"not_closed": "not finished"}
+
 
 def _item_line(item: ItemSummary) -> str:
     planned = f" of {item.planned_s / 60:g}" if item.planned_s else ""
     time = f"{(item.active_s or 0) / 60:.1f}{planned} min"
-    outcome = "" if item.outcome == "done" else f" · {item.outcome or 'not finished'}"
+    outcome = "" if item.outcome == "done" else f" · {OUTCOME_WORDS.get(item.outcome, item.outcome)}"
     if item.kind == "mood":
         return f"{item.position}. Mood check{outcome}"
     if item.kind == "breathing":
@@ -188,7 +190,7 @@ class SessionListScene(FramedScene):
         minutes = f" · {seconds / 60:.0f} min" if seconds else ""
         runs = "1 run" if row["n_runs"] == 1 else f"{row['n_runs']} runs"
         detail = f"{row['kind']}{minutes} · {runs}, {row['n_trials']} trials"
-        detail += " · stopped early" if row["stopped_early"] else ""
+        detail += {"stopped_early": " · stopped early", "not_closed": " · not closed"}.get(row["end_state"], "")
         return Button(f"{when}  ·  {what}", lambda: self.open(row["session_id"]), detail=detail)
 
     def subtitle(self) -> str:

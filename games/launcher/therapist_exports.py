@@ -30,10 +30,11 @@ def exports_folder(app: Any) -> Path:
         ExportError: if the folder cannot be created.
     """
     from scores.csvfile import ExportError
+    from scores.private import private_folder
 
     folder = Path(app.store.path).parent / "exports"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}.") from exc
     return folder

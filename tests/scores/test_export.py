@@ -16,7 +16,7 @@ from scores.store import Filters
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TRIAL_BASE = ["client_id", "session_id", "run_id", "exercise", "domain", "trial_index", "started_at", "level",
-              "stimulus", "response", "correct", "rt_ms", "timed_out", "practice"]
+              "stimulus", "response", "correct", "rt_ms", "timed_out", "practice", "run_completed"]
 RUN_BASE = ["run_id", "client_id", "session_id", "exercise", "domain", "started_at", "ended_at",
             "start_level", "end_level", "ability", "ability_se", "accuracy", "median_rt_ms", "n_trials",
             "duration_s", "completed", "simulated", "practice", "session_item_id", "seed", "level_changes"]
@@ -121,8 +121,8 @@ def test_session_export_counts_runs_and_trials(store, record_run, tmp_path):
     assert export_sessions(store, path) == 2
     header, rows = read_rows(path)
     mood = [f"mood_{moment}_{scale}" for moment in ("before", "after") for scale in ("mood", "calm", "energy")]
-    assert header == ["session_id", "client_id", "kind", "plan_name", "started_at", "ended_at", "stopped_early",
-                      "duration_s", "active_s", "n_items", "n_runs", "n_trials", *mood]
+    assert header == ["session_id", "client_id", "kind", "plan_name", "started_at", "ended_at", "end_state",
+                      "stopped_early", "duration_s", "active_s", "n_items", "n_runs", "n_trials", *mood]
     by_id = {row["session_id"]: row for row in rows}
     assert (by_id[session_id]["duration_s"], by_id[session_id]["n_runs"]) == ("1200.0", "0")
     (other,) = [row for row in rows if row["session_id"] != session_id]

@@ -109,7 +109,7 @@ def test_a_version_2_store_gains_the_clinic_tables_and_keeps_its_runs(tmp_path, 
         client = store.get_client("C-0001")
         assert (client.display_name, client.hide_countdown) == ("Ann", False)
         [row] = list(store.iter_session_rows())
-        assert row["plan_name"] is None and not row["stopped_early"] and row["mood_before_mood"] is None
+        assert row["plan_name"] is None and row["end_state"] == "not_closed" and row["mood_before_mood"] is None
         assert store.app_setting("anything") is None
 
 
