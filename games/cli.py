@@ -1,5 +1,5 @@
 """The ``cogsuite`` command: the launcher and the subcommands (exercises, simulate, plan, settings,
-export, report, pin)."""
+export, report, pin, backup)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
+from games.cli_backup import add_backup_parser, backup_after_use, cmd_backup
 from games.cli_common import CliError, open_store
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
 from games.paths import LOG_FILE
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, metavar="S", help="random seed (default: a fresh one, printed)")
 
     add_plan_parser(sub, common)
+    add_backup_parser(sub, common)
 
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
@@ -139,6 +141,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             wall_start=datetime.now(timezone.utc), n_trials=args.trials,
             plan=plan_from_store(store, client, exercise.spec),
         )
+    backup_after_use(store.path)
     s = run.summary
     print(f"{exercise.id}: {s.n_trials} trials for client {client.code} (seed {seed}); "
           f"level {s.start_level} ({run.plan.start_rule}) -> {s.end_level}, accuracy {s.accuracy:.0%}, "
@@ -250,7 +253,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup,
 }
 
 

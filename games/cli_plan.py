@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from games.cli_backup import backup_after_use
 from games.cli_common import CliError, open_store
 
 
@@ -38,6 +39,7 @@ def simulate_plan_command(args: argparse.Namespace, seed: int) -> int:
         runner = simulate_plan(plan, store, client, get_exercise, ability=args.ability, seed=seed,
                                wall_start=datetime.now(timezone.utc))
         summary = session_summary(store, runner.session_id)
+    backup_after_use(store.path)
     print(f"Plan '{plan.name}' for client {client.code} (seed {seed}), session {summary.session_id}:")
     moods = iter([summary.mood_before, summary.mood_after])
     for item in summary.items:

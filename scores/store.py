@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from scores.clients import Client, ClientNameError, validate_client_code, validate_display_name
-from scores.database import DB_FILENAME, MIGRATIONS, StoreError, connect, iso, new_id, prepare_folder
+from scores.database import DB_FILENAME, MIGRATIONS, StoreDamaged, StoreError, connect, iso, new_id, prepare_folder
 from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
 
 __all__ = [
-    "MIGRATIONS", "Client", "ClientNameError", "ExerciseSettings", "Filters", "Store", "StoreError",
+    "MIGRATIONS", "Client", "ClientNameError", "ExerciseSettings", "Filters", "Store", "StoreDamaged", "StoreError",
     "validate_client_code", "validate_display_name",
 ]
 
@@ -53,10 +53,16 @@ class Store(ClinicRecords, StoreQueries):
         """Open (creating and migrating as needed) the store in ``data_dir``.
 
         Raises:
+            StoreDamaged: if the file is damaged; its message names the backup to restore.
             StoreError: if the folder or file cannot be used; an unreadable file is left as it was.
         """
         path = prepare_folder(Path(data_dir)) / DB_FILENAME
-        return cls(connect(path), path)
+        try:
+            return cls(connect(path), path)
+        except StoreDamaged as exc:
+            from scores.restore import with_restore_advice
+
+            raise with_restore_advice(exc, path.parent) from exc
 
     def close(self) -> None:
         self._conn.close()
