@@ -237,17 +237,27 @@ def cmd_launch(args: argparse.Namespace) -> int:
     from games.app import App
     from games.core.theme import Theme
     from games.launcher.clients import ClientPickerScene
+    from games.launcher.damaged import show_damaged_store
+    from games.paths import data_dir
+    from scores.database import StoreDamaged
 
     import pygame
 
-    with open_store(args) as store:
+    theme = Theme.create(args.font_scale, args.high_contrast)
+    try:
+        store = open_store(args)
+    except StoreDamaged as err:  # a calm screen says so and names the backup; then the line on stderr
+        show_damaged_store(err, data_dir(args.data_dir), data_dir(None), theme, args.fullscreen)
+        raise
+    with store:
         try:
-            app = App(store, theme=Theme.create(args.font_scale, args.high_contrast), fullscreen=args.fullscreen)
+            app = App(store, theme=theme, fullscreen=args.fullscreen)
         except pygame.error as err:
             log.exception("no window")
             raise CliError(f"Cannot open a window ({err}); is a display available?") from None
         log.info("launcher opened on %s", store.path)
         app.run(ClientPickerScene())
+    backup_after_use(store.path)
     return 0
 
 
