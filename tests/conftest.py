@@ -8,6 +8,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pytest  # noqa: E402
 
+pytest_plugins = ["damaged_stores"]  # tests/damaged_stores.py: stores damaged in every way a test needs
+
 
 @pytest.fixture(autouse=True)
 def _fresh_fonts():
@@ -16,3 +18,4 @@ def _fresh_fonts():
     from games.core.theme import forget_fonts
 
     forget_fonts()
+
