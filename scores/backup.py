@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import sqlite3
@@ -142,14 +141,13 @@ def backup_if_due(store_path: Path, now: datetime) -> Backup | None:
 
 
 def free_name(folder: Path, prefix: str, now: datetime) -> str:
-    """``PREFIX-2026-03-31-174502.sqlite3`` (then -2, -3 ... in the same second) for ``now``'s local
-    time, a name that no file in ``folder`` starts with yet."""
-    stamp = now.strftime("%Y-%m-%d-%H%M%S")
-    for number in itertools.count(1):
-        name = f"{prefix}-{stamp}{'' if number == 1 else f'-{number}'}.sqlite3"
-        if not any(folder.glob(name + "*")):
-            return name
-    raise AssertionError("unreachable")
+    """``PREFIX-2026-03-31-174502.sqlite3`` for ``now``'s local time, or, when that second has a
+    file already, -2, -3 ... after it: one more than any number of that second, so later sorts after."""
+    stamp = f"{prefix}-{now:%Y-%m-%d-%H%M%S}"
+    same_second = re.compile(re.escape(stamp) + r"(?:-(\d+))?\.sqlite3")
+    numbers = [int(m.group(1) or 1) for p in folder.glob(stamp + "*") if (m := same_second.match(p.name))]
+    number = max(numbers, default=0) + 1
+    return f"{stamp}{'' if number == 1 else f'-{number}'}.sqlite3"
 
 
 def _copy_and_check(store_path: Path, target: Path) -> str | None:
