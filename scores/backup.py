@@ -13,6 +13,7 @@ from typing import Callable, Hashable, Iterable
 from scores.database import (
     MIGRATIONS, StoreDamaged, StoreError, check_file, find_damage, one_line, read_version, readonly_uri,
 )
+from scores.private import FILE_MODE, private_folder
 
 BACKUP_FOLDER = "backups"
 KEEP_DAILY, KEEP_WEEKLY = 7, 4
@@ -153,7 +154,7 @@ def free_name(folder: Path, prefix: str, now: datetime) -> str:
 def _copy_and_check(store_path: Path, target: Path) -> str | None:
     """Copy the store page by page into ``target`` (an ordinary, not WAL, file, private to the
     user), then run the full integrity check on the copy; returns what is wrong, or None."""
-    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
     source = sqlite3.connect(store_path, timeout=10.0)  # only read; its close tidies the -wal away
     try:
         copy = sqlite3.connect(target, isolation_level=None)
@@ -203,13 +204,6 @@ def count_rows(conn: sqlite3.Connection) -> dict[str, int]:
 def newest_good(data_dir: Path) -> Backup | None:
     """The newest backup that checks out (they are checked newest first until one does)."""
     return next((b for b in list_backups(data_dir) if inspect(b.path).problem is None), None)
-
-
-def private_folder(folder: Path) -> Path:
-    """``folder``, made if need be, readable by this user only (0700)."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
-    return folder
 
 
 def sync_folder(folder: Path) -> None:

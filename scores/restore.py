@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from scores.backup import (
-    Backup, BackupError, count_rows, free_name, inspect, list_backups, newest_good, private_folder, sync_folder,
-)
-from scores.database import DB_FILENAME, StoreDamaged, StoreError, connect
+from scores.backup import Backup, BackupError, count_rows, free_name, inspect, list_backups, newest_good, sync_folder
+from scores.database import DB_FILENAME, StoreDamaged, StoreError, companions, connect
+from scores.private import FILE_MODE, private_file, private_folder
 
 SET_ASIDE_FOLDER = "set-aside"
-COMPANIONS = ("", "-wal", "-shm", "-journal")  # SQLite's files beside the store, which go with it
 
 
 @dataclass(frozen=True)
@@ -77,26 +75,26 @@ def _quick_check(store_path: Path) -> dict[str, int]:
 
 def _private_copy(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` (0600), on disk before this returns."""
-    with open(source, "rb") as src, open(os.open(target, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600), "wb") as dst:
+    with open(source, "rb") as src, open(os.open(target, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE), "wb") as dst:
         shutil.copyfileobj(src, dst)
         dst.flush()
         os.fsync(dst.fileno())
-    os.chmod(target, 0o600)
+    private_file(target)
 
 
 def set_aside(store_path: Path, now: datetime) -> list[Path]:
-    """Move the store file and its companions into ``set-aside/`` under one new name, private to
-    the user; returns where they went (nothing when there is no store)."""
-    present = [suffix for suffix in COMPANIONS if Path(f"{store_path}{suffix}").exists()]
+    """Move the store file and its companions (-wal, -shm, -journal) into ``set-aside/`` under one
+    new name, private to the user; returns where they went (nothing when there is no store)."""
+    present = [path for path in (store_path, *companions(store_path)) if path.exists()]
     if not present:
         return []
     folder = private_folder(store_path.parent / SET_ASIDE_FOLDER)
     stem = free_name(folder, "cogsuite-before-restore", now)
     moved = []
-    for suffix in present:
-        target = folder / f"{stem}{suffix}"
-        os.replace(f"{store_path}{suffix}", target)
-        os.chmod(target, 0o600)
+    for path in present:
+        target = folder / (stem + path.name[len(store_path.name):])
+        os.replace(path, target)
+        private_file(target)
         moved.append(target)
     sync_folder(folder)
     sync_folder(store_path.parent)
