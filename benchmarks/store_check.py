@@ -31,7 +31,7 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's scores package
 
-from scores import database  # noqa: E402
+from scores import database, integrity  # noqa: E402
 from scores.backup import make_backup  # noqa: E402
 from scores.store import Store  # noqa: E402
 
@@ -92,7 +92,7 @@ def measure(folder: Path, path: Path, repeat: int) -> None:
     print(f"store: {path.stat().st_size / 1e6:.0f} MB")
     timed(lambda: Store.open(folder).close(), 1)  # the file into the system's cache
     describe("Store.open + close, with quick_check", timed(lambda: Store.open(folder).close(), repeat))
-    with mock.patch.object(database, "check_file", lambda path: None):
+    with mock.patch.object(integrity, "check_file", lambda path: None):
         describe("Store.open + close, without the check", timed(lambda: Store.open(folder).close(), repeat))
     describe("quick_check alone", timed(lambda: _pragma(path, "quick_check"), repeat))
     describe("integrity_check alone (backups are checked so)", timed(lambda: _pragma(path, "integrity_check"), 3))
@@ -101,7 +101,7 @@ def measure(folder: Path, path: Path, repeat: int) -> None:
 
 
 def _pragma(path: Path, pragma: str) -> None:
-    conn = sqlite3.connect(database.readonly_uri(path), uri=True)
+    conn = sqlite3.connect(integrity.readonly_uri(path), uri=True)
     try:
         conn.execute(f"PRAGMA {pragma}(1)").fetchall()
     finally:

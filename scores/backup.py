@@ -10,9 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable, Hashable, Iterable
 
-from scores.database import (
-    MIGRATIONS, StoreDamaged, StoreError, check_file, find_damage, one_line, read_version, readonly_uri,
-)
+from scores.database import MIGRATIONS, StoreDamaged, StoreError, read_version
+from scores.integrity import check_file, find_damage, one_line, readonly_uri
 from scores.private import FILE_MODE, private_folder
 
 BACKUP_FOLDER = "backups"

@@ -1,4 +1,4 @@
-"""The store is checked on open: a damaged, empty, table-less or too new file is refused unwritten."""
+"""The store is checked on open (scores/integrity.py): a damaged, empty, table-less or too new file is refused unwritten."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from scores import database
+from scores import integrity
 from scores.store import MIGRATIONS, Store, StoreDamaged, StoreError
 
 TABLES = {
@@ -60,19 +60,19 @@ def test_the_damage_a_checkpoint_would_write_over_is_left_alone(make_damaged, tm
 
 
 def test_the_tables_of_each_schema_version_come_from_its_migrations():
-    assert database.tables_at(len(MIGRATIONS)) == TABLES
-    assert database.tables_at(1) == TABLES - {"exercise_settings", "plans", "session_items", "mood_checks", "app_settings"}
-    assert database.tables_at(0) == frozenset()
+    assert integrity.tables_at(len(MIGRATIONS)) == TABLES
+    assert integrity.tables_at(1) == TABLES - {"exercise_settings", "plans", "session_items", "mood_checks", "app_settings"}
+    assert integrity.tables_at(0) == frozenset()
 
 
 def test_a_sound_store_checks_out_quickly_and_thoroughly(tmp_path):
     with Store.open(tmp_path) as store:
         store.add_client("C-1")
-        assert database.find_damage(store._conn) is None
-        assert database.find_damage(store._conn, thorough=True) is None
+        assert integrity.find_damage(store._conn) is None
+        assert integrity.find_damage(store._conn, thorough=True) is None
 
 
 def test_damage_is_described_on_one_short_line():
-    assert database.one_line("*** in database main ***\nPage 5:   btreeInitPage() error") == (
+    assert integrity.one_line("*** in database main ***\nPage 5:   btreeInitPage() error") == (
         "*** in database main *** Page 5: btreeInitPage() error")
-    assert len(database.one_line("x" * 500)) == 120
+    assert len(integrity.one_line("x" * 500)) == 120
