@@ -142,6 +142,7 @@ def test_bad_arguments_give_one_line_and_status_2(tmp_path, capsys, argv):
 
 
 def test_export_for_a_missing_client(tmp_path, capsys):
+    assert main(["simulate", "--exercise", "sequence_recall", "--trials", "1", "--data-dir", str(tmp_path)]) == 0
     fails_with_one_line(capsys, ["export", "--data-dir", str(tmp_path), "--client", "nobody", "--out", str(tmp_path / "o.csv")], "nobody")
 
 
