@@ -38,7 +38,11 @@ def open_store(args: argparse.Namespace, create: bool = True):
     from scores.store import Store
 
     folder = data_folder(args)
-    if folder.exists() and not folder.is_dir():
+    try:
+        is_file = folder.exists() and not folder.is_dir()
+    except OSError as exc:  # a name longer than the disk allows
+        raise CliError(f"Cannot use the data folder {folder} ({exc.strerror or exc}).") from None
+    if is_file:
         raise CliError(f"The data folder {folder} is a file, not a folder; give --data-dir a folder.")
     store = Store.open(folder, create=create)
     setup_logging(folder)

@@ -37,14 +37,16 @@ def check_out_path(out: Path, data_folder: Path, force: bool = False) -> Path:
     """
     out = Path(out)
     try:
-        protected = _is_protected(out, data_folder)
-    except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long
-        raise ExportError(f"Cannot write {out}: {exc.strerror if isinstance(exc, OSError) else exc}.") from None
+        protected, is_folder, exists = _is_protected(out, data_folder), out.is_dir(), os.path.lexists(out)
+    except OSError as exc:  # a name longer than the disk allows
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    except RuntimeError:  # resolve() on a loop of symbolic links
+        raise ExportError(f"Cannot write {out}: it is a loop of symbolic links.") from None
     if protected:
         raise ExportError(f"{out} is part of cogsuite's own data in {data_folder}; write to another file.")
-    if out.is_dir():
+    if is_folder:
         raise ExportError(f"Cannot write {out}: it is a folder.")
-    if os.path.lexists(out) and not force:
+    if exists and not force:
         raise ExportError(f"{out} already exists; add --force to replace it, or choose another name.")
     return out
 

@@ -111,6 +111,8 @@ CASES = {
                                       ["no cogsuite data in"]),
     "empty-data-dir-export": (["export", "--out", "{tmp}/t.csv", "--data-dir", ""], ["--data-dir", "empty"]),
     "empty-data-dir-simulate": (["simulate", "--exercise", "flanker", "--data-dir", ""], ["--data-dir", "empty"]),
+    "data-dir-name-too-long": (["simulate", "--exercise", "flanker", "--data-dir", "{tmp}/" + LONG_NAME],
+                               ["data folder", "too long"]),
     "empty-store-export": (["export", "--out", "{tmp}/t.csv", "--data-dir", "{tmp}/empty"], ["empty", "cogsuite.sqlite3"]),
     "empty-store-simulate": (["simulate", "--exercise", "flanker", "--data-dir", "{tmp}/empty"], ["empty (0 bytes)"]),
     # 8. --since after --until
@@ -118,7 +120,7 @@ CASES = {
                                   "2026-12-01"], ["after"]),
     # 9. exit status 2 with a sentence, not "unexpected error"
     "huge-seed": (["simulate", "--exercise", "flanker", "--seed", "99999999999999999999"], ["--seed", "whole number"]),
-    "word-seed": (["simulate", "--exercise", "flanker", "--seed", "x"], ["--seed"]),
+    "word-seed": (["simulate", "--exercise", "flanker", "--seed", "x"], ["--seed must be a whole number"]),
     "not-utf8-client-simulate": (["simulate", "--exercise", "flanker", "--client", NOT_UTF8], ["--client", "UTF-8"]),
     "not-utf8-client-export": (["export", "--out", "{tmp}/t.csv", "--client", NOT_UTF8], ["--client", "UTF-8"]),
     "not-utf8-client-report": (["report", "--out", "{tmp}/r.html", "--client", NOT_UTF8], ["--client"]),
@@ -130,6 +132,8 @@ CASES = {
     "plan-show-long-name": (["plan", "show", LONG_NAME], ["no plan called"]),
     "out-read-only-disk": (["export", "--out", "{tmp}/ro/t.csv"], ["Cannot write", "read-only"]),
     "out-under-a-file": (["export", "--out", "{tmp}/x.csv/y.csv"], ["Cannot write", "not a folder"]),
+    "out-name-too-long": (["report", "--client", "simulated", "--out", "{tmp}/" + LONG_NAME + ".html"],
+                          ["Cannot write", "too long"]),
     "trials-superscript-two": (["simulate", "--exercise", "flanker", "--trials", "²"], ["--trials", "whole number"]),
     "trials-arabic-indic-digit": (["simulate", "--exercise", "flanker", "--trials", "٣"], ["--trials"]),
     "trials-word": (["simulate", "--exercise", "flanker", "--trials", "x"], ["--trials must be a whole number"]),
