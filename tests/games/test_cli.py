@@ -199,3 +199,11 @@ def test_settings_lock_target_and_unlock(tmp_path, capsys):
                                  "--lock-level", "40"], "40")
     fails_with_one_line(capsys, ["settings", "--data-dir", data, "--client", "nobody", "--exercise", "sequence_recall"],
                         "nobody")
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_help_says_dates_are_this_pcs_local_dates(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "this PC's calendar (its local time zone)" in out and "on or after this local date" in out
