@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from games.cli_common import CliError
-from games.paths import data_dir, setup_logging
+from games.cli_common import CliError, data_folder
+from games.paths import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def add_backup_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    folder = data_dir(args.data_dir)
+    folder = data_folder(args)
     if not folder.is_dir():
         raise CliError(f"There is no data folder {folder}; give --data-dir the folder holding cogsuite.sqlite3.")
     setup_logging(folder)

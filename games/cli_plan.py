@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from games.cli_backup import backup_after_use
-from games.cli_common import CliError, open_store
+from games.cli_common import CliError, add_force, open_store, out_path, user_path
 
 
 def add_plan_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,6 +24,7 @@ def add_plan_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     pexp = plan_sub.add_parser("export", parents=[common], help="write a plan to a file")
     pexp.add_argument("name", metavar="NAME")
     pexp.add_argument("--out", required=True, metavar="FILE", help="the plan file to write (.json)")
+    add_force(pexp)
     delete = plan_sub.add_parser("delete", parents=[common], help="remove a saved plan (ready plans stay)")
     delete.add_argument("name", metavar="NAME")
 
@@ -66,10 +67,20 @@ def find_plan(store, name_or_file: str):
     for plan in all_plans(store):
         if plan.name.casefold() == wanted:
             return plan
-    path = Path(name_or_file).expanduser()
-    if path.is_file():
+    path = _existing_file(name_or_file)
+    if path is not None:
         return read_plan_file(path, level_ranges())
     raise CliError(f"There is no plan called {name_or_file!r} (see `cogsuite plan list`) and no such file.")
+
+
+def _existing_file(text: str) -> Path | None:
+    """``text`` as the path of an existing file, else None (also for a plan name longer than a
+    file name may be, or one starting with ~ and a user this PC does not have)."""
+    try:
+        path = Path(text).expanduser()
+        return path if path.is_file() else None
+    except (OSError, RuntimeError):
+        return None
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -77,7 +88,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from scores.csvfile import write_text_atomically
     from scores.plans import PlanError, read_plan_file
 
-    with open_store(args) as store:
+    with open_store(args, create=args.plan_command == "import") as store:
         if args.plan_command == "list":
             for plan in all_plans(store):
                 source = "ready" if plan.ready else "saved"
@@ -88,7 +99,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             for i, item in enumerate(plan.items, start=1):
                 print(f"  {i:>2}. {describe_item(item)}")
         elif args.plan_command == "import":
-            plan = read_plan_file(Path(args.file).expanduser(), level_ranges())
+            plan = read_plan_file(user_path(args.file, "The plan file"), level_ranges())
             existing = {p.name.casefold(): p for p in all_plans(store)}
             clash = existing.get(plan.name.casefold())
             if clash is not None and (clash.ready or not args.replace):
@@ -98,7 +109,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             print(f"Imported '{plan.name}' ({plan.total_minutes:g} min, {len(plan.items)} items)")
         elif args.plan_command == "export":
             plan = find_plan(store, args.name)
-            out = Path(args.out).expanduser()
+            out = out_path(args)
             write_text_atomically(out, plan.to_json())
             print(f"Wrote '{plan.name}' to {out}")
         else:

@@ -1,4 +1,4 @@
-"""Where cogsuite keeps its data, and the log file there."""
+"""Where cogsuite keeps its data, the log file there, and the files no export may replace."""
 
 from __future__ import annotations
 
@@ -8,16 +8,61 @@ from pathlib import Path
 
 import platformdirs
 
+from scores.csvfile import ExportError
+from scores.database import DB_FILENAME
 from scores.private import private_file
 
 ENV_DATA_DIR = "COGSUITE_DATA_DIR"
 LOG_FILE = "cogsuite.log"
+BACKUPS_FOLDER = "backups"
+# The store and its -wal, -shm and -journal companions start with the store's name; the log's
+# rotated copies with the log's.
+PROTECTED_PREFIXES = (DB_FILENAME, LOG_FILE)
 
 
 def data_dir(cli_value: str | None = None) -> Path:
     """``--data-dir`` if given, else ``$COGSUITE_DATA_DIR``, else the platform's per-user data folder."""
     chosen = cli_value or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir("cogsuite", appauthor=False)
     return Path(chosen).expanduser()
+
+
+def check_out_path(out: Path, data_folder: Path, force: bool = False) -> Path:
+    """``out`` if an export, report or plan file may be written there, else ExportError.
+
+    Never the store, its companions, the log or anything in the backups folder, whatever the
+    spelling (relative, ``..``, a symlink, another case); an existing file only with ``force``.
+
+    Raises:
+        ExportError: one sentence naming the file and what to do instead.
+    """
+    out = Path(out)
+    try:
+        protected, is_folder, exists = _is_protected(out, data_folder), out.is_dir(), os.path.lexists(out)
+    except OSError as exc:  # a name longer than the disk allows
+        raise ExportError(f"Cannot write {out}: {exc.strerror or exc}.") from None
+    except RuntimeError:  # resolve() on a loop of symbolic links
+        raise ExportError(f"Cannot write {out}: it is a loop of symbolic links.") from None
+    if protected:
+        raise ExportError(f"{out} is part of cogsuite's own data in {data_folder}; write to another file.")
+    if is_folder:
+        raise ExportError(f"Cannot write {out}: it is a folder.")
+    if exists and not force:
+        raise ExportError(f"{out} already exists; add --force to replace it, or choose another name.")
+    return out
+
+
+def _is_protected(out: Path, data_folder: Path) -> bool:
+    target, folder = _real_parts(out), _real_parts(data_folder)
+    inside = target[len(folder):]
+    if target[: len(folder)] != folder or not inside:
+        return False
+    return inside[0] == BACKUPS_FOLDER or (len(inside) == 1 and inside[0].startswith(PROTECTED_PREFIXES))
+
+
+def _real_parts(path: Path) -> tuple[str, ...]:
+    # resolve() follows symlinks and '..' from the working folder; casefold() because a Windows or
+    # macOS disk takes COGSUITE.SQLITE3 for the store.
+    return tuple(part.casefold() for part in path.resolve().parts)
 
 
 def setup_logging(folder: Path) -> None:

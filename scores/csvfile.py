@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import math
 import numbers
@@ -51,6 +52,10 @@ def _why(exc: OSError) -> str:
         return "the folder does not exist"
     if isinstance(exc, IsADirectoryError):
         return "it is a folder"
+    if isinstance(exc, NotADirectoryError):
+        return "a part of its path is a file, not a folder"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
     if isinstance(exc, PermissionError):
         return "permission denied (is the file open in another program?)"
     return exc.strerror or str(exc)
@@ -96,8 +101,17 @@ def _replace_atomically(path: Path, fill: Callable[[Path], T]) -> T:
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {_why(exc)}.") from exc
     finally:
-        temp.unlink(missing_ok=True)
+        _remove_quietly(temp)
     return result
+
+
+def _remove_quietly(temp: Path) -> None:
+    # On a read-only disk or under a file even removing the never-made temp fails; that must not
+    # hide the error that says why the export was not written.
+    try:
+        temp.unlink()
+    except OSError:
+        pass
 
 
 def _create(temp: Path) -> int:

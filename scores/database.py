@@ -242,6 +242,26 @@ def prepare_folder(data_dir: Path) -> Path:
     return data_dir
 
 
+def check_store_file(path: Path, create: bool) -> None:
+    """Refuse a missing store unless ``create``, and an empty file always (SQLite would take a
+    zero-length file, left by a crash or a copy cut short, for a new store and fill it).
+
+    Raises:
+        StoreError: naming the folder or the file, which is left as it is.
+    """
+    try:
+        size = path.stat().st_size
+    except (FileNotFoundError, NotADirectoryError):
+        if create:
+            return
+        raise StoreError(f"There is no cogsuite data in {path.parent} (no {path.name}); check the folder's name.") from None
+    except OSError as exc:
+        raise StoreError(f"Cannot open the data file {path} ({exc.strerror or exc}).") from exc
+    if size == 0:
+        raise StoreDamaged(f"The data file {path} is empty (0 bytes), so it is damaged or was cut short; it was "
+                         "left as it is: restore a backup, or move it away to start a new store.")
+
+
 def check_is_ours(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse, before anything is written, a file this version must not touch."""
     version = read_version(conn)

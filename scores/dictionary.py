@@ -62,6 +62,10 @@ def dictionary_markdown(specs: Sequence[SpecLike]) -> str:
         "Every column the CSV exports can write: its meaning, unit, type and which exercises fill it.",
         "This page is generated from the columns the code declares (`python -m scores.dictionary`);",
         "do not edit it by hand. `display_name` is written only when an export asks for names.",
+        "",
+        "Times are ISO 8601 with their UTC offset. `--since` and `--until` are dates on the calendar of",
+        "the PC that exports (its local time zone, summer time included): a row is in when its run",
+        "(trials, runs) or its session (sessions, items) started on or between them.",
     ]
     by_table: dict[str, list[dict[str, Any]]] = {}
     for row in dictionary_rows(specs):

@@ -7,7 +7,9 @@ import functools
 import sqlite3
 from pathlib import Path
 
-from scores.database import MIGRATIONS, StoreDamaged, StoreError, check_is_ours, read_version, table_names
+from scores.database import (
+    MIGRATIONS, StoreDamaged, StoreError, check_is_ours, check_store_file, read_version, table_names,
+)
 
 
 def tables_at(version: int) -> frozenset[str]:
@@ -65,10 +67,9 @@ def check_file(path: Path) -> None:
     Raises:
         StoreDamaged: the file is empty, not an SQLite file, fails SQLite's quick_check or lacks
             a table of its schema version.
-        StoreError: the file is someone else's, newer than this code, or cannot be read.
+        StoreError: the file is missing, someone else's, newer than this code, or cannot be read.
     """
-    if path.is_file() and path.stat().st_size == 0:
-        raise StoreDamaged(f"The data file {path} is empty (0 bytes); it was left untouched.")
+    check_store_file(path, create=False)
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=10.0)
     except sqlite3.Error as exc:

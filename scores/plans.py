@@ -24,6 +24,7 @@ PLAN_FORMAT = "cogsuite-plan"
 PLAN_VERSION = 1
 ITEM_KINDS: tuple[str, ...] = ("exercise", "breathing", "mood")
 MAX_ITEMS = 40
+MIN_ITEM_MINUTES = 0.5  # shorter is no exercise or break at all (and 1e-300 min ends at once)
 MAX_ITEM_MINUTES = 120.0
 MAX_NAME_CHARS = 80
 MAX_FILE_BYTES = 256 * 1024
@@ -99,15 +100,13 @@ def validate_plan_name(name: Any) -> str:
 
 
 def _number(item: Mapping[str, Any], key: str, where: str, low: float, high: float) -> float:
-    """``item[key]`` as a number in ``[low, high]``, except that a ``low`` of 0 is excluded."""
+    """``item[key]`` as a number in ``[low, high]``."""
     value = item.get(key)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
         raise PlanError(f"{where}: '{key}' must be a number, not {value!r}.")
-    too_low = value <= 0 if low == 0 else value < low
-    if too_low or value > high:
-        bound = f"more than 0 and at most {high:g}" if low == 0 else f"from {low:g} to {high:g}"
+    if not low <= value <= high:
         shown = f"{value:g}" if isinstance(value, float) or abs(value) < 10**15 else "a far larger number"
-        raise PlanError(f"{where}: '{key}' must be {bound}, not {shown}.")
+        raise PlanError(f"{where}: '{key}' must be from {low:g} to {high:g}, not {shown}.")
     return float(value)
 
 
@@ -120,13 +119,13 @@ def _item(raw: Any, position: int, exercises: LevelRanges) -> PlanItem:
         raise PlanError(f"{where}: kind {kind!r} is not one of {', '.join(ITEM_KINDS)}.")
     if kind == "mood":
         return PlanItem("mood")
-    minutes = _number(raw, "minutes", where, 0, MAX_ITEM_MINUTES)
+    minutes = _number(raw, "minutes", where, MIN_ITEM_MINUTES, MAX_ITEM_MINUTES)
     if kind == "breathing":
         inhale = _number({"inhale_s": DEFAULT_INHALE_S, **raw}, "inhale_s", where, *BREATH_RANGE_S)
         exhale = _number({"exhale_s": DEFAULT_EXHALE_S, **raw}, "exhale_s", where, *BREATH_RANGE_S)
         return PlanItem("breathing", minutes=minutes, inhale_s=inhale, exhale_s=exhale)
     exercise = raw.get("exercise")
-    if exercise not in exercises:
+    if not isinstance(exercise, str) or exercise not in exercises:
         raise PlanError(f"{where}: there is no exercise {exercise!r} (see `cogsuite exercises`).")
     level = raw.get("level")
     if level is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any, Iterator
 
 from scores.clients import Client
@@ -21,7 +21,7 @@ class ExerciseSettings:
 
 @dataclass(frozen=True)
 class Filters:
-    """Which runs an export reads; dates are inclusive, on the run's start date in UTC."""
+    """Which runs an export reads; dates are inclusive, on this PC's calendar (its local time zone)."""
 
     client_code: str | None = None
     since: date | None = None
@@ -33,13 +33,28 @@ def _where(filters: Filters, started_at: str) -> tuple[str, list[Any]]:
     if filters.client_code is not None:
         clauses.append("c.client_code = ?")
         params.append(filters.client_code.strip())
-    if filters.since is not None:
-        clauses.append(f"date({started_at}) >= ?")
-        params.append(filters.since.isoformat())
-    if filters.until is not None:
-        clauses.append(f"date({started_at}) <= ?")
-        params.append(filters.until.isoformat())
+    # A local day becomes the instants it spans, so the stored times with their offsets compare.
+    for day, operator in ((filters.since, ">="), (_next_day(filters.until), "<")):
+        start = local_day_start(day)
+        if start is not None:
+            clauses.append(f"julianday({started_at}) {operator} julianday(?)")
+            params.append(start)
     return " AND ".join(clauses), params
+
+
+def local_day_start(day: date | None) -> str | None:
+    """The instant this PC's calendar day ``day`` begins (DST-aware), as ISO text with its offset.
+
+    None for None, and at the calendar's ends, where no run can lie beyond anyway.
+    """
+    try:
+        return None if day is None else datetime.combine(day, time()).astimezone().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _next_day(day: date | None) -> date | None:
+    return None if day is None or day == date.max else day + timedelta(days=1)
 
 
 def _decoded(

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from scores.clients import Client, ClientNameError, validate_client_code, validate_display_name
-from scores.database import DB_FILENAME, MIGRATIONS, StoreDamaged, StoreError, connect, iso, new_id, prepare_folder
+from scores.database import (
+    DB_FILENAME, MIGRATIONS, StoreDamaged, StoreError, check_store_file, connect, iso, new_id, prepare_folder,
+)
 from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
 
@@ -49,15 +51,18 @@ class Store(ClinicRecords, StoreQueries):
         self.path = path
 
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        """Open (creating and migrating as needed) the store in ``data_dir``.
+    def open(cls, data_dir: Path, create: bool = True) -> Store:
+        """Open (migrating as needed) the store in ``data_dir``; create it there only if ``create``.
 
         Raises:
-            StoreDamaged: if the file is damaged; its message names the backup to restore.
-            StoreError: if the folder or file cannot be used; an unreadable file is left as it was.
+            StoreDamaged: if the file is empty or damaged; its message names the backup to restore.
+            StoreError: if the folder or file cannot be used, or there is no store and ``create`` is
+                False; an unreadable file is left as it was.
         """
-        path = prepare_folder(Path(data_dir)) / DB_FILENAME
+        path = Path(data_dir) / DB_FILENAME
         try:
+            check_store_file(path, create)
+            prepare_folder(path.parent)
             return cls(connect(path), path)
         except StoreDamaged as exc:
             from scores.restore import with_restore_advice

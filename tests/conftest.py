@@ -1,6 +1,7 @@
 """Tests run headless: no window, no sound device."""
 
 import os
+import time
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -19,3 +20,19 @@ def _fresh_fonts():
 
     forget_fonts()
 
+
+@pytest.fixture
+def local_tz():
+    """``local_tz("America/New_York")`` makes that this PC's time zone for the test; restored after."""
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

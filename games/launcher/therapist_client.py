@@ -14,7 +14,7 @@ from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
 from games.launcher.therapist import HandOver, close_therapist_screens, draw_menu
 from games.launcher.therapist_exports import (
-    draw_notice, export_csvs, exports_folder, file_part, notice_height, saved_notice,
+    draw_notice, export_csvs, exports_folder, file_part, fresh_path, notice_height, saved_notice,
 )
 from scores.clients import Client, ClientNameError
 
@@ -196,7 +196,8 @@ class ClientPageScene(FramedScene):
 
         infos = exercise_infos()
         try:
-            path = exports_folder(self.app) / f"{file_part(self.client.code)}-report-{datetime.now():%Y%m%d-%H%M}.html"
+            stem = f"{file_part(self.client.code)}-report-{datetime.now():%Y%m%d-%H%M}"
+            path = fresh_path(exports_folder(self.app), stem, ".html")
             written = write_report(self.app.store, self.client, path, infos) or path
         except (ExportError, OSError, ValueError) as err:
             log.exception("report for %s not written", self.client.code)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 import pygame
 
 from games.core.widgets import draw_text, wrap
+from games.paths import check_out_path
 from scores.clients import Client
 
 log = logging.getLogger(__name__)
@@ -40,6 +43,17 @@ def exports_folder(app: Any) -> Path:
     return folder
 
 
+def fresh_path(folder: Path, stem: str, suffix: str) -> Path:
+    """``folder/<stem><suffix>``, or ``<stem>-2<suffix>``, ``-3``... if taken: an export never replaces a file.
+
+    Raises:
+        ExportError: if the name would reach the data folder's own files (see check_out_path).
+    """
+    names = (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}" for number in itertools.count(1))
+    path = next(folder / name for name in names if not os.path.lexists(folder / name))
+    return check_out_path(path, folder.parent)
+
+
 def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | None = None) -> list[Path]:
     """Write one CSV per kind into the exports folder (only ``client``'s rows when given)."""
     from games.registry import EXERCISES
@@ -50,7 +64,7 @@ def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | 
     filters = Filters(client_code=client.code if client else None)
     paths = []
     for kind in kinds:
-        path = folder / f"{file_part(prefix)}-{kind}-{stamp}.csv"
+        path = fresh_path(folder, f"{file_part(prefix)}-{kind}-{stamp}", ".csv")
         export_kind(kind, app.store, [e.spec for e in EXERCISES], path, filters)
         paths.append(path)
     log.info("exported %s", ", ".join(p.name for p in paths))

@@ -142,6 +142,7 @@ def test_bad_arguments_give_one_line_and_status_2(tmp_path, capsys, argv):
 
 
 def test_export_for_a_missing_client(tmp_path, capsys):
+    assert main(["simulate", "--exercise", "sequence_recall", "--trials", "1", "--data-dir", str(tmp_path)]) == 0
     fails_with_one_line(capsys, ["export", "--data-dir", str(tmp_path), "--client", "nobody", "--out", str(tmp_path / "o.csv")], "nobody")
 
 
@@ -198,3 +199,11 @@ def test_settings_lock_target_and_unlock(tmp_path, capsys):
                                  "--lock-level", "40"], "40")
     fails_with_one_line(capsys, ["settings", "--data-dir", data, "--client", "nobody", "--exercise", "sequence_recall"],
                         "nobody")
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_help_says_dates_are_this_pcs_local_dates(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "this PC's calendar (its local time zone)" in out and "on or after this local date" in out

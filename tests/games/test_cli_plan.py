@@ -12,6 +12,8 @@ from test_cli import fails_with_one_line, read_csv
 
 @pytest.fixture
 def data(tmp_path):
+    """A data folder with an empty store (the read commands refuse a folder that has none)."""
+    Store.open(tmp_path / "d").close()
     return str(tmp_path / "d")
 
 

@@ -349,7 +349,7 @@ def test_import_a_good_file_by_keyboard(pilot, tmp_path):
     (json.dumps({**good_plan_dict(), "items": [{"kind": "exercise", "exercise": "chess", "minutes": 4}]}),
      "Item 1: there is no exercise 'chess' (see `cogsuite exercises`)."),
     (json.dumps({**good_plan_dict(), "items": [{"kind": "mood"}, {"kind": "breathing", "minutes": -2}]}),
-     "Item 2: 'minutes' must be more than 0 and at most 120, not -2."),
+     "Item 2: 'minutes' must be from 0.5 to 120, not -2."),
 ])
 def test_a_bad_file_shows_the_reason_and_changes_nothing(pilot, tmp_path, content, message):
     pilot.app.store.save_plan(TUESDAY)

@@ -91,25 +91,29 @@ def test_export_filters_by_client(store, specs, record_run, tmp_path):
     assert read_rows(path)[0] == TRIAL_BASE + ["span", "probe", "congruent"]
 
 
-def test_export_filters_by_inclusive_utc_dates(store, specs, record_run, tmp_path):
+def test_export_filters_by_inclusive_local_dates(store, specs, record_run, tmp_path, local_tz):
+    local_tz("America/New_York")
     client = store.add_client("C-0001", now=T0)
-    # 00:30 at UTC+2 on 1 May is still 30 April in UTC.
-    just_before_may = datetime(2024, 5, 1, 0, 30, tzinfo=timezone(timedelta(hours=2)))
-    early = record_run(client, started_at=just_before_may)
-    may_first = record_run(client, started_at=datetime(2024, 5, 1, 23, 59, tzinfo=timezone.utc))
-    may_third = record_run(client, started_at=datetime(2024, 5, 3, 8, 0, tzinfo=timezone.utc))
+    # 22:00 in New York on 30 November is already 1 December in UTC.
+    late_evening = record_run(client, started_at=datetime(2026, 12, 1, 3, 0, tzinfo=timezone.utc))
+    # 00:30 on 9 March 2026 in summer time (UTC-4); a fixed UTC-5 would put it on 8 March.
+    after_dst = record_run(client, started_at=datetime(2026, 3, 9, 4, 30, tzinfo=timezone.utc))
+    dst_eve = record_run(client, started_at=datetime(2026, 3, 9, 3, 59, tzinfo=timezone.utc))
     path = tmp_path / "runs.csv"
 
-    def exported(filters: Filters) -> list[str]:
-        export_runs(store, specs, path, filters)
+    def exported(since: date | None, until: date | None) -> list[str]:
+        export_runs(store, specs, path, Filters(since=since, until=until))
         return [row["run_id"] for row in read_rows(path)[1]]
 
-    assert exported(Filters()) == [early, may_first, may_third]
-    assert exported(Filters(since=date(2024, 5, 1))) == [may_first, may_third]
-    assert exported(Filters(until=date(2024, 4, 30))) == [early]
-    assert exported(Filters(since=date(2024, 5, 1), until=date(2024, 5, 2))) == [may_first]
-    export_trials(store, specs, path, Filters(since=date(2024, 5, 3)))
-    assert {row["run_id"] for row in read_rows(path)[1]} == {may_third}
+    assert exported(date(2026, 11, 30), date(2026, 11, 30)) == [late_evening]
+    assert exported(date(2026, 12, 1), None) == []
+    assert exported(date(2026, 3, 9), date(2026, 3, 9)) == [after_dst]
+    assert exported(None, date(2026, 3, 8)) == [dst_eve]
+    assert exported(date.min, date.max) == [dst_eve, after_dst, late_evening]
+    export_trials(store, specs, path, Filters(since=date(2026, 11, 30)))
+    assert {row["run_id"] for row in read_rows(path)[1]} == {late_evening}
+    export_runs(store, specs, path, Filters())
+    assert read_rows(path)[1][-1]["started_at"] == "2026-12-01T03:00:00.000+00:00"
 
 
 def test_session_export_counts_runs_and_trials(store, record_run, tmp_path):

@@ -86,15 +86,19 @@ def test_name_and_description_are_trimmed():
     (("items", 1, "minutes"), "4", "Item 2: 'minutes' must be a number, not '4'."),
     (("items", 1, "minutes"), True, "Item 2: 'minutes' must be a number, not True."),
     (("items", 1, "minutes"), float("nan"), "Item 2: 'minutes' must be a number, not nan."),
-    (("items", 1, "minutes"), -3, "Item 2: 'minutes' must be more than 0 and at most 120, not -3."),
-    (("items", 1, "minutes"), 0, "Item 2: 'minutes' must be more than 0 and at most 120, not 0."),
-    (("items", 1, "minutes"), 121, "Item 2: 'minutes' must be more than 0 and at most 120, not 121."),
-    (("items", 2, "minutes"), -1, "Item 3: 'minutes' must be more than 0 and at most 120, not -1."),
+    (("items", 1, "minutes"), -3, "Item 2: 'minutes' must be from 0.5 to 120, not -3."),
+    (("items", 1, "minutes"), 0, "Item 2: 'minutes' must be from 0.5 to 120, not 0."),
+    (("items", 1, "minutes"), 121, "Item 2: 'minutes' must be from 0.5 to 120, not 121."),
+    (("items", 2, "minutes"), -1, "Item 3: 'minutes' must be from 0.5 to 120, not -1."),
+    (("items", 1, "minutes"), 1e-300, "Item 2: 'minutes' must be from 0.5 to 120, not 1e-300."),
+    (("items", 2, "minutes"), 0.49, "Item 3: 'minutes' must be from 0.5 to 120, not 0.49."),
     (("items", 2, "inhale_s"), 1, "Item 3: 'inhale_s' must be from 2 to 12, not 1."),
     (("items", 2, "exhale_s"), 12.5, "Item 3: 'exhale_s' must be from 2 to 12, not 12.5."),
     (("items", 2, "exhale_s"), None, "Item 3: 'exhale_s' must be a number, not None."),
     (("items", 1, "exercise"), "chess", "Item 2: there is no exercise 'chess' (see `cogsuite exercises`)."),
     (("items", 1, "exercise"), ..., "Item 2: there is no exercise None (see `cogsuite exercises`)."),
+    (("items", 1, "exercise"), ["flanker"], "Item 2: there is no exercise ['flanker'] (see `cogsuite exercises`)."),
+    (("items", 1, "exercise"), {"id": "flanker"}, "Item 2: there is no exercise {'id': 'flanker'} (see `cogsuite exercises`)."),
     (("items", 1, "level"), 9, "Item 2: level 9 is not a level of flanker (1 to 8)."),
     (("items", 3, "level"), 1, "Item 4: level 1 is not a level of digit_span (2 to 9)."),
     (("items", 1, "level"), 3.0, "Item 2: level 3.0 is not a level of flanker (1 to 8)."),
@@ -115,7 +119,7 @@ def test_not_json_and_not_an_object_are_refused():
 
 def test_hostile_numbers_and_nesting_are_refused_with_a_sentence():
     huge = json.dumps(changed(("items", 1, "minutes"), 10**400))
-    with pytest.raises(PlanError, match=r"^Item 2: 'minutes' must be more than 0 and at most 120, not a far larger"):
+    with pytest.raises(PlanError, match=r"^Item 2: 'minutes' must be from 0.5 to 120, not a far larger"):
         plan_from_json(huge, RANGES)
     with pytest.raises(PlanError, match=r"^This is not a cogsuite plan \(too deeply nested, or a number far too long"):
         plan_from_json('{"format": ' + "9" * 5000 + "}", RANGES)
@@ -142,7 +146,7 @@ def test_read_plan_file_accepts_a_bom_and_names_the_file_on_problems(tmp_path):
     bad.write_text(json.dumps(changed(("items", 1, "minutes"), -2)), encoding="utf-8")
     with pytest.raises(PlanError) as caught:
         read_plan_file(bad, RANGES)
-    assert str(caught.value) == f"{bad}: Item 2: 'minutes' must be more than 0 and at most 120, not -2."
+    assert str(caught.value) == f"{bad}: Item 2: 'minutes' must be from 0.5 to 120, not -2."
 
 
 def test_ready_plans_parse_and_last_as_long_as_their_names_say():

@@ -212,6 +212,23 @@ def test_a_data_folder_that_is_a_file_is_refused(tmp_path):
     assert not_a_folder.read_text() == "hello"
 
 
+def test_without_create_a_folder_with_no_store_is_refused_and_nothing_is_made(tmp_path):
+    with pytest.raises(StoreError, match=r"^There is no cogsuite data in .*typo"):
+        Store.open(tmp_path / "typo", create=False)
+    assert list(tmp_path.iterdir()) == []
+    Store.open(tmp_path / "data").close()
+    Store.open(tmp_path / "data", create=False).close()
+
+
+@pytest.mark.parametrize("create", [True, False])
+def test_a_zero_length_store_is_refused_and_left_empty(tmp_path, create):
+    path = tmp_path / "cogsuite.sqlite3"
+    path.touch()
+    with pytest.raises(StoreError, match=r"is empty \(0 bytes\)") as caught:
+        Store.open(tmp_path, create=create)
+    assert str(path) in str(caught.value)
+    assert path.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["cogsuite.sqlite3"]
+
 # --- clients -------------------------------------------------------------------------------
 
 TRICKY_CODES = ["O'Brien \"Bob\"", "🧠-7 👩‍⚕️", "a/b\\c", "x" * 200, "C;DROP TABLE clients;--",
