@@ -8,13 +8,15 @@ from pathlib import Path
 
 import platformdirs
 
+from scores.backup import BACKUP_FOLDER
 from scores.csvfile import ExportError
 from scores.database import DB_FILENAME
 from scores.private import private_file
+from scores.restore import SET_ASIDE_FOLDER
 
 ENV_DATA_DIR = "COGSUITE_DATA_DIR"
 LOG_FILE = "cogsuite.log"
-BACKUPS_FOLDER = "backups"
+KEPT_FOLDERS = (BACKUP_FOLDER, SET_ASIDE_FOLDER)  # the backups, and the stores a restore replaced
 # The store and its -wal, -shm and -journal companions start with the store's name; the log's
 # rotated copies with the log's.
 PROTECTED_PREFIXES = (DB_FILENAME, LOG_FILE)
@@ -29,7 +31,7 @@ def data_dir(cli_value: str | None = None) -> Path:
 def check_out_path(out: Path, data_folder: Path, force: bool = False) -> Path:
     """``out`` if an export, report or plan file may be written there, else ExportError.
 
-    Never the store, its companions, the log or anything in the backups folder, whatever the
+    Never the store, its companions, the log or anything in the backups or set-aside folders, whatever the
     spelling (relative, ``..``, a symlink, another case); an existing file only with ``force``.
 
     Raises:
@@ -56,7 +58,7 @@ def _is_protected(out: Path, data_folder: Path) -> bool:
     inside = target[len(folder):]
     if target[: len(folder)] != folder or not inside:
         return False
-    return inside[0] == BACKUPS_FOLDER or (len(inside) == 1 and inside[0].startswith(PROTECTED_PREFIXES))
+    return inside[0] in KEPT_FOLDERS or (len(inside) == 1 and inside[0].startswith(PROTECTED_PREFIXES))
 
 
 def _real_parts(path: Path) -> tuple[str, ...]:
