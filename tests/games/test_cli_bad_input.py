@@ -24,7 +24,7 @@ def data(tmp_path, capsys) -> Path:
     folder = tmp_path / "data"
     assert main(["simulate", "--exercise", "sequence_recall", "--trials", "3", "--seed", "1",
                  "--data-dir", str(folder)]) == 0
-    (folder / "backups").mkdir()
+    (folder / "backups").mkdir(exist_ok=True)  # simulate made the day's backup there
     (folder / BACKUP).write_bytes((folder / "cogsuite.sqlite3").read_bytes())
     capsys.readouterr()
     return folder
