@@ -12,6 +12,7 @@ from typing import Any, Callable
 import pygame
 
 from games.core.clock import Clock, RealClock
+from games.core.held_keys import HeldKeys
 from games.core.scene import Scene, SceneStack
 from games.core.theme import Theme, forget_fonts
 
@@ -64,6 +65,8 @@ class App:
         # something to check before every frame and every input whatever screen is on top, with
         # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
+        self.held_keys = HeldKeys()
+        self._seen_top: Scene | None = None  # the screen on top when the last event came
         self.screen = self._open_window(size, fullscreen)
         self._fit_theme()
 
@@ -141,12 +144,24 @@ class App:
             for below in reversed(list(self.stack)):  # top first; each may push its question
                 below.on_wake(slept_s, on_top=below is scene)
         while event.type != pygame.NOEVENT and self.running:
+            self._follow_top()
             # the key or touch that woke the computer is not an answer to what was on screen before
             t_ms = self.clock.now_ms()
-            if not (event.type in INPUT_EVENTS and t_ms < self._quiet_until_ms):
+            if not (event.type in INPUT_EVENTS and t_ms < self._quiet_until_ms) and self.held_keys.passes(event):
                 self._dispatch(event, t_ms)
             event = pygame.event.poll()
         self.draw_frame()
+
+    def screen_changed(self) -> None:
+        """A screen shows a new step (as PIN set-up does): the keys held now are not for it, as
+        they are not for a new screen on top."""
+        self.held_keys.screen_changed()
+
+    def _follow_top(self) -> None:
+        """Spend the keys held when the screen on top changed (by input, by time, by a wake)."""
+        if self.stack.top is not self._seen_top:
+            self._seen_top = self.stack.top
+            self.held_keys.screen_changed()
 
     def _apply_key_repeat(self, scene: Scene) -> None:
         """Held keys repeat in menus and text fields, never in an exercise (a held key is one answer)."""

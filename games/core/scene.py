@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -43,6 +44,10 @@ class Scene:
 
     def next_frame_ms(self, now_ms: float) -> float | None:
         """When the scene must be drawn again by itself; None means only after input."""
+        return None
+
+    def background_work(self) -> Future | None:
+        """Work under way off the loop whose answer the scene waits for (the pilot waits too)."""
         return None
 
 
