@@ -29,6 +29,10 @@ class Scene:
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         """An input event, stamped with the clock when it was dequeued."""
 
+    def on_hold(self, now_ms: float) -> None:
+        """A screen came over this one unasked (saving failed): stop the timers until the next
+        ``on_result``, which is when this screen is back on top."""
+
     def on_wake(self, slept_s: float, on_top: bool) -> None:
         """The computer slept for about ``slept_s`` seconds while this scene was on the stack (on
         top, or under others); the app's clock, which times everything, stood still meanwhile."""
