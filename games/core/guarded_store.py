@@ -82,6 +82,9 @@ class GuardedStore:
                     log.error("%s could not be saved; it is kept for a retry: %s", write.method, err)
                 self.problem = err
                 return False
+            except Exception:
+                self.pending.pop(0)  # refused for good (a bug, not the disk): trying again would not help
+                raise
             self.pending.pop(0)
         if self.problem is not None:
             log.info("every kept write is saved now")

@@ -66,6 +66,16 @@ def test_a_kept_row_has_its_id_before_it_is_saved(store, run, flaky_store):
     assert [c["mood"] for c in store.mood_checks(session_id)] == [3]
 
 
+def test_a_write_refused_for_good_is_not_kept(store, run):
+    _, session_id, _ = run
+    guarded = GuardedStore(store)
+    with pytest.raises(ValueError):
+        guarded.add_mood_check(session_id, moment="during", answers={"mood": 3, "calm": 3, "energy": 3}, at=T0)
+    assert not guarded.pending and guarded.problem is None
+    guarded.end_session(session_id, T0)
+    assert not guarded.pending
+
+
 def test_reads_and_other_writes_pass_through(store, run, flaky_store):
     guarded = GuardedStore(flaky_store(store, failing={"add_client"}))
     assert [c.code for c in guarded.list_clients()] == ["C-0001"]
