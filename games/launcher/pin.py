@@ -208,6 +208,8 @@ class PinScene(FramedScene):
             self.pending = (self.start_work(task.work), task, then, waiting)
 
     def _conclude(self, task: PinTask, then: Callable[[CheckResult], None], done: Future | None) -> None:
+        if done is not None:  # the answer is news: a key held through the check is no reply to it
+            self.app.screen_changed()
         try:
             result = task.finish(None if done is None else done.result())
         except PinError as err:  # a PIN record that cannot be used

@@ -198,3 +198,14 @@ def test_the_hash_runs_off_the_loop(make_pilot, monkeypatch):
     pilot.finish_work()
     assert threads and threads[0] is not threading.main_thread()
     assert isinstance(pilot.app.stack.top, TherapistHomeScene)
+
+
+def test_enter_held_on_a_wrong_pin_costs_one_try_and_keeps_its_message(make_pilot):
+    pilot = make_pilot()
+    pilot.press(pygame.K_RETURN)
+    pad = pilot.app.stack.top
+    pilot.type("1111")
+    hold_enter(pilot)
+    assert pilot.app.stack.top is pad
+    assert pad.shown_message() == "That PIN is not right; 4 tries left before it locks."
+    assert TherapistLock(pilot.app.store).failed_tries() == 1
