@@ -7,13 +7,17 @@ import math
 import time
 import warnings
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Callable
 
 import pygame
 
 from games.core.clock import Clock, RealClock
+from games.core.guarded_store import GuardedStore
+from games.core.held_keys import HeldKeys
 from games.core.scene import Scene, SceneStack
 from games.core.theme import Theme, forget_fonts
+from scores.database import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,12 @@ INPUT_EVENTS = frozenset({
 
 
 class App:
-    """Owns the window, the theme, the store, the clock and the scene stack."""
+    """Owns the window, the theme, the store, the clock and the scene stack.
+
+    The store is guarded: a write that fails in play is kept for a retry, and the save problem
+    screen comes over whatever is on top until it is saved (or the person quits). Any other change
+    the store refuses (a new client, a setting) is simply not made, and a calm notice says so.
+    """
 
     def __init__(
         self,
@@ -46,7 +55,8 @@ class App:
         size: tuple[int, int] = WINDOW_SIZE,
         wall_s: Callable[[], float] | None = None,
     ) -> None:
-        self.store = store
+        self.store = store if isinstance(store, GuardedStore) else GuardedStore(store)
+        self.store.take_back()  # answers an earlier closing could not save
         self.chosen_theme = theme or Theme()
         self.theme = self.chosen_theme
         self.clock = clock or RealClock()
@@ -64,6 +74,8 @@ class App:
         # something to check before every frame and every input whatever screen is on top, with
         # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
+        self.held_keys = HeldKeys()
+        self._seen_top: Scene | None = None  # the screen on top when the last event came
         self.screen = self._open_window(size, fullscreen)
         self._fit_theme()
 
@@ -141,12 +153,24 @@ class App:
             for below in reversed(list(self.stack)):  # top first; each may push its question
                 below.on_wake(slept_s, on_top=below is scene)
         while event.type != pygame.NOEVENT and self.running:
+            self._follow_top()
             # the key or touch that woke the computer is not an answer to what was on screen before
             t_ms = self.clock.now_ms()
-            if not (event.type in INPUT_EVENTS and t_ms < self._quiet_until_ms):
+            if not (event.type in INPUT_EVENTS and t_ms < self._quiet_until_ms) and self.held_keys.passes(event):
                 self._dispatch(event, t_ms)
             event = pygame.event.poll()
         self.draw_frame()
+
+    def screen_changed(self) -> None:
+        """A screen shows a new step (as PIN set-up does): the keys held now are not for it, as
+        they are not for a new screen on top."""
+        self.held_keys.screen_changed()
+
+    def _follow_top(self) -> None:
+        """Spend the keys held when the screen on top changed (by input, by time, by a wake)."""
+        if self.stack.top is not self._seen_top:
+            self._seen_top = self.stack.top
+            self.held_keys.screen_changed()
 
     def _apply_key_repeat(self, scene: Scene) -> None:
         """Held keys repeat in menus and text fields, never in an exercise (a held key is one answer)."""
@@ -183,7 +207,25 @@ class App:
             self._fit_theme()
         scene = self.stack.top
         if scene is not None:
-            scene.handle_event(event, t_ms)
+            self._guarded(scene.handle_event, event, t_ms)
+
+    def _guarded(self, handler: Callable[..., None], *args: Any) -> None:
+        """The one place a failed write is noticed, after each event and each update: a play write
+        kept for a retry brings the save problem screen over the screen on top (its timers held)
+        before anything else is done or drawn; another write refused brings a notice."""
+        from games.launcher.save_problem import SaveProblemScene, refused_notice
+
+        try:
+            handler(*args)
+        except StoreError as err:
+            log.error("a change could not be saved and was not made: %s", err)
+            if self.stack.top is not None:
+                self.stack.push(refused_notice(self.stack.top))
+        top = self.stack.top
+        if self.store.problem is None or top is None or isinstance(top, SaveProblemScene):
+            return
+        top.on_hold(self.clock.now_ms())
+        self.stack.push(SaveProblemScene(top))
 
     def draw_frame(self) -> None:
         if self.watchdog is not None:
@@ -191,7 +233,7 @@ class App:
         scene = self.stack.top
         if scene is None:
             return
-        scene.update(self.clock.now_ms())
+        self._guarded(scene.update, self.clock.now_ms())
         scene = self.stack.top  # update may have popped or pushed
         if scene is None:
             return
@@ -201,12 +243,18 @@ class App:
         pygame.display.flip()
         scene.after_flip(self.clock.now_ms())
 
-    def quit(self) -> None:
-        """Let every scene save what it must, close the session, and shut pygame down."""
+    def wind_down(self) -> Path | None:
+        """Let every scene save what it must and close the session; what the store still refuses
+        goes to a file the next start saves. Returns that file, if one was written."""
         now = self.clock.now_ms()
         for scene in reversed(list(self.stack)):
             scene.on_quit(now)
         self.end_session()
+        return self.store.set_aside()
+
+    def quit(self) -> None:
+        """Wind down, and shut pygame down."""
+        self.wind_down()
         self.running = False
         forget_fonts()
         pygame.quit()

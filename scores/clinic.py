@@ -72,10 +72,10 @@ class ClinicRecords:
     # --- a session's items and mood checks -------------------------------------------------
     def start_session_item(
         self, session_id: str, *, position: int, kind: str, exercise: str | None,
-        planned_s: float | None, started_at: datetime,
+        planned_s: float | None, started_at: datetime, row_id: str | None = None,
     ) -> str:
         """Record that item ``position`` (from 1) of a session's plan began. Returns its id."""
-        item_id = new_id()
+        item_id = row_id or new_id()
         self._write(
             "INSERT INTO session_items (id, session_id, position, kind, exercise, planned_s, started_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -94,7 +94,7 @@ class ClinicRecords:
 
     def add_mood_check(
         self, session_id: str, *, moment: str, answers: Mapping[str, int], at: datetime,
-        session_item_id: str | None = None,
+        session_item_id: str | None = None, row_id: str | None = None,
     ) -> str:
         """Record a mood check: ``answers`` maps mood, calm and energy to 1..5. Returns its id."""
         if moment not in MOOD_MOMENTS:
@@ -102,7 +102,7 @@ class ClinicRecords:
         values = [answers[scale] for scale in MOOD_SCALES]
         if any(isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 5 for v in values):
             raise ValueError(f"mood check answers must be whole numbers 1 to 5, not {dict(answers)}")
-        check_id = new_id()
+        check_id = row_id or new_id()
         self._write(
             "INSERT INTO mood_checks (id, session_id, session_item_id, moment, mood, calm, energy, at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

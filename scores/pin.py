@@ -6,6 +6,8 @@ does not reset them: five wrong tries in a row lock the PIN for 30 seconds, each
 try doubles the lock (60 s, 120 s, ... at most an hour), and the right PIN resets the count.
 A record made with weaker parameters than the lock's (an older recommendation) is hashed again
 with the lock's the next time the right PIN is typed.
+Each operation also comes as a ``PinTask`` whose slow part (scrypt, about half a second) touches
+no store, so a screen can run it off its loop and apply the answer when it is ready.
 Time always comes in as an argument; nothing here reads a clock.
 """
 
@@ -18,7 +20,8 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from scores.database import iso
 
@@ -67,6 +70,27 @@ class CheckResult:
     message: str = ""
     locked_for_s: float = 0.0
     tries_left: int = FREE_TRIES
+
+
+@dataclass(frozen=True)
+class PinTask:
+    """A PIN operation in two parts: ``work()``, the scrypt hashing, reads and writes no store and
+    may run on another thread; ``finish(what work returned)`` reads and writes the store and gives
+    the answer. ``work`` is None when the answer needs no hashing (a lock, a PIN of the wrong shape).
+    ``finish`` raises PinError for a record that cannot be used.
+    """
+
+    work: Callable[[], Any] | None
+    finish: Callable[[Any], CheckResult]
+
+    def run(self) -> CheckResult:
+        """Both parts, one after the other, on this thread."""
+        return self.finish(None if self.work is None else self.work())
+
+
+def _answer(result: CheckResult) -> PinTask:
+    """A task that needs no hashing: its answer is known already."""
+    return PinTask(None, lambda _: result)
 
 
 def validate_pin(pin: str) -> str:
@@ -142,9 +166,22 @@ class TherapistLock:
 
     def set_pin(self, pin: str, now: datetime) -> None:
         """Set the first PIN. Raises PinError for a bad PIN or when one is already set."""
+        self.set_task(pin, now).run()
+
+    def set_task(self, pin: str, now: datetime) -> PinTask:
+        """``set_pin`` as a task; PinError at once for a bad PIN or when one is already set."""
+        validate_pin(pin)
+        self._refuse_second_pin()
+        return PinTask(partial(hash_pin, pin, now, self.cost), self._set_record)
+
+    def _refuse_second_pin(self) -> None:
         if self.is_set():
             raise PinError("A PIN is already set; change it by typing the old one first.")
-        self._store_pin(pin, now)
+
+    def _set_record(self, record: dict[str, Any]) -> CheckResult:
+        self._refuse_second_pin()
+        self._store_record(record)
+        return CheckResult(True)
 
     def change_pin(self, old: str, new: str, now: datetime) -> CheckResult:
         """Replace the PIN if ``old`` is right (a wrong ``old`` counts as a wrong try).
@@ -152,11 +189,26 @@ class TherapistLock:
         Raises:
             PinError: if ``new`` is not a valid PIN (checked first, so no try is spent).
         """
+        return self.change_task(old, new, now).run()
+
+    def change_task(self, old: str, new: str, now: datetime) -> PinTask:
+        """``change_pin`` as a task: its work checks ``old`` and, if right, hashes ``new``."""
         validate_pin(new)
-        result = self.check(old, now)
-        if result.accepted:
-            self._store_pin(new, now)
-        return result
+        check = self.check_task(old, now)
+        if check.work is None:
+            return check
+
+        def work() -> tuple[Any, dict[str, Any] | None]:
+            outcome = check.work()
+            return outcome, (hash_pin(new, now, self.cost) if outcome[0] else None)
+
+        def finish(done: tuple[Any, dict[str, Any] | None]) -> CheckResult:
+            result = check.finish(done[0])
+            if result.accepted:
+                self._store_record(done[1])
+            return result
+
+        return PinTask(work, finish)
 
     def remove(self) -> bool:
         """Forget the PIN and any lock (a forgotten PIN; or a clinic PC that goes home). Returns
@@ -166,24 +218,23 @@ class TherapistLock:
         self._save_state(0, None, 0.0)
         return had
 
-    def _store_pin(self, pin: str, now: datetime) -> None:
-        self.store.set_app_setting(PIN_SETTING, hash_pin(pin, now, self.cost))
+    def _store_record(self, record: dict[str, Any]) -> None:
+        self.store.set_app_setting(PIN_SETTING, record)
         self._save_state(0, None, 0.0)
 
-    def _upgrade(self, pin: str, record: dict[str, Any], now: datetime) -> None:
-        """Hash the right ``pin`` again if ``record``'s parameters are weaker than the lock's; the
-        PIN keeps the date it was set."""
+    def _rehashed(self, pin: str, record: dict[str, Any], now: datetime) -> dict[str, Any] | None:
+        """The right ``pin`` hashed again if ``record``'s parameters are weaker than the lock's (the
+        PIN keeps the date it was set); None when they are not, or when hashing fails."""
         held = (int(record["n"]), int(record["r"]), int(record["p"]), len(bytes.fromhex(record["hash"])))
         if all(h >= w for h, w in zip(held, (self.cost.n, self.cost.r, self.cost.p, KEY_BYTES))):
-            return
+            return None
         try:
             fresh = hash_pin(pin, now, self.cost)
         except (PinError, MemoryError) as err:  # the old record still works
             log.warning("the PIN record was not hashed again with stronger parameters: %s", err)
-            return
+            return None
         fresh["set_at"] = record.get("set_at", fresh["set_at"])
-        self.store.set_app_setting(PIN_SETTING, fresh)
-        log.info("the PIN record was hashed again with n=%d r=%d p=%d", self.cost.n, self.cost.r, self.cost.p)
+        return fresh
 
     # --- the lock ------------------------------------------------------------------------
     def _state(self) -> tuple[int, datetime | None, float]:
@@ -215,23 +266,39 @@ class TherapistLock:
 
     def check(self, pin: str, now: datetime) -> CheckResult:
         """Try ``pin`` at ``now``: refused unasked while locked; a wrong PIN counts towards a lock."""
+        return self.check_task(pin, now).run()
+
+    def check_task(self, pin: str, now: datetime) -> PinTask:
+        """``check`` as a task: its work verifies ``pin`` (and hashes it again if the record is weak)."""
         record = self.store.app_setting(PIN_SETTING)
         if record is None:
-            return CheckResult(False, "No PIN has been set on this PC yet.")
+            return _answer(CheckResult(False, "No PIN has been set on this PC yet."))
         failed, _, _ = self._state()
         waiting_s = self.locked_for_s(now)
         if waiting_s > 0:
-            return CheckResult(False, lock_sentence(waiting_s), waiting_s, 0)
+            return _answer(CheckResult(False, lock_sentence(waiting_s), waiting_s, 0))
         try:
             validate_pin(pin)
         except PinError as err:  # cannot be the PIN, so it costs no try
-            return CheckResult(False, str(err), 0.0, max(0, FREE_TRIES - failed))
-        if verify_pin(pin, record):
-            if failed:
-                self._save_state(0, None, 0.0)
-            self._upgrade(pin, record, now)
-            return CheckResult(True)
-        return self._wrong_try(failed + 1, now)
+            return _answer(CheckResult(False, str(err), 0.0, max(0, FREE_TRIES - failed)))
+        return PinTask(partial(self._verify, pin, record, now), partial(self._checked, failed, now))
+
+    def _verify(self, pin: str, record: dict[str, Any], now: datetime) -> tuple[bool, dict[str, Any] | None]:
+        """Whether ``pin`` is right, and its stronger record if one is due; touches no store."""
+        if not verify_pin(pin, record):
+            return False, None
+        return True, self._rehashed(pin, record, now)
+
+    def _checked(self, failed: int, now: datetime, outcome: tuple[bool, dict[str, Any] | None]) -> CheckResult:
+        right, fresh = outcome
+        if not right:
+            return self._wrong_try(failed + 1, now)
+        if failed:
+            self._save_state(0, None, 0.0)
+        if fresh is not None:
+            self.store.set_app_setting(PIN_SETTING, fresh)
+            log.info("the PIN record was hashed again with n=%d r=%d p=%d", self.cost.n, self.cost.r, self.cost.p)
+        return CheckResult(True)
 
     def _wrong_try(self, failed: int, now: datetime) -> CheckResult:
         if failed < FREE_TRIES:

@@ -186,12 +186,17 @@ class Store(ClinicRecords, StoreQueries):
     # --- recording -----------------------------------------------------------------------
 
     def start_session(
-        self, client: Client, started_at: datetime, kind: str = "home", plan_name: str | None = None
+        self, client: Client, started_at: datetime, kind: str = "home", plan_name: str | None = None,
+        row_id: str | None = None,
     ) -> str:
-        """Start a sitting of one client; ``kind`` is home, clinic or simulated. Returns its id."""
+        """Start a sitting of one client; ``kind`` is home, clinic or simulated. Returns its id.
+
+        A ``row_id`` given (here and in the other ``start_*`` and ``add_*`` writes) is the new row's
+        id, so that a write kept for a retry can be referred to before it is saved.
+        """
         if kind not in SESSION_KINDS:
             raise ValueError(f"session kind {kind!r} is not one of {SESSION_KINDS}")
-        session_id = new_id()
+        session_id = row_id or new_id()
         self._write(
             "INSERT INTO sessions (id, client_id, started_at, kind, plan_name) VALUES (?, ?, ?, ?, ?)",
             (session_id, client.id, iso(started_at), kind, plan_name),
@@ -207,13 +212,13 @@ class Store(ClinicRecords, StoreQueries):
     def start_run(
         self, *, session_id: str, client: Client, exercise: str, domain: str, started_at: datetime,
         start_level: int, seed: int, params: dict[str, Any], simulated: bool, app_version: str,
-        practice: bool = False, session_item_id: str | None = None,
+        practice: bool = False, session_item_id: str | None = None, row_id: str | None = None,
     ) -> str:
         """Record the start of an exercise run (completed stays false until finish_run). Returns its id.
 
         A ``practice`` run is recorded like any other but never counts for levels or progress.
         """
-        run_id = new_id()
+        run_id = row_id or new_id()
         self._write(
             "INSERT INTO runs (id, session_id, client_id, exercise, domain, started_at, start_level, seed,"
             " simulated, params_json, app_version, practice, session_item_id)"
@@ -226,9 +231,10 @@ class Store(ClinicRecords, StoreQueries):
     def add_trial(
         self, run_id: str, *, trial_index: int, started_at: datetime, level: int, stimulus: str,
         response: str, correct: bool, rt_ms: float | None, timed_out: bool, extra: dict[str, Any],
+        row_id: str | None = None,
     ) -> str:
         """Record one finished trial in its own transaction. Returns its id."""
-        trial_id = new_id()
+        trial_id = row_id or new_id()
         self._write(
             "INSERT INTO trials (id, run_id, trial_index, started_at, level, stimulus, response, correct,"
             " rt_ms, timed_out, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -239,10 +245,10 @@ class Store(ClinicRecords, StoreQueries):
 
     def add_level_change(
         self, run_id: str, *, trial_index: int, from_level: int | None, to_level: int, rule: str,
-        at: datetime,
+        at: datetime, row_id: str | None = None,
     ) -> str:
         """Record a level change after trial ``trial_index`` (0 = at the start). Returns its id."""
-        change_id = new_id()
+        change_id = row_id or new_id()
         self._write(
             "INSERT INTO level_changes (id, run_id, trial_index, from_level, to_level, rule, at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",

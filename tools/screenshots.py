@@ -4,7 +4,9 @@ Drives the real launcher with posted events on a fake clock (the same pilot the 
 Without ``--exercise`` it saves every launcher screen, with Sequence Recall, at font scale 1.0 and
 1.5, plus a high-contrast set at 1.0. With ``--exercise ID`` it saves that exercise's instructions
 and two moments of play (its simulated player answering through real key presses), at both scales
-and in high contrast.
+and in high contrast. With ``--problems`` it saves the screens for a save that failed (the problem,
+a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.5, 2.0 and in high
+contrast.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import os
 import random
 import sys
 import tempfile
+from concurrent.futures import Future
+from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -28,7 +32,10 @@ from games.core.clock import FakeClock  # noqa: E402
 from games.core.pilot import Pilot  # noqa: E402
 from games.core.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
+from games.launcher.pin import PinScene  # noqa: E402
 from games.memory.sequence_recall.logic import Phase  # noqa: E402
+from scores.database import StoreError  # noqa: E402
+from scores.pin import TherapistLock  # noqa: E402
 from scores.store import Store  # noqa: E402
 
 
@@ -115,6 +122,53 @@ def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> Non
         app.quit()
 
 
+class FullDisk:
+    """The store, refusing to save once ``full`` is set, as on a full disk."""
+
+    def __init__(self, store: Store) -> None:
+        self.store, self.full = store, False
+
+    def __getattr__(self, name: str):
+        if self.full and name in ("add_trial", "finish_run", "end_session"):
+            raise StoreError(f"Could not save to {self.store.path} (database or disk is full).")
+        return getattr(self.store, name)
+
+
+def take_problems(out: Path, suffix: str, theme: Theme) -> None:
+    """A trial that cannot be saved: the problem, Try again failing, then Quit; and "Checking…"."""
+    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+        store.add_client("C-0001", "Alex")
+        disk = FullDisk(store)
+        app = App(disk, theme=theme, clock=FakeClock(1000.0))
+        app.stack.push(ClientPickerScene())
+        pilot = Pilot(app)
+        pilot.step()
+        for _ in range(3):  # Alex, Sequence Recall, Start
+            pilot.press(pygame.K_RETURN)
+        answer(pilot, right=True)
+        disk.full = True
+        answer(pilot, right=True)
+        pilot.screenshot(out / f"save-problem{suffix}.png")
+        pilot.press(pygame.K_RETURN)
+        pilot.screenshot(out / f"save-problem-still{suffix}.png")
+        pilot.press(pygame.K_RIGHT)
+        pilot.press(pygame.K_RETURN)
+        pilot.screenshot(out / f"save-problem-closing{suffix}.png")
+        app.quit()
+    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+        TherapistLock(store).set_pin("2580", datetime.now(timezone.utc))
+        app = App(store, theme=theme, clock=FakeClock(1000.0))
+        app.stack.push(PinScene("enter"))
+        pilot = Pilot(app)
+        pilot.wait_for_work = False
+        pilot.step()
+        app.stack.top.start_work = lambda work: Future()  # an answer that has not come yet
+        pilot.type("2580")
+        pilot.press(pygame.K_RETURN)
+        pilot.screenshot(out / f"pin-checking{suffix}.png")
+        app.quit()
+
+
 THEMES = (("@1.0", Theme.create(1.0)), ("@1.5", Theme.create(1.5)), ("@1.0-high-contrast", Theme.create(1.0, high_contrast=True)))
 LARGEST = (("@2.0", Theme.create(2.0)),)  # the main flow also in the largest type the default window holds
 
@@ -122,11 +176,14 @@ LARGEST = (("@2.0", Theme.create(2.0)),)  # the main flow also in the largest ty
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exercise", metavar="ID", help="one exercise's instructions and play")
+    parser.add_argument("--problems", action="store_true", help="the save problem screens and PIN checking")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for suffix, theme in THEMES if args.exercise else THEMES + LARGEST:
-        if args.exercise:
+    for suffix, theme in THEMES if args.exercise else THEMES + LARGEST:  # the problems at every scale too
+        if args.problems:
+            take_problems(args.out, suffix, theme)
+        elif args.exercise:
             take_exercise(args.out, suffix, theme, args.exercise)
         else:
             take(args.out, suffix, theme)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import wait
 from pathlib import Path
 from typing import Any, Callable
 
@@ -11,6 +12,7 @@ from games.app import App
 from games.core.clock import FakeClock
 
 FRAME_MS = 16.0
+WORK_LIMIT_S = 60.0  # background work (a PIN's hash) that takes longer than this is a failure
 
 
 class Pilot:
@@ -21,9 +23,21 @@ class Pilot:
             raise TypeError("the pilot needs an app built with a FakeClock")
         self.app = app
         self.clock: FakeClock = app.clock
+        self.wait_for_work = True  # whether each step waits for the top screen's background work
 
     def step(self) -> None:
+        """One turn of the loop; then, if the screen on top waits for work off the loop (a PIN's
+        hash), wait for that work and take the turn that applies its answer."""
         self.app.step(max_wait_ms=0)
+        if self.wait_for_work:
+            self.finish_work()
+
+    def finish_work(self) -> None:
+        """Wait for the top screen's background work, as long as it has some; no clock moves."""
+        while self.app.stack.top is not None and (work := self.app.stack.top.background_work()) is not None:
+            if wait([work], timeout=WORK_LIMIT_S).not_done:
+                raise TimeoutError(f"background work still running after {WORK_LIMIT_S} s")
+            self.app.step(max_wait_ms=0)
 
     def press(self, key: int, mod: int = 0) -> None:
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))

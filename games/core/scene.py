@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -28,6 +29,10 @@ class Scene:
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         """An input event, stamped with the clock when it was dequeued."""
 
+    def on_hold(self, now_ms: float) -> None:
+        """A screen came over this one unasked (saving failed): stop the timers until the next
+        ``on_result``, which is when this screen is back on top."""
+
     def on_wake(self, slept_s: float, on_top: bool) -> None:
         """The computer slept for about ``slept_s`` seconds while this scene was on the stack (on
         top, or under others); the app's clock, which times everything, stood still meanwhile."""
@@ -43,6 +48,10 @@ class Scene:
 
     def next_frame_ms(self, now_ms: float) -> float | None:
         """When the scene must be drawn again by itself; None means only after input."""
+        return None
+
+    def background_work(self) -> Future | None:
+        """Work under way off the loop whose answer the scene waits for (the pilot waits too)."""
         return None
 
 

@@ -41,19 +41,7 @@ class ChoiceScene(Scene):
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
         body, big = theme.font("body"), theme.font("large", bold=True)
-        buttons = self.buttons.buttons
-        button_w = max(b.width(theme) for b in buttons)
-        needed = len(buttons) * button_w + (len(buttons) - 1) * theme.gap() + 2 * theme.gap(2)
-        width = min(surface.get_width() - 2 * theme.gap(), max(needed, surface.get_width() // 2))
-        inner = width - 2 * theme.gap(2)
-        in_a_row = needed <= width  # else the buttons stand one above the other
-        lines = wrap(self.question, big, inner)
-        details = wrap(self.detail, body, inner) if self.detail else []
-        button_h = buttons[0].height(theme)
-        buttons_h = button_h if in_a_row else len(buttons) * (button_h + theme.gap()) - theme.gap()
-        height = len(lines) * big.get_linesize() + len(details) * body.get_linesize() + buttons_h + theme.gap(5)
-        box = pygame.Rect(0, 0, width, min(height, surface.get_height()))
-        box.center = surface.get_rect().center
+        box, lines, details, in_a_row, buttons_h = self._layout(surface)
         pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
         pygame.draw.rect(surface, pal.border, box, width=2, border_radius=theme.radius)
         y = box.top + theme.gap(1.5)
@@ -63,9 +51,32 @@ class ChoiceScene(Scene):
         for line in details:
             draw_text(surface, line, body, pal.muted_text, (box.left + theme.gap(2), y))
             y += body.get_linesize()
-        self._place_buttons(box, inner, button_h, buttons_h, in_a_row)
+        inner = box.width - 2 * theme.gap(2)
+        self._place_buttons(box, inner, self.buttons.buttons[0].height(theme), buttons_h, in_a_row)
         self.buttons.viewport = box
         self.buttons.draw(surface, theme, primary=self.primary)
+
+    def _layout(self, surface: pygame.Surface) -> tuple[pygame.Rect, list[str], list[str], bool, int]:
+        """The box (half the window wide, or wider when its words need the room to fit in height),
+        the question's and the detail's lines, whether the buttons stand in a row, and their height."""
+        theme = self.app.theme
+        body, big = theme.font("body"), theme.font("large", bold=True)
+        buttons = self.buttons.buttons
+        button_w, button_h = max(b.width(theme) for b in buttons), buttons[0].height(theme)
+        needed = len(buttons) * button_w + (len(buttons) - 1) * theme.gap() + 2 * theme.gap(2)
+        widest = surface.get_width() - 2 * theme.gap()
+        for width in (min(widest, max(needed, surface.get_width() // 2)), widest):
+            inner = width - 2 * theme.gap(2)
+            in_a_row = needed <= width  # else the buttons stand one above the other
+            lines = wrap(self.question, big, inner)
+            details = wrap(self.detail, body, inner) if self.detail else []
+            buttons_h = button_h if in_a_row else len(buttons) * (button_h + theme.gap()) - theme.gap()
+            height = len(lines) * big.get_linesize() + len(details) * body.get_linesize() + buttons_h + theme.gap(5)
+            if height <= surface.get_height():
+                break
+        box = pygame.Rect(0, 0, width, min(height, surface.get_height()))
+        box.center = surface.get_rect().center
+        return box, lines, details, in_a_row, buttons_h
 
     def _place_buttons(self, box: pygame.Rect, inner: int, button_h: int, buttons_h: int, in_a_row: bool) -> None:
         theme, buttons = self.app.theme, self.buttons.buttons

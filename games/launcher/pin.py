@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import weakref
+from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 import pygame
 
+from games.core.background import in_background
 from games.core.widgets import Button, draw_text, wrap
-from games.launcher.common import FramedScene
-from scores.pin import MAX_DIGITS, MIN_DIGITS, PinError, TherapistLock, lock_sentence, validate_pin
+from games.launcher.common import FramedScene, fitting_line
+from scores.pin import (
+    MAX_DIGITS, MIN_DIGITS, CheckResult, PinError, PinTask, TherapistLock, lock_sentence, validate_pin,
+)
 
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK")
 COLUMNS = 3
@@ -21,6 +26,8 @@ PROMPTS = {
     "again": "Type the same PIN again to make sure.",
 }
 TITLES = {"enter": "Therapist PIN", "set": "Choose a therapist PIN", "change": "Change the PIN"}
+CHECKING, SAVING = "Checking…", "Saving the PIN…"
+ANSWER_POLL_MS = 20.0  # how often a screen waiting for the hash looks for its answer
 
 
 class _Accepted:
@@ -49,6 +56,9 @@ def wall_now(app: Any) -> datetime:
 class PinScene(FramedScene):
     """Digits show as dots; Backspace deletes, Enter confirms, Esc goes back; a keypad for the mouse.
 
+    The hash (about half a second) runs off the loop: the screen shows "Checking…", ignores input
+    meanwhile, and applies the answer in ``update``.
+
     Args:
         purpose: "enter" checks the PIN, "set" chooses the first one (typed twice),
             "change" asks for the current PIN and then a new one twice.
@@ -57,6 +67,8 @@ class PinScene(FramedScene):
 
     corner_label = "Cancel"
     hint = "Type the PIN, then Enter  ·  Esc to cancel"
+    # starts a task's slow part and returns its Future (tests may run it their own way)
+    start_work: Callable[[Callable[[], Any]], Future] = staticmethod(partial(in_background, name="PIN hash"))
 
     def __init__(self, purpose: str = "enter", lock: TherapistLock | None = None) -> None:
         if purpose not in PURPOSES:
@@ -72,6 +84,9 @@ class PinScene(FramedScene):
         self.locked_s = 0.0
         self.keys = [Button(label, lambda label=label: self.press_key(label)) for label in KEYPAD]
         self.focus = 0
+        # the hash under way: its Future, the task it belongs to, what to do with the answer, and
+        # what the screen says meanwhile
+        self.pending: tuple[Future, PinTask, Callable[[CheckResult], None], str] | None = None
 
     def on_enter(self) -> None:
         self.lock = self.lock or TherapistLock(self.app.store)
@@ -90,6 +105,8 @@ class PinScene(FramedScene):
             self.digits += label
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        if self.pending is not None:
+            return  # keys, clicks and Esc wait for the answer: the hash takes a moment
         if self.handle_corner(event):
             return
         if event.type == pygame.TEXTINPUT:
@@ -129,10 +146,7 @@ class PinScene(FramedScene):
         pin, self.digits = self.digits, ""
         step = self.steps[self.step]
         if step == "current":
-            result = self.lock.check(pin, wall_now(self.app))
-            self.message = result.message
-            if result.accepted:
-                self._next(pin)
+            self._begin(self.lock.check_task(pin, wall_now(self.app)), partial(self._checked, pin), CHECKING)
         elif step == "new":
             try:
                 self._next(validate_pin(pin))
@@ -140,9 +154,14 @@ class PinScene(FramedScene):
                 self.message = str(err)
         elif pin != self.new_pin:
             self.message = "The two PINs were not the same; please choose the PIN again."
-            self.step = self.steps.index("new")
+            self._go_to(self.steps.index("new"))
         else:
             self._save()
+
+    def _checked(self, pin: str, result: CheckResult) -> None:
+        self.message = result.message
+        if result.accepted:
+            self._next(pin)
 
     def _next(self, pin: str) -> None:
         """Keep what the finished step asked for, then go on (or finish when it was the last)."""
@@ -153,30 +172,67 @@ class PinScene(FramedScene):
             self.new_pin = pin
         self.message = ""
         if self.step + 1 < len(self.steps):
-            self.step += 1
+            self._go_to(self.step + 1)
         else:
             self.app.stack.pop(PIN_ACCEPTED)
 
+    def _go_to(self, step: int) -> None:
+        """A new step asks a new question: the key that answered the last one is no answer to it."""
+        self.step = step
+        self.app.screen_changed()
+
     def _save(self) -> None:
+        now = wall_now(self.app)
         try:
             if self.purpose == "set":
-                self.lock.set_pin(self.new_pin, wall_now(self.app))
+                task = self.lock.set_task(self.new_pin, now)
             else:
-                result = self.lock.change_pin(self.old_pin, self.new_pin, wall_now(self.app))
-                if not result.accepted:
-                    self.message, self.step = result.message, 0
-                    return
+                task = self.lock.change_task(self.old_pin, self.new_pin, now)
         except PinError as err:
             self.message, self.step = str(err), 0
             return
+        self._begin(task, self._saved, SAVING)
+
+    def _saved(self, result: CheckResult) -> None:
+        if not result.accepted:  # the current PIN was not right after all (or is locked now)
+            self.message, self.step = result.message, 0
+            return
         self.app.stack.pop(PIN_ACCEPTED)
+
+    # --- the hash, off the loop --------------------------------------------------------------
+    def _begin(self, task: PinTask, then: Callable[[CheckResult], None], waiting: str) -> None:
+        """Start ``task``'s hashing off the loop; an answer known without it is applied at once."""
+        if task.work is None:
+            self._conclude(task, then, None)
+        else:
+            self.pending = (self.start_work(task.work), task, then, waiting)
+
+    def _conclude(self, task: PinTask, then: Callable[[CheckResult], None], done: Future | None) -> None:
+        if done is not None:  # the answer is news: a key held through the check is no reply to it
+            self.app.screen_changed()
+        try:
+            result = task.finish(None if done is None else done.result())
+        except PinError as err:  # a PIN record that cannot be used
+            self.message, self.step = str(err), 0
+            return
+        then(result)
+
+    def background_work(self) -> Future | None:
+        return None if self.pending is None else self.pending[0]
 
     # --- time ----------------------------------------------------------------------------
     def update(self, now_ms: float) -> None:
+        if self.pending is not None and self.pending[0].done():
+            done, task, then, _ = self.pending
+            self.pending = None
+            self._conclude(task, then, done)
         self.locked_s = self.lock.locked_for_s(wall_now(self.app)) if "current" in self.steps else 0.0
 
     def next_frame_ms(self, now_ms: float) -> float | None:
-        """While locked, wake when the shown count of seconds changes."""
+        """While the hash runs, look for its answer often; while locked, wake when the shown count
+        of seconds changes."""
+        if self.pending is not None:
+            return now_ms + ANSWER_POLL_MS
         if self.locked_s <= 0:
             return None
         return now_ms + (self.locked_s % 1.0 or 1.0) * 1000.0
@@ -236,6 +292,10 @@ class PinScene(FramedScene):
         theme, pal = self.theme, self.theme.palette
         pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius // 2)
         pygame.draw.rect(surface, pal.border, box, width=2, border_radius=theme.radius // 2)
+        if self.pending is not None:
+            font, label = fitting_line(theme, "body", self.pending[3], box.width - theme.gap(), bold=True)
+            draw_text(surface, label, font, pal.text, box.center, "center")
+            return
         if not self.digits:
             small = theme.font("small")
             draw_text(surface, "No digits yet", small, pal.muted_text, box.center, "center")
@@ -258,4 +318,4 @@ class PinScene(FramedScene):
         for i, key in enumerate(self.keys):
             row, col = divmod(i, COLUMNS)
             key.rect = pygame.Rect(pad.left + col * (key_w + gap), pad.top + row * (key_h + gap), key_w, key_h)
-            key.draw(surface, theme, focused=(i == self.focus), primary=(key.label == "OK"))
+            key.draw(surface, theme, focused=(i == self.focus and self.pending is None), primary=(key.label == "OK"))

@@ -75,6 +75,10 @@ class ExerciseScene(Scene):
         if on_top and not self.run.finished:
             self.ask_to_stop()  # the exercise waits, paused, for the client to come back to it
 
+    def on_hold(self, now_ms: float) -> None:
+        if self._pause_start is None:  # as while "Stop?" is asked: run time stands still
+            self._pause_start = now_ms
+
     def on_result(self, result) -> None:
         now = self.app.clock.now_ms()
         if self._pause_start is not None:

@@ -98,6 +98,9 @@ class SessionScene(Scene):
             on_escape="resume",
         ))
 
+    def on_hold(self, now_ms: float) -> None:
+        self.runner.pause(now_ms)  # the save problem screen pops with "resume" once all is saved
+
     def on_result(self, result: Any) -> None:
         now = self.app.clock.now_ms()
         if result in ("resume", "start"):

@@ -5,6 +5,7 @@ import pytest
 
 from games.app import WINDOW_SIZE, App
 from games.core.clock import FakeClock
+from scores.database import StoreError
 from scores.store import Store
 
 
@@ -32,3 +33,25 @@ def make_app(tmp_path):
         if pygame.display.get_init():
             app.quit()
         store.close()
+
+
+class FlakyStore:
+    """A store whose chosen writes fail as on a full disk, until ``failing`` is emptied."""
+
+    def __init__(self, store: Store, failing=("add_trial",)) -> None:
+        self.store, self.failing, self.refused = store, set(failing), 0
+
+    def __getattr__(self, name):
+        if name in self.failing:
+            return self._refuse
+        return getattr(self.store, name)
+
+    def _refuse(self, *args, **kwargs):
+        self.refused += 1
+        raise StoreError("Could not save to the test's store (database or disk is full).")
+
+
+@pytest.fixture
+def flaky_store():
+    """``flaky_store(store, failing)``: ``store`` with the writes named in ``failing`` refused."""
+    return FlakyStore
