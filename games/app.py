@@ -13,6 +13,7 @@ from typing import Any, Callable
 import pygame
 
 from games.core.clock import Clock, RealClock
+from scores.backup import backup_after_use
 from games.core.guarded_store import GuardedStore
 from games.core.held_keys import HeldKeys
 from games.core.scene import Scene, SceneStack
@@ -55,8 +56,10 @@ class App:
         size: tuple[int, int] = WINDOW_SIZE,
         wall_s: Callable[[], float] | None = None,
     ) -> None:
-        self.store = store if isinstance(store, GuardedStore) else GuardedStore(store)
-        self.store.take_back()  # answers an earlier closing could not save
+        # None: a screen that needs no store (the damaged-store notice)
+        self.store = store if store is None or isinstance(store, GuardedStore) else GuardedStore(store)
+        if self.store is not None:
+            self.store.take_back()  # answers an earlier closing could not save
         self.chosen_theme = theme or Theme()
         self.theme = self.chosen_theme
         self.clock = clock or RealClock()
@@ -128,6 +131,7 @@ class App:
         if self.session_id is not None:
             self.store.end_session(self.session_id, datetime.now(timezone.utc))
             log.info("session %s ended", self.session_id)
+            backup_after_use(self.store.path)  # the day's, also for a launcher left open for days
         self.client, self.session_id = None, None
 
     # -- the loop ----------------------------------------------------------------------------
@@ -222,7 +226,7 @@ class App:
             if self.stack.top is not None:
                 self.stack.push(refused_notice(self.stack.top))
         top = self.stack.top
-        if self.store.problem is None or top is None or isinstance(top, SaveProblemScene):
+        if self.store is None or self.store.problem is None or top is None or isinstance(top, SaveProblemScene):
             return
         top.on_hold(self.clock.now_ms())
         self.stack.push(SaveProblemScene(top))
@@ -250,7 +254,7 @@ class App:
         for scene in reversed(list(self.stack)):
             scene.on_quit(now)
         self.end_session()
-        return self.store.set_aside()
+        return None if self.store is None else self.store.set_aside()
 
     def quit(self) -> None:
         """Wind down, and shut pygame down."""

@@ -12,10 +12,11 @@ import sys
 from datetime import date, datetime, timezone
 from typing import Sequence
 
-from games.cli_backup import add_backup_parser, backup_after_use, cmd_backup
+from games.cli_backup import add_backup_parser, cmd_backup
 from games.cli_common import CliError, add_force, check_period, open_store, out_path
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
 from games.paths import LOG_FILE
+from scores.backup import backup_after_use
 from scores.export import EXPORT_KINDS
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -73,22 +72,6 @@ def _restore(folder: Path, args: argparse.Namespace) -> int:
     kept = f" The file it replaced is kept in {done.set_aside[0]}." if done.set_aside else ""
     print(f"Restored {done.backup.name} ({_counts(done.counts)}); the restored store checks out.{kept}")
     return 0
-
-
-def backup_after_use(store_path: Path) -> None:
-    """The day's backup once a run, a session or the launcher is over, if none was made today; a
-    failure is a warning on stderr and in the log, never the command's failure."""
-    from scores.backup import backup_if_due
-    from scores.database import StoreError
-
-    try:
-        made = backup_if_due(store_path, datetime.now())
-    except StoreError as exc:
-        log.warning("no backup after use: %s", exc)
-        print(f"cogsuite: warning: no backup was made ({exc})", file=sys.stderr)
-        return
-    if made is not None:
-        log.info("the day's backup %s made", made.name)
 
 
 def _size(size_bytes: int) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from games.cli_backup import backup_after_use
+from scores.backup import backup_after_use
 from games.cli_common import CliError, add_force, open_store, out_path, user_path
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
+from games.core.unsaved import PREFIX as UNSAVED_PREFIX
 from scores.backup import BACKUP_FOLDER
 from scores.csvfile import ExportError
 from scores.database import DB_FILENAME
@@ -18,8 +19,8 @@ ENV_DATA_DIR = "COGSUITE_DATA_DIR"
 LOG_FILE = "cogsuite.log"
 KEPT_FOLDERS = (BACKUP_FOLDER, SET_ASIDE_FOLDER)  # the backups, and the stores a restore replaced
 # The store and its -wal, -shm and -journal companions start with the store's name; the log's
-# rotated copies with the log's.
-PROTECTED_PREFIXES = (DB_FILENAME, LOG_FILE)
+# rotated copies with the log's; answers kept after a failed save until the next start with theirs.
+PROTECTED_PREFIXES = (DB_FILENAME, LOG_FILE, UNSAVED_PREFIX)
 
 
 def data_dir(cli_value: str | None = None) -> Path:

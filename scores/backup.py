@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
+import sys
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +16,7 @@ from scores.database import MIGRATIONS, StoreDamaged, StoreError, read_version
 from scores.integrity import check_file, find_damage, one_line, readonly_uri
 from scores.private import FILE_MODE, private_folder
 
+log = logging.getLogger(__name__)
 BACKUP_FOLDER = "backups"
 KEEP_DAILY, KEEP_WEEKLY = 7, 4
 COUNTED_TABLES = ("clients", "runs", "trials")
@@ -138,6 +141,19 @@ def backup_if_due(store_path: Path, now: datetime) -> Backup | None:
     if any(b.made_at.date() == now.date() for b in list_backups(store_path.parent)):
         return None
     return make_backup(store_path, now)
+
+
+def backup_after_use(store_path: Path) -> None:
+    """The day's backup once a run, a session or the launcher is over, if none was made today; a
+    failure is a warning on stderr and in the log, never the caller's failure."""
+    try:
+        made = backup_if_due(Path(store_path), datetime.now())
+    except StoreError as exc:
+        log.warning("no backup after use: %s", exc)
+        print(f"cogsuite: warning: no backup was made ({exc})", file=sys.stderr)
+        return
+    if made is not None:
+        log.info("the day's backup %s made", made.name)
 
 
 def free_name(folder: Path, prefix: str, now: datetime) -> str:

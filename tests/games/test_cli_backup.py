@@ -165,3 +165,16 @@ def test_the_launcher_opens_a_calm_screen_for_a_damaged_store(make_damaged, play
     assert type(screen).__name__ == "DamagedStoreScene" and after_escape is None
     assert f"cogsuite backup restore {name} --data-dir {damaged.folder}" in screen.paragraphs
     assert damaged.unchanged()
+
+
+def test_a_clients_sitting_in_the_launcher_ends_with_the_days_backup_once(make_app, tmp_path):
+    """A launcher left open for days still backs up: the day's backup comes when a sitting ends."""
+    app = make_app()
+    client = app.store.add_client("C-1")
+    app.begin_session(client)
+    assert list_backups(tmp_path / "data") == []
+    app.end_session()
+    (made,) = list_backups(tmp_path / "data")
+    app.begin_session(client)
+    app.end_session()
+    assert [b.name for b in list_backups(tmp_path / "data")] == [made.name]  # one a day
