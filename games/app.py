@@ -17,6 +17,7 @@ from scores.backup import backup_after_use
 from games.core.guarded_store import GuardedStore
 from games.core.held_keys import HeldKeys
 from games.core.scene import Scene, SceneStack
+from games.core.sound import Sound, chosen_sound
 from games.core.theme import Theme, forget_fonts
 from scores.database import StoreError
 
@@ -55,6 +56,7 @@ class App:
         fullscreen: bool = False,
         size: tuple[int, int] = WINDOW_SIZE,
         wall_s: Callable[[], float] | None = None,
+        sound: bool | None = None,
     ) -> None:
         # None: a screen that needs no store (the damaged-store notice)
         self.store = store if store is None or isinstance(store, GuardedStore) else GuardedStore(store)
@@ -78,13 +80,16 @@ class App:
         # due_ms(app) and check(app, now_ms) -> whether it acted: therapist mode's idle lock
         self.watchdog: Any = None
         self.held_keys = HeldKeys()
+        # on or off as chosen on this PC (by default off on a clinic PC, on at home); ``sound``
+        # (--sound on|off) overrides for this run
+        self.sound = Sound(*chosen_sound(self.store, sound))
         self._seen_top: Scene | None = None  # the screen on top when the last event came
         self.screen = self._open_window(size, fullscreen)
         self._fit_theme()
 
     @staticmethod
     def _open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-        pygame.display.init()  # no audio: the exercises make no sound yet
+        pygame.display.init()  # the mixer opens when something is first to be heard (games.core.sound)
         pygame.font.init()
         pygame.display.set_caption("cogsuite")
         flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE

@@ -73,6 +73,17 @@ def _whole_number(low: int, high: int, option: str):
     return parse
 
 
+def _on_off(option: str):
+    """An argparse type: "on" or "off" as True or False, refused with a sentence naming ``option``."""
+
+    def parse(text: str) -> bool:
+        if text.lower() not in ("on", "off"):
+            raise argparse.ArgumentTypeError(f"{option} must be on or off, not {text!r}")
+        return text.lower() == "on"
+
+    return parse
+
+
 def _utf8_text(option: str):
     """An argparse type: text that is UTF-8 (bytes that are not arrive as lone surrogates)."""
 
@@ -95,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
     parser.add_argument("--font-scale", type=_number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
+    parser.add_argument("--sound", type=_on_off("--sound"), metavar="on|off",
+                        help="sound on or off for this run (default: as chosen on this PC; off on a PC with a therapist PIN)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     sub.add_parser("exercises", parents=[common], help="list exercises: id, domain, title")
@@ -292,7 +305,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
         raise
     with store:
         try:
-            app = App(store, theme=theme, fullscreen=args.fullscreen)
+            app = App(store, theme=theme, fullscreen=args.fullscreen, sound=args.sound)
         except pygame.error as err:
             log.exception("no window")
             raise CliError(f"Cannot open a window ({err}); is a display available?") from None

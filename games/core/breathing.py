@@ -8,6 +8,7 @@ from dataclasses import dataclass
 BREATHE_IN = "Breathe in"
 BREATHE_OUT = "Breathe out"
 PACE_STEP_S = 1.0  # how much one "Faster" or "Slower" changes each half of the breath
+FRAME_MS = 1000.0 / 30  # the guide is drawn 30 times a second: the circle moves smoothly
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,13 @@ def change_pace(inhale_s: float, exhale_s: float, step_s: float,
     """Both halves made ``step_s`` longer (negative: shorter), each kept within ``limits_s``."""
     low, high = limits_s
     return (min(high, max(low, inhale_s + step_s)), min(high, max(low, exhale_s + step_s)))
+
+
+def next_frame_ms(start_ms: float, now_ms: float, frame_ms: float = FRAME_MS) -> float:
+    """When the next frame is due: frame k at ``start_ms + k * frame_ms``, the first after ``now_ms``.
+
+    Anchored to the start, a frame drawn late does not push every later one back (scheduling each
+    frame from "now" lost a few milliseconds a frame: 27 frames a second instead of 30); a frame
+    missed altogether is skipped, not made up.
+    """
+    return start_ms + (math.floor((now_ms - start_ms) / frame_ms) + 1) * frame_ms

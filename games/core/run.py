@@ -61,6 +61,8 @@ def summarize_trials(records: list[TrialRecord]) -> tuple[float | None, float | 
 class ExerciseRun:
     """Plays trials until ``n_trials`` are recorded, each committed to the store as it finishes."""
 
+    on_trial: Callable[[TrialRecord], None] | None = None  # told of each trial recorded (the app's sound)
+
     def __init__(
         self,
         exercise: Exercise,
@@ -184,6 +186,8 @@ class ExerciseRun:
                 correct=record.is_correct, rt_ms=record.rt_ms, timed_out=record.timed_out,
                 extra=record.extra,
             )
+            if self.on_trial is not None:
+                self.on_trial(record)
             if self.practice:
                 self.notice, self.notice_ms = practice_feedback(record), now_ms
             if record.ends_step:

@@ -38,6 +38,8 @@ class ItemState:
 class SessionRunner:
     """Plays ``plan`` for ``client`` and records the session, its items, runs and mood checks."""
 
+    on_trial: Callable[[Any], None] | None = None  # handed to each exercise run (the app's sound)
+
     def __init__(
         self, plan: Plan, *, store: Any, client: Any, get_exercise: Callable[[str], Exercise],
         wall_start: datetime, seed: int, kind: str = "clinic", simulated: bool = False,
@@ -213,6 +215,7 @@ class SessionRunner:
             wall_clock=self.wall_at_active,
         )
         self.state.run = run
+        run.on_trial = self.on_trial
         run.start(self.active_ms(now_ms))
 
     def _check(self, now_ms: float) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pygame
 import pygame.gfxdraw
 
+from typing import Any
+
 from games.core.breathing import (
-    BREATHE_OUT, PACE_STEP_S, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms,
+    BREATHE_OUT, PACE_STEP_S, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms, next_frame_ms,
 )
 from games.core.theme import Colour, Theme
 from games.core.widgets import Button, FocusList, draw_text, wrap
@@ -15,7 +17,7 @@ from scores.plans import BREATH_RANGE_S, DEFAULT_EXHALE_S, DEFAULT_INHALE_S
 
 FULL_TITLE, SHORT_TITLE = "A breathing break", "Breathing break"
 GUIDE_TEXT = "Follow the circle: breathe in as it grows, out as it shrinks."
-FRAME_MS = 33.0  # about 30 frames a second: the circle moves smoothly
+LATE_START = 0.25  # a half-breath found this far along (after a pause) waits for the next one's tone
 SMALLEST_SIZE = 0.3  # the circle at the end of an out-breath, as a share of its largest radius
 FASTER_KEYS = (pygame.K_f,)  # letters, not + and -: "plus" could mean faster or a longer breath
 SLOWER_KEYS = (pygame.K_s,)
@@ -95,6 +97,25 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+class BreathTones:
+    """The breathing tone of each half-breath, started as the half begins and lasting it, so a
+    client can follow with eyes closed; hushed when the guide stops."""
+
+    def __init__(self) -> None:
+        self._half: tuple[int, str] | None = None  # the half-breath last seen
+
+    def follow(self, sound: Any, phase: BreathPhase | None) -> None:
+        """Called every frame with the guide's phase, or None when no guide shows."""
+        half = None if phase is None else (phase.breaths_done, phase.word)
+        if half == self._half:
+            return
+        if phase is None:
+            sound.hush()
+        elif phase.progress < LATE_START:
+            sound.breathe(phase.is_inhaling, phase.seconds_left / (1.0 - phase.progress))  # the whole half
+        self._half = half
+
+
 class BreathingScene(FramedScene):
     """Runs the guide for ``minutes`` on the app clock; "Slower", "Faster", and "Done" (or Esc) to end early."""
 
@@ -111,6 +132,7 @@ class BreathingScene(FramedScene):
         self._finished = False
         self._subtitle = ""
         self.buttons = FocusList([Button("Slower", self.slower), Button("Faster", self.faster)])
+        self.tones = BreathTones()
 
     def on_enter(self) -> None:
         self.start_ms = self.origin_ms = self.app.clock.now_ms()
@@ -136,6 +158,7 @@ class BreathingScene(FramedScene):
         moved = equivalent_elapsed_ms(self.breath_ms(now), self.inhale_s, self.exhale_s, inhale_s, exhale_s)
         self.inhale_s, self.exhale_s = inhale_s, exhale_s
         self.origin_ms = now - moved
+        self.app.sound.hush()  # the tone under way no longer fits the breath; the next half brings its own
 
     def faster(self) -> None:
         self.set_pace(*change_pace(self.inhale_s, self.exhale_s, -PACE_STEP_S, BREATH_RANGE_S))
@@ -146,6 +169,7 @@ class BreathingScene(FramedScene):
     def back(self) -> None:
         if not self._finished:
             self._finished = True
+            self.tones.follow(self.app.sound, None)
             self.app.stack.pop(None)
 
     # -- the loop --------------------------------------------------------------------------
@@ -162,9 +186,11 @@ class BreathingScene(FramedScene):
     def update(self, now_ms: float) -> None:
         if self.seconds_left(now_ms) <= 0 and self.app.stack.top is self:
             self.back()
+        elif self.app.stack.top is self:
+            self.tones.follow(self.app.sound, self.phase(now_ms))
 
     def next_frame_ms(self, now_ms: float) -> float | None:
-        return now_ms + FRAME_MS
+        return next_frame_ms(self.start_ms, now_ms)
 
     def status_text(self, now_ms: float) -> str:
         """The pace, the time left, and a word when the pace is at either end of its range."""

@@ -54,6 +54,7 @@ class ExerciseScene(Scene):
             n_trials=PRACTICE_TRIALS if self.practice else self.n_trials,
             plan=plan_from_store(app.store, app.client, self.exercise.spec), practice=self.practice,
         )
+        self.run.on_trial = app.sound.answered  # the chime or the soft low tone as each trial is recorded
         self._calendar.start_ms = self.run_ms(app.clock.now_ms())
         self.run.start(self._calendar.start_ms)
         if self._first_notice:

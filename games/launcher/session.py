@@ -12,7 +12,8 @@ import pygame
 from games.core.scene import Scene
 from games.core.session import SessionRunner
 from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fit
-from games.launcher.breathing import draw_breathing
+from games.core.breathing import BreathPhase, breath_phase, next_frame_ms
+from games.launcher.breathing import BreathTones, draw_breathing
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene
 from games.launcher.instructions import InstructionsScene
@@ -22,7 +23,6 @@ from games.registry import get_exercise
 from scores.plans import Plan
 
 log = logging.getLogger(__name__)
-BREATHING_FRAME_MS = 33.0  # the breathing shape moves smoothly at about 30 frames a second
 
 
 def clock_text(seconds: float) -> str:
@@ -66,12 +66,14 @@ class SessionScene(Scene):
         self.mood_form: MoodForm | None = None
         self._shown_position = 0  # the item the screen was last set up for
         self._done = False
+        self.breath_tones = BreathTones()
 
     def on_enter(self) -> None:
         self.runner = SessionRunner(
             self.plan, store=self.app.store, client=self.client, get_exercise=get_exercise,
             wall_start=datetime.now(timezone.utc), seed=self.seed, kind="clinic",
         )
+        self.runner.on_trial = self.app.sound.answered
         self.runner.start(self.app.clock.now_ms())
         log.info("session %s of plan %r started (seed %s)", self.runner.session_id, self.plan.name, self.seed)
         self._follow_item()
@@ -92,6 +94,7 @@ class SessionScene(Scene):
 
     def open_menu(self) -> None:
         self.runner.pause(self.app.clock.now_ms())
+        self.app.sound.hush()
         self.app.stack.push(ChoiceScene(
             self, "Paused", "Every timer has stopped. Take your time.",
             [("Keep going", "resume"), ("Skip this part", "skip"), ("Stop the session", "stop")],
@@ -160,6 +163,14 @@ class SessionScene(Scene):
         if self.app.stack.top is self:
             self.runner.tick(now_ms)
             self._follow_item()
+            self.breath_tones.follow(self.app.sound, self.breath_phase(now_ms))
+
+    def breath_phase(self, now_ms: float) -> BreathPhase | None:
+        """The breathing guide's phase while a breathing break is on screen, else None."""
+        if self.runner.finished or self.runner.state.item.kind != "breathing":
+            return None
+        item = self.runner.state.item
+        return breath_phase(self.runner.item_elapsed_ms(now_ms), item.inhale_s, item.exhale_s)
 
     def after_flip(self, t_ms: float) -> None:
         if self.runner.awaiting_onset:
@@ -173,7 +184,7 @@ class SessionScene(Scene):
             return now_ms
         due = [runner.next_change_ms(), now_ms + 1000.0 - runner.active_ms(now_ms) % 1000.0]  # the countdown
         if runner.state.item.kind == "breathing":
-            due.append(now_ms + BREATHING_FRAME_MS)
+            due.append(next_frame_ms(now_ms - runner.item_elapsed_ms(now_ms), now_ms))
         if runner.run is not None and self.view is not None:
             active = runner.active_ms(now_ms)
             redraw = self.view.next_redraw_ms(runner.run.logic, active)
