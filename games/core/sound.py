@@ -9,7 +9,6 @@ says so once in the log and stays silent: the program runs the same without soun
 from __future__ import annotations
 
 import logging
-import math
 from typing import Any, Callable
 
 import numpy as np
@@ -225,7 +224,3 @@ class Sound:
 
     def change_volume(self, steps: int) -> None:
         self.volume = clamp_volume(self.volume + steps * VOLUME_STEP)
-
-    @property
-    def volume_percent(self) -> int:
-        return int(math.floor(self.volume * 100 + 0.5))

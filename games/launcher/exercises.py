@@ -7,6 +7,7 @@ import pygame
 from games.core.exercise import DOMAIN_TITLES, Exercise
 from games.core.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
+from games.launcher.sound_settings import open_sound_settings
 from games.registry import by_domain
 
 
@@ -35,6 +36,7 @@ class ExerciseListScene(FramedScene):
         return [
             Button("My progress", self.open_progress, detail="Your levels, your bests and your days in a row"),
             Button("A breathing break", self.open_breathing, detail="Two calm minutes of slow breathing"),
+            Button("Sound", lambda: open_sound_settings(self.app), detail="Sound on or off, louder or quieter"),
         ]
 
     def subtitle(self) -> str:

@@ -12,6 +12,7 @@ from games.core.scene import Scene
 from games.core.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
 from games.launcher.pin import PIN_ACCEPTED, PinScene
+from games.launcher.sound_settings import open_sound_settings
 from games.launcher.therapist_exports import draw_notice, export_csvs, notice_height, saved_notice
 from scores.clients import Client
 from scores.pin import IDLE_LOCK_S
@@ -147,7 +148,7 @@ class TherapistHomeScene(FramedScene):
         self.actions = FocusList([
             Button("Add a client", self.add_client), Button(archived_label, self.toggle_archived),
             Button("Plans", self.open_plans), Button("Export all data", self.export_all),
-            Button("Change PIN", self.change_pin),
+            Button("Change PIN", self.change_pin), Button("Sound", lambda: open_sound_settings(self.app)),
         ], focus=self.actions.focus)
         if not self.clients.buttons:
             self.pane = 1
