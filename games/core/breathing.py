@@ -99,4 +99,5 @@ def next_frame_ms(start_ms: float, now_ms: float, frame_ms: float = FRAME_MS) ->
     frame from "now" lost a few milliseconds a frame: 27 frames a second instead of 30); a frame
     missed altogether is skipped, not made up.
     """
-    return start_ms + (math.floor((now_ms - start_ms) / frame_ms) + 1) * frame_ms
+    done = math.floor((now_ms - start_ms) / frame_ms + 1e-9)  # a frame drawn right on time is done
+    return start_ms + (done + 1) * frame_ms

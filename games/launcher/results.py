@@ -52,6 +52,8 @@ class ResultsScene(FramedScene):
     def on_enter(self) -> None:
         best = self.app.store.best_run(self.app.client, self.exercise.id)
         self.lines = result_lines(self.exercise, self.summary, best)
+        if best is not None and best["n_runs"] > 1 and best["best_level"] <= self.summary.end_level:
+            self.app.sound.play("best")  # the warm rising tune, with "That is your best level so far"
 
     def back(self) -> None:
         self.app.stack.pop("list")

@@ -3,7 +3,7 @@
 import pytest
 
 from games.core.breathing import (
-    BREATHE_IN, BREATHE_OUT, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms,
+    BREATHE_IN, BREATHE_OUT, FRAME_MS, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms, next_frame_ms,
 )
 
 
@@ -86,3 +86,18 @@ def test_changing_the_pace_steps_both_halves_within_the_limits():
     assert change_pace(2.5, 6, -1, (2, 12)) == (2, 5)
     assert change_pace(11.5, 12, 1, (2, 12)) == (12, 12)
     assert change_pace(2, 2, -1, (2, 12)) == (2, 2)
+
+
+def test_frames_are_due_at_the_start_plus_whole_thirtieths_of_a_second_however_late_one_is_drawn():
+    start = 1000.0
+    assert FRAME_MS == pytest.approx(1000.0 / 30)
+    assert next_frame_ms(start, start) == pytest.approx(start + FRAME_MS)
+    # drawn 5 ms late: the next frame is still due on the grid, not 33 ms after the late one
+    assert next_frame_ms(start, start + FRAME_MS + 5) == pytest.approx(start + 2 * FRAME_MS)
+    # a frame missed altogether (70 ms late) is skipped, not made up
+    assert next_frame_ms(start, start + FRAME_MS + 70) == pytest.approx(start + 4 * FRAME_MS)
+    # a frame drawn right on time is done: the next is one frame on, whatever the rounding of k/30 s
+    assert all(next_frame_ms(start, start + k * FRAME_MS) == pytest.approx(start + (k + 1) * FRAME_MS)
+               for k in range(1, 2000))
+    # after a minute the grid has not drifted: frame 1800 is due exactly a minute in
+    assert next_frame_ms(start, start + 59_990) == pytest.approx(start + 60_000)
