@@ -72,7 +72,7 @@ def report(name: str, flips: list[float]) -> None:
     fps = len(intervals_ms) / span_s
     expected = span_s * 1000.0 / FRAME_MS
     dropped = max(0.0, 1.0 - len(intervals_ms) / expected)
-    print(f"{name:<26} median interval {statistics.median(intervals_ms):5.1f} ms  "
+    print(f"{name:<28} median interval {statistics.median(intervals_ms):5.1f} ms  "
           f"{fps:5.1f} frames/s  dropped {dropped:5.1%}  ({len(flips)} frames in {span_s:.1f} s)")
 
 

@@ -171,7 +171,7 @@ class Sound:
         try:
             pygame.mixer.init(RATE_HZ, -16, 2, 512, allowedchanges=0)
             rate, _, channels = pygame.mixer.get_init()
-        except (pygame.error, TypeError) as err:  # no device or no driver: the program plays silent
+        except pygame.error as err:  # no device or no driver: the program plays silent
             log.warning("no sound: the mixer could not open (%s); everything else works the same", err)
             self._failed = True
             return None
