@@ -141,6 +141,7 @@ CASES = {
     "lock-level-word": (["settings", "--client", "simulated", "--exercise", "flanker", "--lock-level", "x"],
                         ["--lock-level must be a whole number"]),
     "ability-word": (["simulate", "--exercise", "flanker", "--ability", "x"], ["--ability must be a number"]),
+    "sound-word": (["--sound", "loud"], ["--sound must be on or off, not 'loud'"]),
 }
 
 
