@@ -13,6 +13,9 @@ from typing import Any, Callable
 
 import numpy as np
 
+from scores.pin import TherapistLock
+
+# pygame is imported only where a tone is played: the synthesis needs none
 log = logging.getLogger(__name__)
 
 RATE_HZ = 44100
@@ -127,8 +130,6 @@ def chosen_sound(store: Any, override: bool | None = None) -> tuple[bool, float]
     """
     if store is None:  # the damaged-store notice has nothing to play
         return False, DEFAULT_VOLUME
-    from scores.pin import TherapistLock
-
     saved_on, saved_volume = store.app_setting(ON_SETTING), store.app_setting(VOLUME_SETTING)
     on = saved_on if isinstance(saved_on, bool) else not TherapistLock(store).is_set()
     if override is not None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 import pygame.gfxdraw
-
-from typing import Any
 
 from games.core.breathing import (
     BREATHE_OUT, PACE_STEP_S, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms, next_frame_ms,

@@ -9,10 +9,10 @@ from typing import Any
 
 import pygame
 
+from games.core.breathing import BreathPhase, breath_phase, next_frame_ms
 from games.core.scene import Scene
 from games.core.session import SessionRunner
 from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fit
-from games.core.breathing import BreathPhase, breath_phase, next_frame_ms
 from games.launcher.breathing import BreathTones, draw_breathing
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene

@@ -9,9 +9,9 @@ from games.core.theme import Theme
 from games.core.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene
 
-WHAT_PLAYS = ("Saved for this PC. A soft chime when an answer is right, a low tone when it is not quite, a rising tune for a "
-              "new best, and tones to breathe by in a breathing break: rising as you breathe in, falling "
-              "as you breathe out.")
+WHAT_PLAYS = ("Saved for this PC. A soft chime when an answer is right, a low tone when it is not quite, "
+              "a rising tune for a new best, and tones to breathe by in a breathing break: rising as you "
+              "breathe in, falling as you breathe out.")
 NO_DEVICE = "This PC has no sound device cogsuite can use; everything works the same without sound."
 VOLUME_SEGMENTS = 10
 
