@@ -11,6 +11,7 @@ import pygame
 from games.core.exercise import Exercise
 from games.core.widgets import Button, FocusList
 from games.launcher.common import FramedScene
+from games.launcher.played import histories, time_words
 from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 
 
@@ -26,9 +27,17 @@ class InstructionsScene(FramedScene):
         self.buttons = FocusList([Button("Start", self.start), Button("Back", self.back)])
         self.view = None
         self.text = ScrollText()
+        self.time_line = ""
 
     def on_enter(self) -> None:
         self.view = self.exercise.make_view(self.theme)
+        self.time_line = self.about_time()
+
+    def about_time(self) -> str:
+        """A last line saying about how long a run takes this client (their own runs, else the spec's)."""
+        client = self.app.client
+        played = histories(self.app.store.played_runs(client)) if client is not None else {}
+        return f"It takes {time_words(self.exercise, played.get(self.exercise.id))}."
 
     def start(self) -> None:
         from games.launcher.play import ExerciseScene
@@ -65,7 +74,7 @@ class InstructionsScene(FramedScene):
         self.text.draw_marks(surface, theme, content.right)
 
     def _paragraphs(self) -> list[str]:
-        return list(self.exercise.spec.instructions)
+        return list(self.exercise.spec.instructions) + ([self.time_line] if self.time_line else [])
 
     def _text_height(self, font: pygame.font.Font, width: int) -> int:
         return wrapped_lines(self._paragraphs(), font, width, self.theme.gap(0.5))[1]
