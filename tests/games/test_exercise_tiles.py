@@ -148,12 +148,22 @@ def test_every_tile_fits_whole_without_overlap_or_shortened_words(open_list, sca
 
 
 def test_the_instructions_say_how_long_a_run_takes(open_list):
-    pilot, scene = open_list(runs=[("digit_span", 2, 290.0), ("digit_span", 1, 310.0),
-                                             ("digit_span", 1, 400.0)])
+    pilot, scene = open_list(runs=[("digit_span", 2, 290.0), ("digit_span", 1, 310.0), ("digit_span", 1, 400.0)])
     scene.open(next(e for _, group in by_domain() for e in group if e.id == "sequence_recall"))
     pilot.step()
-    assert pilot.app.stack.top._paragraphs()[-1] == "It takes about 2 min."  # 12 trials of about 10 s
+    instructions = pilot.app.stack.top
+    assert instructions.time_line == "It takes about 2 min"  # 12 trials of about 10 s
+    assert instructions._time_font is not None and instructions.time_line not in instructions._paragraphs()
     pilot.press(pygame.K_ESCAPE)
     scene.open(next(e for _, group in by_domain() for e in group if e.id == "digit_span"))
     pilot.step()
-    assert pilot.app.stack.top._paragraphs()[-1] == "It takes about 5 min."  # the client's own: median 310 s
+    assert pilot.app.stack.top.time_line == "It takes about 5 min"  # the client's own: median 310 s
+
+
+def test_with_no_room_beside_the_buttons_the_time_comes_first_in_the_text(open_list):
+    pilot, scene = open_list(Theme.create(2.0), (640, 480))
+    pilot.press(pygame.K_RETURN)
+    instructions = pilot.app.stack.top
+    instructions.buttons.buttons[1].label = "Back to the exercises and the breathing break"  # a wide button
+    pilot.step()
+    assert instructions._time_font is None and instructions._paragraphs()[0] == "It takes about 2 min"
