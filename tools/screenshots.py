@@ -103,8 +103,10 @@ PLAYED = (  # Alex's runs for the exercise list: exercise, days ago, level reach
 
 
 def take_tiles(out: Path, suffix: str, theme: Theme, size: tuple[int, int] = (1100, 760)) -> None:
-    """The exercise list of a client with some runs behind them, then the first suggestion's instructions."""
+    """The exercise list of a client with some runs behind them, then Sequence Recall's instructions."""
     from datetime import timedelta
+
+    from games.registry import get_exercise
 
     with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
         client = store.add_client("C-0001", "Alex")
@@ -124,7 +126,8 @@ def take_tiles(out: Path, suffix: str, theme: Theme, size: tuple[int, int] = (11
         pilot.step()
         pilot.press(pygame.K_RETURN)
         pilot.screenshot(out / f"3-exercise-list{suffix}.png")
-        pilot.press(pygame.K_RETURN)
+        app.stack.top.open(get_exercise("sequence_recall"))  # the exercise the other screenshots show
+        pilot.step()
         pilot.screenshot(out / f"4-instructions{suffix}.png")
         app.quit()
 

@@ -10,6 +10,7 @@ little longer; after one completed run the client's own times take over.
 
 from __future__ import annotations
 
+import math
 from statistics import median
 from typing import Mapping, Sequence
 
@@ -34,7 +35,7 @@ def run_estimate_s(spec: ExerciseSpec, own_durations_s: Sequence[float] = ()) ->
 
 
 def about_minutes(seconds: float) -> str:
-    """Rounded kindly: whole minutes up to 10, then fives; never "0 min"."""
+    """Rounded kindly, halves up: whole minutes up to 10, then fives; never "0 min"."""
     minutes = seconds / 60.0
-    shown = round(minutes) if minutes < 10 else 5 * round(minutes / 5)
+    shown = math.floor(minutes + 0.5) if minutes < 10 else 5 * math.floor(minutes / 5 + 0.5)
     return f"about {max(1, shown)} min"

@@ -22,7 +22,7 @@ def test_from_the_clients_own_runs_their_median():
 
 
 @pytest.mark.parametrize("seconds, words", [
-    (0.0, "about 1 min"), (20.0, "about 1 min"), (89.0, "about 1 min"), (91.0, "about 2 min"),
+    (0.0, "about 1 min"), (20.0, "about 1 min"), (89.0, "about 1 min"), (91.0, "about 2 min"), (150.0, "about 3 min"),
     (4 * 60 + 40, "about 5 min"), (9 * 60 + 20, "about 9 min"), (13 * 60, "about 15 min"), (21 * 60, "about 20 min"),
 ])
 def test_rounded_kindly_and_never_zero(seconds, words):
