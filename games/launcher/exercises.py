@@ -15,7 +15,7 @@ from games.core.theme import Theme
 from games.core.widgets import Button
 from games.launcher.common import FramedScene
 from games.launcher.played import History, histories, latest_plan, level_words, played_words, suggested_today, \
-    time_words, today_local
+    time_words
 from games.launcher.tiles import PICTURE_SIZE, Tile, TileGrid
 from games.registry import EXERCISES, all_plans, by_domain
 
@@ -65,7 +65,7 @@ class ExerciseListScene(FramedScene):
 
     def refresh(self) -> None:
         """Build the tiles from the store, keeping the focus where it was."""
-        client, today = self.app.client if self.for_client else None, today_local()
+        client, today = self.app.client if self.for_client else None, date.today()
         played = histories(self.app.store.played_runs(client)) if client is not None else None
         sections = [(DOMAIN_TITLES[d], [self.tile(e, played, today) for e in group]) for d, group in by_domain()]
         if client is not None:

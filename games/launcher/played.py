@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Sequence
 
 from games.core.duration import about_minutes, run_estimate_s
@@ -94,6 +94,3 @@ def latest_plan(store: Any, client: Any, plans: Sequence[Plan]) -> Plan | None:
     row = store.latest_plan_name(client)
     return next((p for p in plans if p.name == row), None) if row else None
 
-
-def today_local(now: datetime | None = None) -> date:
-    return (now or datetime.now().astimezone()).astimezone().date()

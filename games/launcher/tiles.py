@@ -164,14 +164,14 @@ class TileGrid:
 
     def rows(self) -> list[list[Button]]:
         """The fixed buttons' row, then every row of tiles, as last laid out."""
-        return [self.fixed] * bool(self.fixed) + [line.tiles for line in self.lines if line.tiles]
+        return ([self.fixed] if self.fixed else []) + [line.tiles for line in self.lines if line.tiles]
 
     def _vertical(self, step: int) -> int:
         """The focus one row up or down: the target there whose middle is nearest this one's."""
         rows = self.rows()
         here = self.buttons[self.focus]
-        row = next(i for i, r in enumerate(rows) if here in r)
-        if not 0 <= row + step < len(rows):
+        row = next((i for i, r in enumerate(rows) if here in r), None)  # None: not laid out yet
+        if row is None or not 0 <= row + step < len(rows):
             return self.focus
         target = min(rows[row + step], key=lambda b: abs(b.rect.centerx - here.rect.centerx))
         return self.buttons.index(target)

@@ -167,3 +167,12 @@ def test_with_no_room_beside_the_buttons_the_time_comes_first_in_the_text(open_l
     instructions.buttons.buttons[1].label = "Back to the exercises and the breathing break"  # a wide button
     pilot.step()
     assert instructions._time_font is None and instructions._paragraphs()[0] == "It takes about 2 min"
+
+
+def test_keys_before_the_first_frame_change_nothing_and_break_nothing(open_list):
+    pilot, scene = open_list()
+    scene.refresh()  # as after a run: new tiles, not laid out until the next frame
+    focus = scene.menu.focus
+    for key in (pygame.K_UP, pygame.K_DOWN):
+        scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0), 0.0)
+    assert scene.menu.focus == focus
