@@ -93,4 +93,3 @@ def latest_plan(store: Any, client: Any, plans: Sequence[Plan]) -> Plan | None:
     """The plan of the client's latest session that followed one, if that plan still exists."""
     row = store.latest_plan_name(client)
     return next((p for p in plans if p.name == row), None) if row else None
-
