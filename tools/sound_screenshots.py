@@ -1,7 +1,7 @@
 """Take the sound screenshots headless: ``python tools/sound_screenshots.py [--out DIR]``.
 
 Drives the real launcher with posted keys on a fake clock in a throw-away store and saves the
-sound screen (on, and off) and the exercise list with its "Sound" tile in focus, at font scale
+sound screen (on, and off) and the exercise list with its "Sound" button in focus, at font scale
 1.0 and 2.0 and in high contrast, and therapist home with its "Sound" button at 1.0.
 """
 
@@ -38,8 +38,9 @@ def shoot(out: Path, data: Path, suffix: str, theme: Theme) -> None:
         pilot = Pilot(app)
         app.begin_session(store.add_client("C-0001", "Alex"))
         app.stack.push(ExerciseListScene())
-        pilot.press(pygame.K_END)  # the last tile: Sound
-        pilot.screenshot(out / f"exercise-list-sound-tile{suffix}.png")
+        for key in (pygame.K_HOME, pygame.K_RIGHT, pygame.K_RIGHT):  # "Sound", in the row on top
+            pilot.press(key)
+        pilot.screenshot(out / f"exercise-list-sound{suffix}.png")
         pilot.press(pygame.K_RETURN)
         pilot.screenshot(out / f"sound-on{suffix}.png")
         pilot.press(pygame.K_RETURN)  # Turn sound off
