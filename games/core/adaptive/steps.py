@@ -9,14 +9,13 @@ class StepLimit:
     """Keeps each level within one of the last, except while a run first climbs.
 
     A run settles at its first step down (for a run that climbed, its first reversal) or at its
-    ``settle_steps``-th step, whichever comes first. Until then the level may rise several
+    ``SETTLE_STEPS``-th step, whichever comes first. Until then the level may rise several
     levels at once, so a player who starts far below their level soon reaches it; from then
     on it moves at most one level per step. A step down is never more than one level, before
     settling too: a client sees a drop as failing.
     """
 
-    def __init__(self, settle_steps: int = SETTLE_STEPS) -> None:
-        self.settle_steps = settle_steps
+    def __init__(self) -> None:
         self.last: int | None = None  # the level of the latest step
         self.steps = 0
         self.settled = False
@@ -31,6 +30,6 @@ class StepLimit:
     def stepped(self, level: int) -> None:
         """Record the level a step was played at."""
         self.steps += 1
-        if (self.last is not None and level < self.last) or self.steps >= self.settle_steps:
+        if (self.last is not None and level < self.last) or self.steps >= SETTLE_STEPS:
             self.settled = True
         self.last = level

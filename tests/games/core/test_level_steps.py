@@ -53,7 +53,7 @@ def jumps_after_settling(levels):
     SETTLE_STEPS-th step), and drops of more than one level at any time."""
     jumps, settled = [], False
     for step, (before, after) in enumerate(zip(levels, levels[1:]), start=1):
-        settled = settled or after < before or step > SETTLE_STEPS
+        settled = settled or after < before or step >= SETTLE_STEPS
         if after < before - 1 or (settled and abs(after - before) > 1):
             jumps.append((step, before, after))
     return jumps
