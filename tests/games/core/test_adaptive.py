@@ -256,7 +256,7 @@ def test_a_tracker_falling_three_levels_moves_the_run_one_step():
 def test_the_errorless_step_down_is_one_level_when_the_tracker_wants_lower():
     tracker = Fixed(7)
     policy = LevelPolicy(SPEC, plan_run(SPEC), errorless_after=3, tracker=tracker)
-    for level in (7, 7, 7):  # a climb to 7, so the run has not settled yet
+    for level in (7, 7, 7):  # no step down and fewer than five steps: the run has not settled
         policy.update(level, False)
     tracker.level = 3
     assert policy.next_level() == 6 and policy.notice == ENCOURAGEMENT
