@@ -24,18 +24,21 @@ def _minutes(seconds: float | None) -> str:
     return "less than a minute" if minutes < 1 else f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
+def level_line(title: str, level: int, best_before: int | None) -> str:
+    """One exercise's level today and the client's best, in ``scores.levels``'s words."""
+    if best_before is not None and level > best_before:
+        return f"{title}: level {level}, a new best!"
+    return f"{title}: level {level}. Your best: level {max(level, best_before or level)}."
+
+
 def client_lines(summary: SessionSummary) -> list[str]:
     """Kind words about what the client did: time, exercises, levels and any new bests."""
-    played = summary.exercises
     lines = [f"You practised for {_minutes(summary.active_s)}."]
-    if played:
-        names = [_title(item.exercise) for item in played]
+    names = [_title(item.exercise) for item in summary.exercises]
+    if names:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         lines.append(f"You played {listed}.")
-    for item in played:
-        lines.append(f"{_title(item.exercise)}: {item.n_trials} tries, up to level {item.end_level}.")
-    for exercise, level in summary.personal_bests:
-        lines.append(f"New personal best: {_title(exercise)}, level {level}!")
+    lines += [level_line(_title(exercise), level, before) for exercise, level, before in summary.levels]
     if any(item.kind == "breathing" and item.active_s for item in summary.items):
         lines.append("You took time to breathe calmly, too.")
     if summary.stopped_early:
