@@ -18,7 +18,7 @@ from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 from scores.levels import RunLevels, newest_run
 from scores.progress import days_in_a_row
 
-PICTURE_LINES = (4, 5.5, 11)  # the picture's smallest, least and most height, in lines of its small type
+PICTURE_LINES = (3, 5.5, 11)  # the picture's smallest, least and most height, in lines of its small type
 PICTURE_SHRINK = 0.65  # the picture's words may be this much smaller than the screen's, never below scale 1
 
 
@@ -26,22 +26,27 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def best_words(level: int, best_before: int | None) -> str:
+    """What follows "level N" on every client screen: how it stands against the best before it."""
+    if best_before is None:
+        return ". That is your best so far."
+    if level > best_before:
+        return ", a new best!"
+    if level == best_before:
+        return ", as high as your best."
+    return f". Your best: level {best_before}."
+
+
 def level_sentence(summary: RunSummary, levels: RunLevels | None) -> str:
     """The run's level and the client's best, in one sentence that never contradicts the picture."""
     level = summary.end_level
-    best = levels.best if levels is not None else None
-    if not summary.completed:
+    if not summary.completed:  # a run stopped early is never a best
+        best = levels.best if levels is not None else None
         start = f"You stopped at level {level}, and everything you did is saved."
         return start + (f" Your best: level {best}." if best is not None else "")
-    if levels is None or best is None:
+    if levels is None:
         return f"You ended at level {level}."
-    if levels.new_best:
-        return f"You ended at level {level}, a new best!"
-    if levels.best_before is None:
-        return f"You ended at level {level}. That is your best so far."
-    if level == best:
-        return f"You ended at level {level}, as high as your best."
-    return f"You ended at level {level}. Your best: level {best}."
+    return f"You ended at level {level}{best_words(level, levels.best_before)}"
 
 
 def _most_in_a_row(right: tuple[bool, ...]) -> int:
@@ -70,8 +75,10 @@ def kind_sentence(summary: RunSummary, levels: RunLevels | None, streak_days: in
 
 
 def result_lines(summary: RunSummary, levels: RunLevels | None, streak_days: int = 0) -> list[str]:
-    """The sentences under the picture: the level and best, then something that went well."""
-    return [level_sentence(summary, levels), kind_sentence(summary, levels, streak_days)]
+    """The sentences under the picture: a new best first; else what went well comes first, so that
+    it shows even when large type leaves room for one sentence only."""
+    lines = [level_sentence(summary, levels), kind_sentence(summary, levels, streak_days)]
+    return lines if levels is not None and levels.new_best else lines[::-1]
 
 
 class ResultsScene(FramedScene):

@@ -14,6 +14,7 @@ from games.core.widgets import draw_text, fit
 
 TextRects = list[tuple[str, pygame.Rect]]
 PATH_SHARE = 0.6  # of the picture's width, when the bars stand beside the path
+BARS_LINES = 5  # the bars need the picture this many lines tall; a shorter one shows the path alone
 NOW = "This time"
 
 
@@ -48,7 +49,7 @@ class ResultsPicture:
              new_best: bool) -> TextRects:
         """The path of ``path`` levels ending at ``level``; the bars of ``earlier`` runs and this one."""
         gap = self.theme.gap()
-        if earlier:
+        if earlier and rect.height >= BARS_LINES * self.font.get_linesize():
             path_w = round((rect.width - gap) * PATH_SHARE)
             self.path(pygame.Rect(rect.left, rect.top, path_w, rect.height), path, level)
             bars = pygame.Rect(rect.left + path_w + gap, rect.top, rect.width - path_w - gap, rect.height)

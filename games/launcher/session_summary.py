@@ -9,6 +9,7 @@ import pygame
 
 from games.core.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene
+from games.launcher.results import best_words
 from games.registry import get_exercise
 from scores.summary import ItemSummary, SessionSummary, session_summary
 
@@ -24,13 +25,6 @@ def _minutes(seconds: float | None) -> str:
     return "less than a minute" if minutes < 1 else f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-def level_line(title: str, level: int, best_before: int | None) -> str:
-    """One exercise's level today and the client's best, in ``scores.levels``'s words."""
-    if best_before is not None and level > best_before:
-        return f"{title}: level {level}, a new best!"
-    return f"{title}: level {level}. Your best: level {max(level, best_before or level)}."
-
-
 def client_lines(summary: SessionSummary) -> list[str]:
     """Kind words about what the client did: time, exercises, levels and any new bests."""
     lines = [f"You practised for {_minutes(summary.active_s)}."]
@@ -38,7 +32,8 @@ def client_lines(summary: SessionSummary) -> list[str]:
     if names:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         lines.append(f"You played {listed}.")
-    lines += [level_line(_title(exercise), level, before) for exercise, level, before in summary.levels]
+    lines += [f"{_title(exercise)}: level {level}{best_words(level, before)}"
+              for exercise, level, before in summary.levels]
     if any(item.kind == "breathing" and item.active_s for item in summary.items):
         lines.append("You took time to breathe calmly, too.")
     if summary.stopped_early:

@@ -141,6 +141,7 @@ def test_a_low_result_still_gets_an_encouraging_true_sentence(completed, right):
     lines = result_lines(summary, levels, streak_days=1)
     assert len(lines) == 2 and not any(GLOOMY.search(line) for line in lines)
     kind = kind_sentence(summary, levels, 1)
+    assert lines[0] == kind  # what went well comes first when the run is no new best
     if completed:
         assert kind == "You kept going right to the end. Well done!"
     elif any(right):

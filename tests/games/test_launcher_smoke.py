@@ -74,8 +74,8 @@ def test_keyboard_only_create_client_play_whole_run_and_find_trials(pilot):
     assert practice_run["practice"] and practice_run["start_level"] == practice_run["end_level"]
     assert run["completed"] and not run["simulated"] and run["end_level"] > run["start_level"]
     climbed = run["end_level"] - run["start_level"]  # the first run: its level is the best, but not a new one
-    assert results.lines == [f"You ended at level {run['end_level']}. That is your best so far.",
-                             f"You moved up {climbed} level{'s' if climbed > 1 else ''} while you played."]
+    assert results.lines == [f"You moved up {climbed} level{'s' if climbed > 1 else ''} while you played.",
+                             f"You ended at level {run['end_level']}. That is your best so far."]
     # Results -> exercise list -> client list, all by keyboard
     pilot.press(pygame.K_ESCAPE)
     assert isinstance(top(pilot), ExerciseListScene)
