@@ -12,6 +12,9 @@ ability estimate; simulated runs count too) and builds:
   domain's exercises of each exercise's mean value that day, its SE propagated the same way
   (``sqrt(Σ se²) / n`` at each averaging step).
 
+An exercise series' ``best_level`` is the client's best as ``scores.levels`` defines it (the
+highest level a finished scored run ended at), the same on the client's screens and the therapist's.
+
 Each series carries two statistics (computed in ``scores.trend``, where the reasons are given):
 
 - the **trend**: the weighted least-squares line of ability on time in weeks, weights
@@ -203,7 +206,8 @@ def _exercise_series(info: ExerciseInfo, runs: Sequence[_Run], target_rate: floa
     trend, change = _statistics(points, [run.day for run in runs], (info.min_level, info.max_level))
     return Series(
         key=info.id, title=info.title, kind="exercise", domain=info.domain, unit=EXERCISE_UNIT,
-        points=points, trend=trend, change=change, best_level=max((level for _, level in day_levels(points)), default=None),
+        points=points, trend=trend, change=change,
+        best_level=max((level for _, level in day_levels(points)), default=None),
         min_level=info.min_level, max_level=info.max_level,
     )
 

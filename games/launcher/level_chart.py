@@ -4,6 +4,8 @@ little, with a star on each best day. No error bars and no statistics; the level
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from games.core.theme import Theme
@@ -79,10 +81,10 @@ def draw_level_chart(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, s
     pygame.draw.polygon(surface, pal.block_tapped, [(hill[0][0], plot.bottom)] + hill + [(hill[-1][0], plot.bottom)])
     pygame.draw.lines(surface, pal.accent, False, hill, max(3, line // 8))
     pygame.draw.rect(surface, pal.border, plot, width=1)
-    best = max(levels)
+    best, last_star = max(levels), -math.inf
     for day, level in days:
-        if level == best:
-            draw_star(surface, theme, (x(day), y(level)), star_r)
+        if level == best and x(day) - last_star >= 2 * star_r:  # best days side by side share a star
+            last_star = draw_star(surface, theme, (x(day), y(level)), star_r).centerx
     ticks_x = date_ticks(start, end, plot.width, lambda t: font.size(t)[0], theme.gap(0.5))
     for tick in ticks_x:
         text(tick.label, (plot.left + tick.x_px, plot.bottom + 2), "midtop")

@@ -10,8 +10,8 @@ import pygame
 from games.core.exercise import DOMAINS
 from games.core.theme import Theme
 from games.core.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit, wrap
-from games.launcher.chart import TextRects, chart_parts, draw_chart, min_height
 from games.launcher import level_chart
+from games.launcher.chart import TextRects, chart_parts, draw_chart, min_height
 from games.launcher.common import FramedScene
 from games.launcher.progress_words import client_lines, highlights, overview_sections, therapist_lines
 from games.registry import exercise_infos
@@ -243,10 +243,11 @@ class ProgressScene(FramedScene):
         if key not in self._cache:
             blocks = self._fixed_blocks(theme, width, height - _more_height(theme))
             series = self.pages[self.page].series if self.pages else None
+            free = height - sum(b.height for b in blocks)
             if series is not None and not self.therapist:  # the client's picture first, the words under it
-                blocks = self._level_chart_blocks(theme, series, width, height, height - sum(b.height for b in blocks)) + blocks
+                blocks = self._level_chart_blocks(theme, series, width, height, free) + blocks
             elif series is not None:
-                blocks += self._chart_blocks(theme, series, width, height, height - sum(b.height for b in blocks))
+                blocks += self._chart_blocks(theme, series, width, height, free)
             self._cache[key] = blocks
         return self._cache[key]
 

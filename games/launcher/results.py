@@ -13,6 +13,7 @@ from games.core.run import RunSummary
 from games.core.theme import Theme
 from games.core.widgets import Button, FocusList
 from games.launcher.common import FramedScene
+from games.launcher.progress_words import plural
 from games.launcher.results_picture import ResultsPicture
 from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 from scores.levels import RunLevels, newest_run
@@ -20,10 +21,6 @@ from scores.progress import days_in_a_row
 
 PICTURE_LINES = (3, 5.5, 11)  # the picture's smallest, least and most height, in lines of its small type
 PICTURE_SHRINK = 0.65  # the picture's words may be this much smaller than the screen's, never below scale 1
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def best_words(level: int, best_before: int | None) -> str:

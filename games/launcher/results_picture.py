@@ -80,7 +80,8 @@ class ResultsPicture:
         for i, value in enumerate(steps[:-1]):
             outline += [(x(i), y(value)), (x(i + 1), y(value))]
         outline.append((x(len(steps) - 1), y(end)))
-        pygame.draw.polygon(self.surface, pal.block_tapped, [(plot.left, plot.bottom)] + outline + [(plot.right, plot.bottom)])
+        area = [(plot.left, plot.bottom)] + outline + [(plot.right, plot.bottom)]
+        pygame.draw.polygon(self.surface, pal.block_tapped, area)
         pygame.draw.lines(self.surface, pal.accent, False, outline, max(3, line // 8))
         dot = (round(x(len(steps) - 1)), round(y(end)))
         pygame.draw.circle(self.surface, pal.accent, dot, max(5, line // 4))

@@ -33,7 +33,8 @@ LAB_WORDS = re.compile(
 GLOOMY = re.compile(r"declin|worse|fail|wrong|bad|poor|lower|drop", re.IGNORECASE)
 
 
-def add_run(store, client, day: int, levels: list[int], end_level: int, completed: bool = True) -> tuple[str, RunSummary]:
+def add_run(store, client, day: int, levels: list[int], end_level: int,
+            completed: bool = True) -> tuple[str, RunSummary]:
     """A scored run with the given answer levels (every other answer right), in its own session."""
     start = DAY + timedelta(days=day)
     session_id = store.start_session(client, start)
