@@ -22,8 +22,9 @@ from games.launcher import results_picture
 from games.launcher.progress import ProgressScene
 from games.launcher.results import ResultsScene, kind_sentence, result_lines
 from games.launcher.session_summary import SessionSummaryScene
-from games.registry import EXERCISES, get_exercise
-from scores.levels import RunLevels, newest_run
+from games.registry import EXERCISES, exercise_infos, get_exercise
+from scores.levels import RunLevels, day_levels, newest_run
+from scores.progress import load_progress
 
 DAY = datetime(2026, 3, 2, 17, 0, tzinfo=timezone.utc)
 EXERCISE = "sequence_recall"
@@ -52,6 +53,10 @@ def add_run(store, client, day: int, levels: list[int], end_level: int,
     summary = RunSummary(levels[0], end_level, len(levels), accuracy, 900.0, end_level - 0.5, 0.8, 180.0,
                          completed, {})
     return session_id, summary
+
+
+def run_day(day: int):
+    return (DAY + timedelta(days=day)).astimezone().date()
 
 
 def screen_words(make_app, exercise_id: str, summary: RunSummary, session_id: str) -> dict[str, list[str]]:
@@ -106,6 +111,8 @@ def test_results_progress_and_summary_state_the_same_level_and_best(make_app, la
     else:
         assert stated(r"Your best: level (\d+)", results) == stated(r"Your best: level (\d+)", told) == [best]
     assert stated(r"Your best: level (\d+)", progress) == [best]
+    [series] = load_progress(store, client, exercise_infos()).exercises
+    assert day_levels(series.points)[-1] == (run_day(4), last_level)  # the chart's last day
     assert f"Sequence Recall: level {best}" in progress  # the highlights page
     assert "Your latest day reached your best. Well done!" in progress if new_best else True
     assert str(last_level) in words["results"] and f"Level {last_level}" in words["results"]  # the picture's labels
