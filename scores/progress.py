@@ -12,6 +12,9 @@ ability estimate; simulated runs count too) and builds:
   domain's exercises of each exercise's mean value that day, its SE propagated the same way
   (``sqrt(Σ se²) / n`` at each averaging step).
 
+An exercise series' ``best_level`` is the client's best as ``scores.levels`` defines it (the
+highest level a finished scored run ended at), the same on the client's screens and the therapist's.
+
 Each series carries two statistics (computed in ``scores.trend``, where the reasons are given):
 
 - the **trend**: the weighted least-squares line of ability on time in weeks, weights
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, NamedTuple, Sequence
 
+from scores.levels import day_levels
 from scores.trend import ReliableChange, Trend, fit_line, reliable_change, trend_of
 
 WEEK_S = 7 * 86_400.0  # seconds in a week, the trend's unit of time
@@ -68,6 +72,7 @@ class RunPoint:
     target_rate: float | None
     end_level: int | None
     duration_s: float
+    completed: bool = True  # a run stopped early has no level that counts (``scores.levels``)
 
 
 @dataclass(frozen=True)
@@ -159,7 +164,7 @@ def _point(row: Any, started_at: datetime, target_rate: float) -> RunPoint:
         run_id=row["id"], started_at=started_at, ability=float(row["ability"]),
         ability_se=float(se) if se is not None and se > 0 else FALLBACK_SE_LEVELS,
         accuracy=row["accuracy"], target_rate=target_rate, end_level=row["end_level"],
-        duration_s=float(row["duration_s"] or 0.0),
+        duration_s=float(row["duration_s"] or 0.0), completed=bool(row["completed"]),
     )
 
 
@@ -199,11 +204,10 @@ def _statistics(points: Sequence[RunPoint], days: Sequence[date], level_range: t
 def _exercise_series(info: ExerciseInfo, runs: Sequence[_Run], target_rate: float) -> Series:
     points = tuple(_point(run.row, run.started_at, target_rate) for run in runs)
     trend, change = _statistics(points, [run.day for run in runs], (info.min_level, info.max_level))
-    completed_levels = [run.row["end_level"] for run in runs
-                        if run.row["completed"] and run.row["end_level"] is not None]
     return Series(
         key=info.id, title=info.title, kind="exercise", domain=info.domain, unit=EXERCISE_UNIT,
-        points=points, trend=trend, change=change, best_level=max(completed_levels, default=None),
+        points=points, trend=trend, change=change,
+        best_level=max((level for _, level in day_levels(points)), default=None),
         min_level=info.min_level, max_level=info.max_level,
     )
 
@@ -249,7 +253,7 @@ def _domain_series(domain: str, members: Sequence[tuple[ExerciseInfo, Series, Se
     )
 
 
-def _streaks(days: Sequence[date], today: date) -> tuple[int, int]:
+def streaks(days: Sequence[date], today: date) -> tuple[int, int]:
     """(current streak ending today or yesterday, best streak ever) in consecutive days."""
     best = current = run = 0
     previous: date | None = None
@@ -259,6 +263,11 @@ def _streaks(days: Sequence[date], today: date) -> tuple[int, int]:
     if previous is not None and today - previous <= timedelta(days=1) and previous <= today:
         current = run
     return current, best
+
+
+def days_in_a_row(store: Any, client: Any, today: date) -> int:
+    """The client's current streak: days in a row with a scored run, ending ``today`` or the day before."""
+    return streaks([run.day for run in _scored_runs(store, client, None, None)], today)[0]
 
 
 def load_progress(
@@ -291,7 +300,7 @@ def load_progress(
         if members:
             domains.append(_domain_series(domain, members))
     days = sorted({run.day for run in runs})
-    streak, best_streak = _streaks(days, today or date.today())
+    streak, best_streak = streaks(days, today or date.today())
     return Progress(
         client_code=client.code, exercises=tuple(series for _, series, _ in played), domains=tuple(domains),
         days_practised=len(days), streak_days=streak, best_streak_days=best_streak,

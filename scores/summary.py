@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from scores.levels import counting
+
 
 @dataclass(frozen=True)
 class ItemSummary:
@@ -30,7 +32,13 @@ class SessionSummary:
     items: tuple[ItemSummary, ...]
     mood_before: dict[str, int] | None
     mood_after: dict[str, int] | None
-    personal_bests: tuple[tuple[str, int], ...]  # (exercise, level) beaten for the first time
+    levels: tuple[tuple[str, int, int | None], ...]  # (exercise, level, best before the session)
+
+    @property
+    def personal_bests(self) -> tuple[tuple[str, int], ...]:
+        """(exercise, level) where the session beat every earlier counting run."""
+        return tuple((exercise, level) for exercise, level, before in self.levels
+                     if before is not None and level > before)
 
     @property
     def active_s(self) -> float:
@@ -53,19 +61,21 @@ def _mood(checks: list[dict[str, Any]], moment: str) -> dict[str, int] | None:
     return {scale: check[scale] for scale in ("mood", "calm", "energy")}
 
 
-def _personal_bests(store: Any, session_id: str) -> tuple[tuple[str, int], ...]:
-    """Exercises whose level in this session beats every earlier completed scored run."""
+def _levels(store: Any, session_id: str) -> tuple[tuple[str, int, int | None], ...]:
+    """(exercise, the session's level, the best before the session) for each exercise played.
+
+    The session's level is the highest level of its counting runs, as ``scores.levels`` defines it.
+    """
     rows = store._conn.execute(
         "SELECT r.exercise, max(r.end_level) AS level, min(r.started_at) AS first,"
         " (SELECT max(o.end_level) FROM runs o WHERE o.client_id = r.client_id AND o.exercise = r.exercise"
-        "  AND o.practice = 0 AND o.completed = 1 AND o.session_id != r.session_id"
+        f"  AND {counting('o')} AND o.session_id != r.session_id"
         "  AND julianday(o.started_at) < julianday(min(r.started_at))) AS before"
-        " FROM runs r WHERE r.session_id = ? AND r.practice = 0 AND r.n_trials > 0"
+        f" FROM runs r WHERE r.session_id = ? AND {counting('r')}"
         " GROUP BY r.exercise ORDER BY first",
         (session_id,),
     ).fetchall()
-    return tuple((row["exercise"], row["level"]) for row in rows
-                 if row["before"] is not None and row["level"] > row["before"])
+    return tuple((row["exercise"], row["level"], row["before"]) for row in rows)
 
 
 def session_summary(store: Any, session_id: str) -> SessionSummary:
@@ -85,5 +95,5 @@ def session_summary(store: Any, session_id: str) -> SessionSummary:
     checks = store.mood_checks(session_id)
     return SessionSummary(
         session_id, session["plan_name"], bool(session["stopped_early"]), items,
-        _mood(checks, "before"), _mood(checks, "after"), _personal_bests(store, session_id),
+        _mood(checks, "before"), _mood(checks, "after"), _levels(store, session_id),
     )

@@ -2,8 +2,9 @@
 
 A simulated client plays four exercises two or three times a week for about ten weeks (the last
 days in a row, so the streak shows); the real screen is then opened on a fake clock and its pages
-saved: the client's view at font scale 1.0 and 2.0, the therapist's view at 1.0, a domain page,
-the highlights, a client with no runs yet, and the smallest window.
+saved: the client's view at font scale 1.0, 1.5 and 2.0 and in high contrast, the therapist's view
+at 1.0 with a domain page (the client sees exercises only), the highlights, a client with no runs
+yet, and the smallest window.
 """
 
 from __future__ import annotations
@@ -92,23 +93,22 @@ def take(out: Path) -> None:
         client = store.add_client("C-0001", "Alex")
         store.add_client("C-0002", "Sam")
         fill(store, client, today)
-        chart, band, size = "Level", "Share right", (1100, 760)
-        shots = [  # file, theme scale, therapist, page, a text to scroll to, window size
-            ("highlights@1.0", 1.0, False, "Highlights", "", size),
-            ("client@1.0", 1.0, False, "Sequence Recall", "", size),
-            ("client@2.0", 2.0, False, "Sequence Recall", "", size),
-            ("client@2.0-chart", 2.0, False, "Sequence Recall", chart, size),
-            ("client@2.0-band", 2.0, False, "Sequence Recall", band, size),
-            ("client@1.5", 1.5, False, "Digit Span", "", size),
-            ("client@1.0-smallest-window", 1.0, False, "Digit Span", "", MIN_WINDOW_SIZE),
-            ("client@2.0-smallest-window", 2.0, False, "Digit Span", chart, MIN_WINDOW_SIZE),
-            ("domain@1.0", 1.0, False, "Memory overall", "", size),
-            ("therapist@1.0", 1.0, True, "Tower of London", "", size),
-            ("therapist-domain@1.0", 1.0, True, "Focus overall", "", size),
-            ("therapist-highlights@1.0", 1.0, True, "Highlights", "", size),
+        words, size, one, two = "You have played it", (1100, 760), Theme.create(1.0), Theme.create(2.0)
+        shots = [  # file, theme, therapist, page, a text to scroll to, window size
+            ("highlights@1.0", one, False, "Highlights", "", size),
+            ("client@1.0", one, False, "Sequence Recall", "", size),
+            ("client@1.0-high-contrast", Theme.create(1.0, high_contrast=True), False, "Sequence Recall", "", size),
+            ("client@2.0", two, False, "Sequence Recall", "", size),
+            ("client@2.0-words", two, False, "Sequence Recall", words, size),
+            ("client@1.5", Theme.create(1.5), False, "Digit Span", "", size),
+            ("client@1.0-smallest-window", one, False, "Tower of London", "", MIN_WINDOW_SIZE),
+            ("client@2.0-smallest-window", two, False, "Digit Span", words, MIN_WINDOW_SIZE),
+            ("therapist@1.0", one, True, "Tower of London", "", size),
+            ("therapist-domain@1.0", one, True, "Focus overall", "", size),
+            ("therapist-highlights@1.0", one, True, "Highlights", "", size),
         ]
-        for name, scale, therapist, place, show, window in shots:
-            pilot, scene = open_screen(store, "C-0001", Theme.create(scale), therapist, window)
+        for name, theme, therapist, place, show, window in shots:
+            pilot, scene = open_screen(store, "C-0001", theme, therapist, window)
             shoot(pilot, scene, out / f"{name}.png", place, show)
             pilot.app.quit()
         pilot, scene = open_screen(store, "C-0002", Theme.create(1.0), False)

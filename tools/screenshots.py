@@ -7,7 +7,8 @@ a client with some runs behind them; ``--tiles`` takes only those). With ``--exe
 and two moments of play (its simulated player answering through real key presses), at both scales
 and in high contrast. With ``--problems`` it saves the screens for a save that failed (the problem,
 a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.5, 2.0 and in high
-contrast.
+contrast. With ``--results`` it saves the results screen after a run that is a new best and after a
+low run, each with earlier runs behind it, at the same four.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import random
 import sys
 import tempfile
 from concurrent.futures import Future
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -157,6 +158,32 @@ def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> Non
         app.quit()
 
 
+def take_results(out: Path, suffix: str, theme: Theme) -> None:
+    """The results screen after a run with history behind it: a good run that is a new best, and a
+    low run after good ones (Sequence Recall, simulated players on earlier days)."""
+    from games.core.adaptive.policy import plan_from_store
+    from games.core.simulate import simulate_session
+    from games.launcher.results import ResultsScene
+    from games.registry import get_exercise
+
+    exercise = get_exercise("sequence_recall")
+    for name, abilities in (("results-new-best", (0.5, 0.6, 0.6, 0.7, 0.9)), ("results-low", (0.7, 0.8, 0.75, 0.2))):
+        with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+            client = store.add_client("C-0001", "Alex")
+            today = datetime.now(timezone.utc).replace(hour=17, minute=0)
+            for i, ability in enumerate(abilities):
+                run = simulate_session(exercise, store, client, exercise.make_player(ability, random.Random(i)), seed=i,
+                                       wall_start=today - timedelta(days=len(abilities) - 1 - i),
+                                       plan=plan_from_store(store, client, exercise.spec))
+            app = App(store, theme=theme, clock=FakeClock(1000.0))
+            app.begin_session(client)
+            app.stack.push(ResultsScene(exercise, run.summary))
+            pilot = Pilot(app)
+            pilot.step()
+            pilot.screenshot(out / f"{name}{suffix}.png")
+            app.quit()
+
+
 class FullDisk:
     """The store, refusing to save once ``full`` is set, as on a full disk."""
 
@@ -213,19 +240,22 @@ def main() -> None:
     parser.add_argument("--exercise", metavar="ID", help="one exercise's instructions and play")
     parser.add_argument("--problems", action="store_true", help="the save problem screens and PIN checking")
     parser.add_argument("--tiles", action="store_true", help="only the exercise list and an instructions screen")
+    parser.add_argument("--results", action="store_true", help="the results screen after a new best and a low run")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for suffix, theme in THEMES if args.exercise else THEMES + LARGEST:  # the problems at every scale too
         if args.problems:
             take_problems(args.out, suffix, theme)
+        elif args.results:
+            take_results(args.out, suffix, theme)
         elif args.exercise:
             take_exercise(args.out, suffix, theme, args.exercise)
         else:
             if not args.tiles:
                 take(args.out, suffix, theme)
             take_tiles(args.out, suffix, theme)
-    if not (args.problems or args.exercise):  # the list in a small window: fewer columns, scrolling
+    if not (args.problems or args.results or args.exercise):  # the list in a small window: fewer columns, scrolling
         take_tiles(args.out, "@1.0-640x480", Theme.create(1.0), size=(640, 480))
     print(f"screenshots written to {args.out}")
 

@@ -10,10 +10,12 @@ import pygame
 from games.core.exercise import DOMAINS
 from games.core.theme import Theme
 from games.core.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit, wrap
+from games.launcher import level_chart
 from games.launcher.chart import TextRects, chart_parts, draw_chart, min_height
 from games.launcher.common import FramedScene
 from games.launcher.progress_words import client_lines, highlights, overview_sections, therapist_lines
 from games.registry import exercise_infos
+from scores.levels import day_levels
 from scores.progress import Progress, Series, load_progress
 
 EMPTY_CLIENT = "Play an exercise and your progress will show here."
@@ -27,6 +29,7 @@ HINTS = (  # the longest that fits the window is shown
 HINTS_NO_SCROLL = (HINTS[0].replace("  ·  Up and Down to scroll", ""),) + HINTS[2:]
 HINTS_ONE_PAGE = ("Esc to go back", "Esc: back")
 CHART_SHRINK = 0.8  # how far a chart's text may shrink to share the first screen with the words
+CLIENT_CHART_SHRINK = 0.7  # the client's chart's labels, beside words the size the client chose
 VIEW_LINES = 6  # below this many lines of room under the page row, the screen's text shrinks (not below scale 1)
 
 
@@ -40,12 +43,13 @@ class Page:
     series: Series | None
 
 
-def build_pages(progress: Progress) -> list[Page]:
-    """The highlights, then per domain its exercises and the domain as a whole."""
+def build_pages(progress: Progress, therapist: bool = True) -> list[Page]:
+    """The highlights, then per domain its exercises and (for the therapist) the domain as a whole:
+    a domain's common scale is a statistic, not a level the client knows."""
     pages = [Page("Highlights", None)]
     for domain in DOMAINS:
         pages += [Page(s.title, s) for s in progress.exercises if s.domain == domain]
-        pages += [Page(f"{s.title} overall", s) for s in progress.domains if s.key == domain]
+        pages += [Page(f"{s.title} overall", s) for s in progress.domains if s.key == domain and therapist]
     return pages
 
 
@@ -147,7 +151,7 @@ class ProgressScene(FramedScene):
 
     def on_enter(self) -> None:
         self.progress = load_progress(self.app.store, self.client, exercise_infos())
-        self.pages = build_pages(self.progress) if self.progress.exercises else []
+        self.pages = build_pages(self.progress, self.therapist) if self.progress.exercises else []
 
     # -- input ---------------------------------------------------------------------------------
     def turn(self, step: int) -> None:
@@ -239,10 +243,26 @@ class ProgressScene(FramedScene):
         if key not in self._cache:
             blocks = self._fixed_blocks(theme, width, height - _more_height(theme))
             series = self.pages[self.page].series if self.pages else None
-            if series is not None:
-                blocks += self._chart_blocks(theme, series, width, height, height - sum(b.height for b in blocks))
+            free = height - sum(b.height for b in blocks)
+            if series is not None and not self.therapist:  # the client's picture first, the words under it
+                blocks = self._level_chart_blocks(theme, series, width, height, free) + blocks
+            elif series is not None:
+                blocks += self._chart_blocks(theme, series, width, height, free)
             self._cache[key] = blocks
         return self._cache[key]
+
+    @staticmethod
+    def _level_chart_blocks(theme: Theme, series: Series, width: int, height: int, free: int) -> list[Block]:
+        """The client's chart: in the room the words leave if that is enough, else at its least
+        height (the words then scroll into view); none before a run played to the end. Its
+        labels may be smaller than the words (``CLIENT_CHART_SHRINK``), never below scale 1."""
+        if not day_levels(series.points):
+            return []
+        chart_theme = theme.with_scale(max(1.0, theme.font_scale * CLIENT_CHART_SHRINK))
+        chart_h = min(max(free - theme.gap(), level_chart.min_height(chart_theme)),
+                      level_chart.max_height(chart_theme), height - _more_height(theme))
+        image = _surface(theme, width, chart_h)
+        return [Block(image, level_chart.draw_level_chart(image, image.get_rect(), chart_theme, series), theme.gap())]
 
     @staticmethod
     def _chart_blocks(theme: Theme, series: Series, width: int, height: int, free: int) -> list[Block]:

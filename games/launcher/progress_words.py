@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
-from scores.axes import MONTHS
+from scores.axes import MONTHS, short_day
+from scores.levels import day_levels, smoothed
 from scores.progress import Progress, Series
 
 CHANGE_WORDS = {1: "improved", 0: "no reliable change", -1: "declined"}
+MIN_RISE_DAYS = 3  # days with a level before the client's words say it went up
 
 
 def format_duration(seconds: float) -> str:
@@ -47,40 +50,41 @@ def highlights(progress: Progress, therapist: bool) -> list[tuple[str, str]]:
     ]
 
 
-def _levels(baseline: float, latest: float) -> tuple[str, str]:
-    """Whole levels when they differ once rounded, else one decimal so the rise stays visible."""
-    if round(baseline) != round(latest):
-        return str(round(baseline)), str(round(latest))
-    return f"{baseline:.1f}", f"{latest:.1f}"
+def about(value: float) -> int:
+    """A level as a person rounds it: halves go up."""
+    return math.floor(value + 0.5)
 
 
-def went_up(series: Series) -> str | None:
-    """The client's good news about a series, or None: only a reliable rise or a clearly rising trend."""
-    change, trend, domain = series.change, series.trend, series.kind == "domain"
-    name = f"{series.title.lower()} exercises" if domain else f"{series.title} level"
-    if change is not None and change.direction > 0:
-        if domain:
-            digits = 0 if change.difference >= 1 else 1
-            return f"Your {name} went up by {change.difference:.{digits}f}% of their level range."
-        low, high = _levels(change.baseline, change.latest)
-        return f"Your {name} went up from {low} to {high}."
-    if trend is not None and trend.low > 0 and (change is None or change.direction == 0):
-        return f"Your {name} {'are' if domain else 'is'} going up."
-    return None
+def level_rise(series: Series) -> str | None:
+    """The client's good news, or None: their evened-out day level rose by a whole level or more.
+
+    The words and the client's chart (``games.launcher.level_chart``) read the same evened-out
+    levels, so "from about 5 to about 7" is where the chart's hill begins and ends.
+    """
+    days = day_levels(series.points)
+    if len(days) < MIN_RISE_DAYS:
+        return None
+    hill = smoothed([level for _, level in days])
+    if about(hill[-1]) <= about(hill[0]):
+        return None
+    return f"Your {series.title} level has gone up from about {about(hill[0])} to about {about(hill[-1])}."
 
 
 def client_lines(series: Series) -> list[str]:
-    """What the client reads above a chart: good news first, then bests; never a word about going down."""
-    n, good_news = len(series.points), went_up(series)
-    lines = [good_news] if good_news else []
-    if series.kind == "domain":
-        lines.append(f"You played {series.title.lower()} exercises on {plural(n, 'day')}.")
+    """What the client reads under the chart: good news first, then the best; never a word about going down."""
+    days = day_levels(series.points)
+    played_days = {p.started_at.astimezone().date() for p in series.points}
+    rise = level_rise(series)
+    lines = [rise] if rise else []
+    if series.best_level is not None:
+        first_best = next(day for day, level in days if level == series.best_level)
+        lines.append(f"Your best: level {series.best_level}, first on {short_day(first_best)}.")
     else:
-        best = f"Your best level so far: {series.best_level}. " if series.best_level is not None else ""
-        lines.append(f"{best}You have played it {plural(n, 'time')}.")
-        if n > 1 and series.best_level is not None and series.points[-1].end_level == series.best_level:
-            lines.append("Your last run reached your best level. Well done!")
-    if not good_news and n < 3:
+        lines.append("Play it to the end once and your level will show here.")
+    lines.append(f"You have played it {plural(len(series.points), 'time')} on {plural(len(played_days), 'day')}.")
+    if len(days) > 1 and days[-1][1] == series.best_level:
+        lines.append("Your latest day reached your best. Well done!")
+    if not rise and len(days) < MIN_RISE_DAYS:
         lines.append("Play a few more times to see how it moves over the weeks.")
     return lines
 
@@ -130,7 +134,7 @@ def overview_sections(progress: Progress, therapist: bool) -> list[tuple[str, li
         return [("", period),
                 ("Exercises: best level, runs, reliable change", [_summary(s) for s in progress.exercises]),
                 ("Domains: days, reliable change", [_summary(s) for s in progress.domains])]
-    best = [f"{s.title}: " + (f"level {s.best_level}" if s.best_level is not None else plural(len(s.points), "run"))
+    best = [f"{s.title}: " + (f"level {s.best_level}" if s.best_level is not None else "not played to the end yet")
             for s in progress.exercises]
-    news = [line for line in map(went_up, progress.exercises + progress.domains) if line]
+    news = [line for line in map(level_rise, progress.exercises) if line]
     return [("Your best levels", best)] + ([("Going up", news)] if news else [])

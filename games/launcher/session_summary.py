@@ -9,6 +9,7 @@ import pygame
 
 from games.core.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene
+from games.launcher.results import best_words
 from games.registry import get_exercise
 from scores.summary import ItemSummary, SessionSummary, session_summary
 
@@ -26,16 +27,13 @@ def _minutes(seconds: float | None) -> str:
 
 def client_lines(summary: SessionSummary) -> list[str]:
     """Kind words about what the client did: time, exercises, levels and any new bests."""
-    played = summary.exercises
     lines = [f"You practised for {_minutes(summary.active_s)}."]
-    if played:
-        names = [_title(item.exercise) for item in played]
+    names = [_title(item.exercise) for item in summary.exercises]
+    if names:
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         lines.append(f"You played {listed}.")
-    for item in played:
-        lines.append(f"{_title(item.exercise)}: {item.n_trials} tries, up to level {item.end_level}.")
-    for exercise, level in summary.personal_bests:
-        lines.append(f"New personal best: {_title(exercise)}, level {level}!")
+    lines += [f"{_title(exercise)}: level {level}{best_words(level, before)}"
+              for exercise, level, before in summary.levels]
     if any(item.kind == "breathing" and item.active_s for item in summary.items):
         lines.append("You took time to breathe calmly, too.")
     if summary.stopped_early:

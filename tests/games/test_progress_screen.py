@@ -151,11 +151,11 @@ def make_series(abilities, trend, change, key="digit_span", title="Digit Span"):
 
 def test_the_client_hears_good_news_and_never_bad_news():
     rising = make_series(ramp(4, 6, 8), Trend(0.3, 0.2, 0.4, 8), ReliableChange(4.1, 5.9, 1.8, 0.5, 3.6))
-    assert "Your Digit Span level went up from 4 to 6." in client_lines(rising)
+    assert "Your Digit Span level has gone up from about 4 to about 6." in client_lines(rising)
     falling = make_series(ramp(6, 3, 8), Trend(-0.4, -0.5, -0.3, 8), ReliableChange(5.9, 3.2, -2.7, 0.5, -5.4))
     lines = client_lines(falling)
     assert lines and not any(GLOOMY.search(line) for line in lines)
-    assert any("Your best level so far: 6." in line for line in lines)
+    assert "Your best: level 6, first on 3 Mar." in lines
     told = therapist_lines(falling)
     assert any("Reliable change: declined" in line for line in told)
     assert any("Trend: −0.40 levels per week, 95% interval −0.50 to −0.30: falling." == line for line in told)
@@ -200,19 +200,19 @@ def test_pages_turn_and_scroll_with_clicks(history, open_app):
     assert scene.page == 2
     pilot.click(scene.previous_button.rect.center)
     assert scene.page == 1
-    assert scene.scrolls and 1 in scene.more_rects  # at scale 2 the chart lies below the words
-    chart_texts = lambda: [t for t, _ in scene.drawn_texts if t.startswith("Level")]  # noqa: E731
-    assert not chart_texts()
+    assert scene.scrolls and 1 in scene.more_rects  # at scale 2 the words lie below the client's chart
+    words_below = lambda: [t for t, _ in scene.drawn_texts if t.startswith("You have played it")]  # noqa: E731
+    assert not words_below()
     for _ in range(3):  # what was hidden below comes to the top
-        if not chart_texts():
+        if not words_below():
             pilot.click(scene.more_rects[1].center)
-    assert chart_texts() and -1 in scene.more_rects
+    assert words_below() and -1 in scene.more_rects
     scrolled = scene.scroll
     pilot.click(scene.more_rects[-1].center)
-    assert scene.scroll < scrolled and not chart_texts()
+    assert scene.scroll < scrolled and not words_below()
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))  # the wheel scrolls too
     pilot.step()
-    assert chart_texts()
+    assert words_below()
     pilot.click(scene.corner.rect.center)
     assert isinstance(pilot.app.stack.top, ClientPickerScene)
 
@@ -221,7 +221,7 @@ def test_the_client_view_never_speaks_of_decline(pilot):
     scene = open_progress(pilot, "C-0001")
     seen = every_page_text(pilot, scene)
     seen += [line for page in range(len(scene.pages)) for line in scene.page_lines(page)]
-    assert any("went up" in text for text in seen)
+    assert any("has gone up" in text for text in seen)
     assert not [text for text in seen if GLOOMY.search(text)]
 
 

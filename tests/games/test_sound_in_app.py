@@ -2,7 +2,7 @@
 answer, a new best, the breathing break), no sound device at all, and ``--sound on|off``."""
 
 import random
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pygame
 import pytest
@@ -20,6 +20,7 @@ from games.launcher.session import SessionScene
 from games.launcher.sound_settings import SoundScene
 from games.launcher.therapist import TherapistHomeScene
 from games.registry import get_exercise
+from scores.levels import RunLevels
 from scores.pin import TherapistLock
 from scores.plans import Plan, PlanItem
 
@@ -133,13 +134,17 @@ def test_every_answer_in_an_exercise_is_heard_right_or_not_quite(make_app):
         "right" if r.is_correct else "not_quite" for r in answered]
 
 
-@pytest.mark.parametrize("best_level, end_level, heard", [(7, 7, ["best"]), (7, 5, [])])
-def test_a_new_best_is_heard_on_the_results_screen(make_app, best_level, end_level, heard):
+@pytest.mark.parametrize("best_before, level, heard", [(6, 7, ["best"]), (7, 7, []), (None, 3, [])])
+def test_a_new_best_is_heard_on_the_results_screen(make_app, monkeypatch, best_before, level, heard):
+    import games.launcher.results as results
+
     app = make_app()
     app.sound = HeardSound()
     pilot = with_client(app)
-    app.store.best_run = lambda client, exercise: {"best_level": best_level, "best_accuracy": 0.9, "n_runs": 3}
-    summary = RunSummary(start_level=4, end_level=end_level, n_trials=10, accuracy=0.8, median_rt_ms=700.0,
+    levels = RunLevels(run_id="r", day=date(2026, 3, 2), trial_levels=(level,), right=(True,), level=level,
+                       counts=True, best_before=best_before, earlier=())
+    monkeypatch.setattr(results, "newest_run", lambda store, client, exercise: levels)
+    summary = RunSummary(start_level=4, end_level=level, n_trials=10, accuracy=0.8, median_rt_ms=700.0,
                          ability=6.0, ability_se=0.5, duration_s=90.0, completed=True, measures={})
     app.stack.push(ResultsScene(get_exercise("sequence_recall"), summary))
     pilot.step()
