@@ -166,18 +166,21 @@ class ExerciseRun:
         if self.summary is None and self.run_id is not None:
             self._finish(now_ms, completed=False)
 
-    def end_after_trial(self) -> None:
-        """Time is up: the trial on screen still counts, then the run ends as completed."""
+    def end_after_trial(self, now_ms: float) -> None:
+        """Time is up: the trial on screen still counts, then the run ends as completed (at once
+        between trials, or while a feedback moment holds the next one back)."""
         self._ending = True
+        if self.summary is None and (self.feedback is not None or not self._in_trial()):
+            self._finish(now_ms, completed=True)
 
     def finish_after_trial(self, now_ms: float) -> None:
-        """The client would like to stop: the trial on screen still counts (at once if none is),
-        then a kind word, and the run ends as completed, shorter than planned."""
+        """The client would like to stop: as ``end_after_trial``, then a kind word; the run is
+        recorded as completed, shorter than planned."""
         if self.summary is not None or self.finish_chosen:
             return
-        self.finish_chosen = self._ending = True
-        if self.feedback is not None or not self._in_trial():
-            self._finish(now_ms, completed=True)
+        self.finish_chosen = True
+        self.end_after_trial(now_ms)
+        if self.summary is not None:
             self._say_goodbye(now_ms)
 
     def _in_trial(self) -> bool:

@@ -235,7 +235,7 @@ class SessionRunner:
             self._end_item(now_ms, "done")
         elif state.run is not None:
             if state.time_up and not state.run.finished:
-                state.run.end_after_trial()
+                state.run.end_after_trial(self.active_ms(now_ms))
             if state.run.finished:
                 if state.time_up or state.run.finish_chosen:
                     self._end_item(now_ms, "done")
