@@ -62,3 +62,12 @@ def closing_words(start_ms: float, now_ms: float) -> Feedback:
     """The moment after the client chose to finish, from ``now_ms`` on: a kind word, then the
     results. It starts at ``start_ms`` when it takes the place of a moment already showing."""
     return Feedback(*GOOD_PLACE_TO_STOP, None, start_ms, now_ms - start_ms + CLOSING_MS)
+
+
+def timing_words(record: TrialRecord) -> str | None:
+    """What the timing of a timed answer says, when that is what went wrong: too soon, or too late."""
+    if record.extra.get("anticipation"):
+        return "That answer came a moment too soon: wait until you see it."
+    if record.timed_out:
+        return "Time ran out on that one. The next one is a fresh start."
+    return None
