@@ -15,17 +15,11 @@ REPLAY_FRAME_MS = 50.0  # an exercise's replay of the right answer moves at abou
 READY_TEXT = ("Well done.", "Practice is over. Now it counts.", "Ready?")
 
 
-def draw_mark(surface: pygame.Surface, theme: Theme, box: pygame.Rect, is_correct: bool | None) -> None:
-    """A tick for a right answer, a calm ring for one that was not: never colour alone, never a cross."""
-    pal, r = theme.palette, box.height // 2
-    width = max(3, r // 5)
-    if is_correct is False:
-        pygame.draw.circle(surface, pal.gentle, box.center, r, width)
-        return
-    colour = pal.positive if is_correct else pal.accent
+def draw_tick(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
+    """A tick mark filling the square ``box``: praise carried by a shape, not only a colour."""
     x, y, h = box.left, box.top, box.height
     points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, width)
+    pygame.draw.lines(surface, colour, False, points, max(3, h // 10))
 
 
 def draw_feedback(surface: pygame.Surface, theme: Theme, area: pygame.Rect, shown: Feedback,
@@ -38,13 +32,15 @@ def draw_feedback(surface: pygame.Surface, theme: Theme, area: pygame.Rect, show
     heading = wrap(shown.heading, big, inner_w)
     words = wrap(shown.words, body, inner_w) if shown.words else []
     note = "Practice: this one does not count." if shown.practice else ""
-    mark_h = big.get_linesize() * 3 // 2
-    text_h = mark_h + theme.gap() + len(heading) * big.get_linesize() + len(words) * body.get_linesize()
+    mark_h = big.get_linesize() * 3 // 2 if shown.is_correct is not False else 0  # the words say "Not quite."
+    text_h = mark_h + len(heading) * big.get_linesize() + len(words) * body.get_linesize()
     text_h += small.get_linesize() + theme.gap() if note else 0
     replay = shown.replay_ms > 0 and hasattr(view, "draw_feedback")
     y = area.top + theme.gap() if replay else max(area.top, area.centery - text_h // 2)
-    draw_mark(surface, theme, pygame.Rect(area.centerx - mark_h // 2, y, mark_h, mark_h), shown.is_correct)
-    y += mark_h + theme.gap()
+    if mark_h:
+        tick = pal.positive if shown.is_correct else pal.accent  # the accent: a word that is not about an answer
+        draw_tick(surface, tick, pygame.Rect(area.centerx - mark_h // 2, y, mark_h, mark_h))
+        y += mark_h + theme.gap()
     colour = pal.gentle if shown.is_correct is False else pal.text
     for line in heading:
         y = draw_text(surface, line, big, colour, (area.centerx, y), "midtop").bottom
@@ -102,7 +98,7 @@ class ReadyScene(Scene):
         lines_h = (len(first) + len(third)) * big.get_linesize() + len(second) * body.get_linesize()
         y = max(theme.gap(), (surface.get_height() - lines_h - button_h - theme.gap(4)) // 2)
         mark = big.get_linesize()
-        draw_mark(surface, theme, pygame.Rect(surface.get_width() // 2 - mark // 2, y - mark - theme.gap(), mark, mark), True)
+        draw_tick(surface, pal.positive, pygame.Rect(surface.get_width() // 2 - mark // 2, y - mark - theme.gap(), mark, mark))
         centre = surface.get_width() // 2
         for lines, font, colour in ((first, big, pal.positive), (second, body, pal.text), (third, big, pal.text)):
             for line in lines:

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 FINISH_KEY = pygame.K_END  # "Finish after this one" from the keyboard (also offered by Esc's question)
 FINISH_LABEL = "Finish after this one"
 FINISHING = "Finishing after this one"
+SHORT = {FINISH_LABEL: "Last one", FINISHING: "Last one now"}  # where the header has little room
 
 
 class ExerciseScene(Scene):
@@ -149,13 +150,16 @@ class ExerciseScene(Scene):
         theme = self.app.theme
         side = margin(theme, surface)
         draw_header_button(surface, theme, self.stop_button, side)
-        right = draw_finish_button(surface, theme, self.finish_button, self.stop_button, self.run)
+        right = draw_finish_button(surface, theme, self.finish_button, self.stop_button, self.run, side)
         now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
         shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
         what = "practice " if self.practice else ""
-        text = f"{self.exercise.spec.title}  ·  {what}{shown} of {self.run.n_trials}"
+        count = f"{what}{shown} of {self.run.n_trials}"
+        text = f"{self.exercise.spec.title}  ·  {count}"
         small = theme.font("small")
         width = right - side - theme.gap()
+        if small.size(text)[0] > width:  # "practice 1 of 3" alone rather than the title cut short
+            text = count
         draw_text(surface, fit(text, small, width), small, theme.palette.muted_text, (side, self.stop_button.rect.centery), "midleft")
         top = self.stop_button.rect.bottom + theme.gap()
         area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
@@ -197,17 +201,23 @@ def draw_header_button(surface: pygame.Surface, theme, button: Button, side: int
     button.draw(surface, theme, focused=False)
 
 
-def draw_finish_button(surface: pygame.Surface, theme, button: Button, beside: Button, run) -> int:
-    """"Finish after this one" left of ``beside``, or once asked a quiet "Finishing after this one";
-    returns the left edge of what it drew (the header line ends there)."""
+def draw_finish_button(surface: pygame.Surface, theme, button: Button, beside: Button, run, side: int) -> int:
+    """"Finish after this one" left of ``beside``, or once asked a quiet "Finishing after this one"
+    (each shorter when it would take more than half the header); returns the left edge of what it
+    drew (the header line ends there)."""
     if run is None or run.finished:
         button.rect = pygame.Rect(0, 0, 0, 0)
         return beside.rect.left
+    room = (beside.rect.left - side) // 2
     if run.finish_chosen:
         button.rect = pygame.Rect(0, 0, 0, 0)
         small = theme.font("small", bold=True)
+        text = FINISHING if small.size(FINISHING)[0] <= room else SHORT[FINISHING]
         at = (beside.rect.left - theme.gap(), beside.rect.centery)
-        return draw_text(surface, FINISHING, small, theme.palette.text, at, "midright").left
+        return draw_text(surface, text, small, theme.palette.text, at, "midright").left
+    button.label = FINISH_LABEL
+    if button.width(theme) > room:
+        button.label = SHORT[FINISH_LABEL]
     button.rect = pygame.Rect(0, beside.rect.top, button.width(theme), beside.rect.height)
     button.rect.right = beside.rect.left - theme.gap()
     button.draw(surface, theme, focused=False)

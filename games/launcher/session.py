@@ -250,7 +250,7 @@ class SessionScene(Scene):
 
     def _draw_header(self, surface: pygame.Surface, side: int, now_ms: float) -> None:
         theme, pal = self.app.theme, self.app.theme.palette
-        right = draw_finish_button(surface, theme, self.finish_button, self.pause_button, self.runner.run)
+        right = draw_finish_button(surface, theme, self.finish_button, self.pause_button, self.runner.run, side)
         width = right - side - theme.gap()
         y = self.pause_button.rect.centery
         small, bold = theme.font("small"), theme.font("small", bold=True)

@@ -60,8 +60,8 @@ def meet(pilot, exercise_id):
 
 
 def play_practice_and_scored(pilot, exercise, ability, seed):
-    """Practice, Enter on the screen between, then the scored run, played by a simulated player."""
-    pilot.app.stack.push(ExerciseScene(exercise, practice=True))
+    """Practice, Enter on the screen between, then a short scored run, played by a simulated player."""
+    pilot.app.stack.push(ExerciseScene(exercise, n_trials=8, practice=True))
     pilot.step()
     pilot.play(exercise.make_player(ability, random.Random(seed)), frame_ms=100.0)
     assert isinstance(pilot.app.stack.top, ReadyScene)
