@@ -45,16 +45,13 @@ def feedback_for(exercise: Exercise, record: TrialRecord, now_ms: float, *, prac
     explained = None if record.is_correct else exercise.feedback_words(record)
     if not (practice or explained or notice):
         return None
-    if record.is_correct:
-        heading = "That's right! Well done." if practice or not notice else notice
-        words = notice if practice and notice else ""
+    if record.is_correct:  # in scored play a right answer has a moment only for a change of level
+        heading, words = notice or "That's right! Well done.", ""
     else:
         heading = "Not quite."
-        words = " ".join(part for part in (explained, notice) if part)
-        if practice and not explained:
-            words = " ".join(part for part in ("Have another go: practice never counts.", notice) if part)
+        words = " ".join(part for part in (explained or "Have another go with the next one.", notice) if part)
     replay_ms = 0.0 if record.is_correct else exercise.replay_ms(record)
-    duration = (RIGHT_MS if record.is_correct and not words else NOT_QUITE_MS) + replay_ms
+    duration = (RIGHT_MS if record.is_correct and not notice else NOT_QUITE_MS) + replay_ms
     return Feedback(heading, words, record.is_correct, now_ms, duration, record, practice, replay_ms)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import statistics
 from dataclasses import dataclass, replace
@@ -209,7 +210,12 @@ class ExerciseRun:
         if self.feedback is not None:
             return self.feedback.end_ms
         logic_next = self.logic.next_change_ms()
-        return None if logic_next is None else logic_next + self._held_ms
+        if logic_next is None:
+            return None
+        run_next = logic_next + self._held_ms
+        while run_next - self._held_ms < logic_next:  # a run time that really reaches it, rounding and all
+            run_next = math.nextafter(run_next, math.inf)
+        return run_next
 
     # -- bookkeeping ---------------------------------------------------------------------
     def _advance(self, now_ms: float) -> None:
