@@ -141,8 +141,6 @@ class ExerciseScene(Scene):
     def next_frame_ms(self, now_ms: float) -> float | None:
         if self.run.awaiting_onset:
             return now_ms
-        if self._done:
-            return None
         due = run_frame_ms(self.run, self.view, self.run_ms(now_ms))
         return None if due is None else due + self._paused_ms
 

@@ -15,9 +15,9 @@ from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fi
 from games.launcher.breathing import draw_breathing
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene
+from games.launcher.feedback_view import ReadyScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.mood import MoodForm
-from games.launcher.feedback_view import ReadyScene
 from games.launcher.play import (
     FINISH_LABEL, draw_finish_button, draw_header_button, draw_run, finish_asked, run_frame_ms,
 )
