@@ -11,7 +11,8 @@ import games.launcher.play as play
 from games.core.exercise import no_words
 from games.core.pilot import Pilot
 from games.core.run import ExerciseRun
-from games.core.simulate import simulate_session
+from games.core.clock import FakeClock
+from games.core.simulate import play_run, simulate_session
 from games.focus.go_no_go.spec import GO
 from games.launcher.feedback_view import ReadyScene
 from games.launcher.play import ExerciseScene
@@ -218,3 +219,17 @@ def test_finish_after_this_one_in_a_session_ends_the_item_as_if_its_time_were_up
     [row] = [r for r in pilot.app.store.iter_run_rows() if r["run_id"] == run.run_id]
     assert item["outcome"] == "done" and item["active_s"] < 60
     assert row["completed"] and row["n_trials"] == len(trials) == len(run.records) >= 3
+
+
+def test_trial_start_times_count_the_moments_before_them(store):
+    exercise = get_exercise("sequence_recall")
+    client = store.add_client("C-9")
+    run = ExerciseRun(exercise, store=store, session_id=store.start_session(client, T0), client=client, seed=6,
+                      wall_start=T0, n_trials=3, practice=True)
+    clock, starts = FakeClock(), []
+    start_trial = run.logic.start_trial
+    run.logic.start_trial = lambda level, now_ms: (starts.append(clock.now_ms()), start_trial(level, now_ms))
+    play_run(run, exercise.make_player(0.05, random.Random(6)), clock)  # every answer missed, each replayed
+    rows = [t for t in store.iter_trial_rows() if t["run_id"] == run.run_id]
+    stored = [(datetime.fromisoformat(t["started_at"]) - T0).total_seconds() * 1000.0 for t in rows]
+    assert stored == pytest.approx(starts, abs=1.0) and starts[1] - starts[0] > 2 * run.records[0].extra["sequence_length"] * 700.0
