@@ -42,6 +42,7 @@ class RunSummary:
     duration_s: float
     completed: bool
     measures: dict[str, Any]
+    finish_chosen: bool = False  # the client chose to finish after a trial (completed, fewer trials)
 
 
 def summarize_trials(records: list[TrialRecord]) -> tuple[float | None, float | None]:
@@ -288,6 +289,7 @@ class ExerciseRun:
             ability=ability, ability_se=ability_se,
             duration_s=(max(now_ms, self._last_ms) - (self._start_ms or 0.0)) / 1000.0,
             completed=completed, measures=self.exercise.summarize(self.records),
+            finish_chosen=self.finish_chosen,
         )
         s = self.summary
         self._store.finish_run(

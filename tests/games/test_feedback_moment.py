@@ -177,6 +177,7 @@ def test_finish_after_this_one_keeps_every_trial_in_free_play(pilot, frames):
     pilot.play(exercise.make_player(0.8, random.Random(5)), frame_ms=100.0)
     assert isinstance(pilot.app.stack.top, ResultsScene)
     assert frames["drawn"][-1][0].heading == "That's a good place to stop."
+    assert pilot.app.stack.top.summary.finish_chosen and pilot.app.stack.top.summary.completed
     [row] = [r for r in pilot.app.store.iter_run_rows() if r["run_id"] == run.run_id]
     trials = [t for t in pilot.app.store.iter_trial_rows() if t["run_id"] == run.run_id]
     assert row["completed"] and row["n_trials"] == len(trials) == 4  # shorter than planned, all kept
