@@ -7,7 +7,8 @@ target-rate level, in the same units every tracker reports. Conditions: true abi
 and 8.7 on levels 1..12; guess rates 0 and 0.5; lapse rates 0%, 5% and 10%; every run starts 3
 levels away (half above, half below); the observer's slope is drawn per run from 0.5, 0.75 and
 1.0 levels per logistic unit (success falls from 90% to 50% over 1.1 to 2.2 levels). ``--runs`` runs per condition (default 1,000), 80 trials each, through
-``make_tracker`` exactly as the exercises use it.
+``make_tracker`` and the ``StepLimit`` exactly as the exercises use them (levels move at most one
+per trial once a run has settled, and never drop by more than one).
 
 Printed per method, at 20, 40 and 80 trials: bias and RMSE of the ability estimate, the share of
 trials (after the first 10) presented within one level of the true ability, and the median
@@ -34,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from games.core.adaptive import METHODS, BayesTracker, make_tracker  # noqa: E402
+from games.core.adaptive.steps import StepLimit  # noqa: E402
 
 ORACLE = "oracle"  # a reference, not a method: the Bayesian tracker told the observer's true slope and lapse
 ORACLE_FREE = "oracle-free"  # the oracle choosing the most informative level on every trial
@@ -62,9 +64,10 @@ def one_run(method: str, ability: float, guess: float, lapse: float, seed: int) 
             tracker.learning_trials = TRIALS
     else:
         tracker = make_tracker(MIN_LEVEL, MAX_LEVEL, start, target=TARGET, chance=guess, method=method)
-    levels, outcomes, estimates = [], [], {}
+    levels, outcomes, estimates, steps = [], [], {}, StepLimit()
     for trial in range(1, TRIALS + 1):
-        level = tracker.next_level()
+        level = steps.limit(tracker.next_level())
+        steps.stepped(level)
         levels.append(level)
         outcomes.append(rng.random() < p_success(level, ability, guess, lapse, slope))
         tracker.update(level, outcomes[-1])

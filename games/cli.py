@@ -7,11 +7,11 @@ import argparse
 import logging
 import os
 import random
-import re
 import sys
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Sequence
 
+from games.cli_args import EXIT_USAGE, Parser, local_date, number_between, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
 from games.cli_common import CliError, add_force, check_period, open_store, out_path
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
@@ -20,70 +20,8 @@ from scores.backup import backup_after_use
 from scores.export import EXPORT_KINDS
 
 log = logging.getLogger(__name__)
-EXIT_USAGE = 2
 MAX_SEED = 10**18 - 1  # room for the per-player offsets within SQLite's 64-bit integers
 DATE_HELP = "a date YYYY-MM-DD on this PC's calendar (its local time zone)"
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument gives one line and exit 2, not a usage block."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        # The types' messages name their option; argparse's "argument --x: " would say it twice.
-        message = re.sub(r"^argument (\S+): (?=\1 )", "", message)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
-
-
-def _local_date(option: str):
-    """An argparse type: a calendar date like 2026-03-31, refused with a sentence naming ``option``."""
-
-    def parse(text: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{option} must be a date like 2026-03-31, not {text!r}") from None
-
-    return parse
-
-
-def _number_between(low: float, high: float, option: str):
-    """An argparse type: a number from ``low`` to ``high``, refused with a sentence naming ``option``."""
-
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = float("nan")
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{option} must be a number from {low:g} to {high:g}, not {text!r}")
-        return value
-
-    return parse
-
-
-def _whole_number(low: int, high: int, option: str):
-    """An argparse type: ASCII digits from ``low`` to ``high`` (``str.isdigit`` also takes '²' and
-    other scripts' digits, which ``int`` then refuses)."""
-
-    def parse(text: str) -> int:
-        if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-            raise argparse.ArgumentTypeError(f"{option} must be a whole number from {low} to {high}, not {text!r}")
-        return int(text)
-
-    return parse
-
-
-def _utf8_text(option: str):
-    """An argparse type: text that is UTF-8 (bytes that are not arrive as lone surrogates)."""
-
-    def parse(text: str) -> str:
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise argparse.ArgumentTypeError(f"{option} holds bytes that are not UTF-8 text; type it again") from None
-        return text
-
-    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -93,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="cogsuite", parents=[common],
                     description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
-    parser.add_argument("--font-scale", type=_number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
+    parser.add_argument("--font-scale", type=number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -104,10 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     what = sim.add_mutually_exclusive_group(required=True)
     what.add_argument("--exercise", metavar="ID", help="exercise id (see `cogsuite exercises`)")
     what.add_argument("--plan", metavar="NAME_OR_FILE", help="a plan's name (see `cogsuite plan list`) or a plan file")
-    sim.add_argument("--ability", type=_number_between(0.0, 1.0, "--ability"), default=0.7, metavar="A", help="player ability from 0 to 1 (default 0.7)")
-    sim.add_argument("--trials", type=_whole_number(1, 100_000, "--trials"), metavar="N", help="trials to play (default: the exercise's run length; not with --plan)")
-    sim.add_argument("--client", type=_utf8_text("--client"), default="simulated", metavar="C", help="client ID; created if new (default 'simulated')")
-    sim.add_argument("--seed", type=_whole_number(0, MAX_SEED, "--seed"), metavar="S",
+    sim.add_argument("--ability", type=number_between(0.0, 1.0, "--ability"), default=0.7, metavar="A", help="player ability from 0 to 1 (default 0.7)")
+    sim.add_argument("--trials", type=whole_number(1, 100_000, "--trials"), metavar="N", help="trials to play (default: the exercise's run length; not with --plan)")
+    sim.add_argument("--client", type=utf8_text("--client"), default="simulated", metavar="C", help="client ID; created if new (default 'simulated')")
+    sim.add_argument("--seed", type=whole_number(0, MAX_SEED, "--seed"), metavar="S",
                      help="random seed, a whole number (default: a fresh one, printed)")
 
     add_plan_parser(sub, common)
@@ -119,11 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("settings", parents=[common],
                         help="show or set a client's target success rate and level lock for an exercise")
-    st.add_argument("--client", type=_utf8_text("--client"), required=True, metavar="C", help="client ID")
+    st.add_argument("--client", type=utf8_text("--client"), required=True, metavar="C", help="client ID")
     st.add_argument("--exercise", required=True, metavar="ID", help="exercise id")
     st.add_argument("--target", metavar="R", help="target success rate, e.g. 0.85, or 'default'")
     lock = st.add_mutually_exclusive_group()
-    lock.add_argument("--lock-level", type=_whole_number(0, 999, "--lock-level"), metavar="N", help="hold the level at N")
+    lock.add_argument("--lock-level", type=whole_number(0, 999, "--lock-level"), metavar="N", help="hold the level at N")
     lock.add_argument("--unlock", action="store_true", help="let the level adapt again")
 
     exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM)",
@@ -131,14 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
     exp.add_argument("--kind", choices=EXPORT_KINDS, default="trials",
                      help="what to export (default trials)")
-    exp.add_argument("--client", type=_utf8_text("--client"), metavar="C", help="only this client ID")
+    exp.add_argument("--client", type=utf8_text("--client"), metavar="C", help="only this client ID")
     _add_period(exp, "runs started")
     exp.add_argument("--include-names", action="store_true", help="add the clients' display names (they stay out by default)")
     add_force(exp)
 
     rep = sub.add_parser("report", parents=[common], help="write a client's progress report as one printable HTML file",
                          description=f"Write a client's progress report as one HTML file. DATE is {DATE_HELP}.")
-    rep.add_argument("--client", type=_utf8_text("--client"), required=True, metavar="C", help="client ID")
+    rep.add_argument("--client", type=utf8_text("--client"), required=True, metavar="C", help="client ID")
     rep.add_argument("--out", required=True, metavar="FILE.html", help="HTML file to write")
     _add_period(rep, "practice")
     rep.add_argument("--include-names", action="store_true", help="show the client's display name (it stays out by default)")
@@ -147,9 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_period(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--since", type=_local_date("--since"), metavar="DATE",
+    parser.add_argument("--since", type=local_date("--since"), metavar="DATE",
                         help=f"only {what} on or after this local date (YYYY-MM-DD)")
-    parser.add_argument("--until", type=_local_date("--until"), metavar="DATE",
+    parser.add_argument("--until", type=local_date("--until"), metavar="DATE",
                         help=f"only {what} on or before this local date (YYYY-MM-DD)")
 
 

@@ -123,6 +123,26 @@ class StoreQueries:
         ).fetchone()
         return row is not None
 
+    def played_runs(self, client: Client) -> list[dict[str, Any]]:
+        """The client's runs with at least one trial, oldest first: ``exercise``, ``started_at``
+        (a datetime), ``end_level``, ``duration_s``, ``completed``, ``practice``."""
+        rows = self._conn.execute(
+            "SELECT exercise, started_at, end_level, duration_s, completed, practice FROM runs"
+            " WHERE client_id = ? AND n_trials > 0 AND simulated = 0 ORDER BY julianday(started_at), id",
+            (client.id,),
+        )
+        return [dict(_decoded(row, ("completed", "practice")), started_at=datetime.fromisoformat(row["started_at"]))
+                for row in rows]
+
+    def latest_plan_name(self, client: Client) -> str | None:
+        """The name of the plan the client's latest planned session followed, or None."""
+        row = self._conn.execute(
+            "SELECT plan_name FROM sessions WHERE client_id = ? AND plan_name IS NOT NULL"
+            " ORDER BY julianday(started_at) DESC LIMIT 1",
+            (client.id,),
+        ).fetchone()
+        return row["plan_name"] if row else None
+
     def iter_trial_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Trials with their client, session and run, by client, then run start, then trial index."""
         where, params = _where(filters, "r.started_at")

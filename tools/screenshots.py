@@ -2,7 +2,8 @@
 
 Drives the real launcher with posted events on a fake clock (the same pilot the smoke tests use).
 Without ``--exercise`` it saves every launcher screen, with Sequence Recall, at font scale 1.0 and
-1.5, plus a high-contrast set at 1.0. With ``--exercise ID`` it saves that exercise's instructions
+1.5, plus a high-contrast set at 1.0 (the exercise list also at 1.0 in a 640 x 480 window, for
+a client with some runs behind them; ``--tiles`` takes only those). With ``--exercise ID`` it saves that exercise's instructions
 and two moments of play (its simulated player answering through real key presses), at both scales
 and in high contrast. With ``--problems`` it saves the screens for a save that failed (the problem,
 a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.5, 2.0 and in high
@@ -69,10 +70,8 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
         shot("2-new-client")
         pilot.press(pygame.K_ESCAPE)
         pilot.press(pygame.K_HOME)
+        pilot.press(pygame.K_RETURN)  # the exercise list (see take_tiles), on Sequence Recall
         pilot.press(pygame.K_RETURN)
-        shot("3-exercise-list")
-        pilot.press(pygame.K_RETURN)
-        shot("4-instructions")
         pilot.press(pygame.K_RETURN)
         pilot.wait_until(lambda: in_phase(pilot, Phase.PRESENT))
         pilot.wait(200)
@@ -96,6 +95,42 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
             answer(pilot, right=(i % 5 != 4))
         pilot.wait_until(lambda: not hasattr(pilot.app.stack.top, "run"), frame_ms=50)
         shot("10-results")
+        app.quit()
+
+
+PLAYED = (  # Alex's runs for the exercise list: exercise, days ago, level reached, minutes taken
+    ("sequence_recall", 1, 5, 2.5), ("digit_span", 3, 4, 2.2), ("card_pairs", 16, 3, 5.5),
+    ("go_no_go", 0, 6, 2.0), ("stroop", 9, 3, 1.8), ("tower_of_london", 5, 4, 3.4),
+)
+
+
+def take_tiles(out: Path, suffix: str, theme: Theme, size: tuple[int, int] = (1100, 760)) -> None:
+    """The exercise list of a client with some runs behind them, then Sequence Recall's instructions."""
+    from datetime import timedelta
+
+    from games.registry import get_exercise
+
+    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+        client = store.add_client("C-0001", "Alex")
+        now = datetime.now(timezone.utc)
+        session = store.start_session(client, now - timedelta(days=20))
+        for exercise_id, days, level, minutes in PLAYED:
+            started = now - timedelta(days=days, minutes=30)
+            run = store.start_run(session_id=session, client=client, exercise=exercise_id, domain="",
+                                  started_at=started, start_level=level - 1, seed=1, params={}, simulated=False,
+                                  app_version="screenshots")
+            store.finish_run(run, ended_at=started + timedelta(minutes=minutes), end_level=level, ability=None,
+                             ability_se=None, accuracy=0.8, median_rt_ms=None, n_trials=10,
+                             duration_s=minutes * 60, completed=True, measures={})
+        app = App(store, theme=theme, clock=FakeClock(1000.0), size=size)
+        app.stack.push(ClientPickerScene())
+        pilot = Pilot(app)
+        pilot.step()
+        pilot.press(pygame.K_RETURN)
+        pilot.screenshot(out / f"3-exercise-list{suffix}.png")
+        app.stack.top.open(get_exercise("sequence_recall"))  # the exercise the other screenshots show
+        pilot.step()
+        pilot.screenshot(out / f"4-instructions{suffix}.png")
         app.quit()
 
 
@@ -149,7 +184,6 @@ def take_feedback(out: Path, suffix: str, theme: Theme) -> None:
         pilot.wait_until(lambda: not hasattr(app.stack.top, "run"), frame_ms=50)
         shot("practice-to-scored")
         pilot.press(pygame.K_RETURN)
-        scene = app.stack.top
         pilot.wait_until(lambda: in_phase(pilot, Phase.PRESENT))
         pilot.wait(200)
         shot("finish-after-this-one")
@@ -229,6 +263,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exercise", metavar="ID", help="one exercise's instructions and play")
     parser.add_argument("--problems", action="store_true", help="the save problem screens and PIN checking")
+    parser.add_argument("--tiles", action="store_true", help="only the exercise list and an instructions screen")
     parser.add_argument("--feedback", action="store_true",
                         help="feedback moments, the screen before scored play, finishing after this one")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
@@ -245,7 +280,11 @@ def main() -> None:
         elif args.exercise:
             take_exercise(args.out, suffix, theme, args.exercise)
         else:
-            take(args.out, suffix, theme)
+            if not args.tiles:
+                take(args.out, suffix, theme)
+            take_tiles(args.out, suffix, theme)
+    if not (args.problems or args.exercise):  # the list in a small window: fewer columns, scrolling
+        take_tiles(args.out, "@1.0-640x480", Theme.create(1.0), size=(640, 480))
     print(f"screenshots written to {args.out}")
 
 

@@ -283,8 +283,14 @@ class ExerciseRun:
     def _finish(self, now_ms: float, completed: bool) -> None:
         accuracy, median_rt_ms = summarize_trials(self.records)
         ability, ability_se = self.policy.estimate()
+        end_level, next_level = self.policy.end_level(completed), self.policy.next_level()
+        if end_level != next_level:  # raised to near the estimate: the trail says so
+            self._store.add_level_change(
+                self.run_id, trial_index=self.records[-1].trial_index, from_level=next_level,
+                to_level=end_level, rule="end", at=self._wall(now_ms),
+            )
         self.summary = RunSummary(
-            start_level=self.start_level, end_level=self.policy.next_level(),
+            start_level=self.start_level, end_level=end_level,
             n_trials=len(self.records), accuracy=accuracy, median_rt_ms=median_rt_ms,
             ability=ability, ability_se=ability_se,
             duration_s=(max(now_ms, self._last_ms) - (self._start_ms or 0.0)) / 1000.0,

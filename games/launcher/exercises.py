@@ -1,13 +1,42 @@
-"""The exercise list, grouped by domain, with each exercise's title and one-line description."""
+"""The exercises as picture tiles: suggested today, then by domain; "My progress" and a breathing break on top.
+
+Each tile shows the exercise's instructions picture, its name, about how long a run takes, when
+this client last played it and their level.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pygame
 
 from games.core.exercise import DOMAIN_TITLES, Exercise
-from games.core.widgets import Button, FocusList, draw_text
+from games.core.theme import Theme
+from games.core.widgets import Button
 from games.launcher.common import FramedScene
-from games.registry import by_domain
+from games.launcher.played import History, histories, latest_plan, level_words, played_words, suggested_today, \
+    time_words
+from games.launcher.tiles import PICTURE_SIZE, Tile, TileGrid
+from games.registry import EXERCISES, all_plans, by_domain
+
+
+class ExercisePictures:
+    """Each exercise's instructions picture, drawn once at scale 1 in the theme's colours, then shrunk."""
+
+    def __init__(self, theme: Theme) -> None:
+        self.theme = Theme(palette=theme.palette)
+        self._drawn: dict[str, pygame.Surface] = {}
+        self._sized: dict[tuple[str, tuple[int, int]], pygame.Surface] = {}
+
+    def picture(self, exercise: Exercise, size: tuple[int, int]) -> pygame.Surface:
+        if exercise.id not in self._drawn:
+            full = pygame.Surface(PICTURE_SIZE)
+            full.fill(self.theme.palette.background)
+            exercise.make_view(self.theme).draw_picture(full, full.get_rect())
+            self._drawn[exercise.id] = full
+        if (exercise.id, size) not in self._sized:
+            self._sized[(exercise.id, size)] = pygame.transform.smoothscale(self._drawn[exercise.id], size)
+        return self._sized[(exercise.id, size)]
 
 
 class ExerciseListScene(FramedScene):
@@ -15,27 +44,58 @@ class ExerciseListScene(FramedScene):
 
     title, short_title = "Choose an exercise", "Exercises"
     corner_label = "Change client"
+    hint = "Arrow keys to choose  ·  Enter to open  ·  Esc to go back"
+    for_client = True  # the client's own words and a "Suggested today" row (the plan editor's chooser has none)
 
     def __init__(self) -> None:
         super().__init__()
-        self.groups = by_domain()
-        self.buttons: list[Button] = []
-        self.first_of_group: dict[int, str] = {}
-        for domain, exercises in self.groups:
-            self.first_of_group[len(self.buttons)] = DOMAIN_TITLES[domain]
-            self.buttons += [Button(e.spec.title, lambda e=e: self.open(e), detail=e.spec.description) for e in exercises]
-        extras = self.extra_buttons()
-        if extras:
-            self.first_of_group[len(self.buttons)] = "More for you"
-            self.buttons += extras
-        self.menu = FocusList(self.buttons)
+        self.pictures: ExercisePictures | None = None
+        self.menu: TileGrid | None = None  # type: ignore[assignment]
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def on_result(self, result) -> None:
+        from games.launcher.pin import PIN_ACCEPTED
+
+        if result is PIN_ACCEPTED:  # the start screen opens therapist mode
+            self.app.stack.pop(PIN_ACCEPTED)
+        else:
+            self.refresh()  # a run just played changes its tile (played today, level, time)
+
+    def refresh(self) -> None:
+        """Build the tiles from the store, keeping the focus where it was."""
+        client, today = self.app.client if self.for_client else None, date.today()
+        played = histories(self.app.store.played_runs(client)) if client is not None else None
+        sections = [(DOMAIN_TITLES[d], [self.tile(e, played, today) for e in group]) for d, group in by_domain()]
+        if client is not None:
+            plan = latest_plan(self.app.store, client, all_plans(self.app.store))
+            picks = suggested_today(EXERCISES, played, plan, today)
+            sections.insert(0, ("Suggested today", [self.tile(e, played, today) for e in picks]))
+        fixed = self.extra_buttons()
+        focus = self.menu.focus if self.menu is not None else len(fixed)
+        self.menu = TileGrid(fixed, sections, focus)
+
+    def tile(self, exercise: Exercise, played: dict[str, History] | None, today: date) -> Tile:
+        """A tile opening ``exercise``: its time; then for a client (``played`` given) when they last
+        played it and their level, else its range of levels."""
+        history = (played or {}).get(exercise.id)
+        parts = [time_words(exercise, history).capitalize()]
+        if played is None:
+            parts.append(f"Levels {exercise.spec.min_level} to {exercise.spec.max_level}")
+        else:
+            parts += [played_words(history.last_played if history else None, today), level_words(exercise, history)]
+        return Tile(exercise.spec.title, lambda: self.open(exercise), key=exercise.id, parts=tuple(parts),
+                    picture=lambda size: self._pictures().picture(exercise, size))
+
+    def _pictures(self) -> ExercisePictures:
+        if self.pictures is None or self.pictures.theme.palette != self.theme.palette:
+            self.pictures = ExercisePictures(self.theme)
+        return self.pictures
 
     def extra_buttons(self) -> list[Button]:
-        """What follows the exercises: the client's progress and a breathing break."""
-        return [
-            Button("My progress", self.open_progress, detail="Your levels, your bests and your days in a row"),
-            Button("A breathing break", self.open_breathing, detail="Two calm minutes of slow breathing"),
-        ]
+        """Above the tiles, never scrolled away: the client's progress and a breathing break."""
+        return [Button("My progress", self.open_progress), Button("A breathing break", self.open_breathing)]
 
     def subtitle(self) -> str:
         return f"Playing as {self.app.client.label}"
@@ -48,12 +108,6 @@ class ExerciseListScene(FramedScene):
             self.app.stack.push(PinScene("enter"))
         else:
             super().back()
-
-    def on_result(self, result) -> None:
-        from games.launcher.pin import PIN_ACCEPTED
-
-        if result is PIN_ACCEPTED:  # the start screen opens therapist mode
-            self.app.stack.pop(PIN_ACCEPTED)
 
     def open(self, exercise: Exercise) -> None:
         from games.launcher.instructions import InstructionsScene
@@ -70,17 +124,7 @@ class ExerciseListScene(FramedScene):
 
         self.app.stack.push(BreathingScene(minutes=2))
 
-    def _heading_height(self, i: int) -> int:
-        if i not in self.first_of_group:
-            return 0
-        return self.theme.font("large", bold=True).get_linesize() + self.theme.gap(0.5)
-
     def draw(self, surface: pygame.Surface) -> None:
         content = self.draw_frame(surface)
-        self.menu.layout(self.theme, content, header=self._heading_height)
+        self.menu.layout(self.theme, content)
         self.menu.draw(surface, self.theme)
-        font = self.theme.font("large", bold=True)
-        for i, heading in self.first_of_group.items():
-            top = self.buttons[i].rect.top - self._heading_height(i)
-            if self.menu.viewport.top <= top and top + font.get_linesize() <= self.menu.viewport.bottom:
-                draw_text(surface, heading, font, self.theme.palette.text, (content.left, top))

@@ -46,11 +46,12 @@ def step_breath(item: PlanItem, field: str, step: int) -> PlanItem:
 
 
 class ExerciseChoiceScene(ExerciseListScene):
-    """The exercises grouped by domain; choosing one pops with it, Esc with None."""
+    """The exercises' tiles by domain, with their times and levels; choosing one pops with it, Esc with None."""
 
     title = "Add an exercise"
     corner_label = "Back"
     hint = "Arrow keys to choose  ·  Enter to add it  ·  Esc to go back"
+    for_client = False
 
     def subtitle(self) -> str:
         return f"It goes at the end of the plan, for {EXERCISE_MINUTES:g} minutes."

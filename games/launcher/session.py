@@ -44,6 +44,9 @@ class ItemIntroScene(InstructionsScene):
         self.title = heading
         self.buttons = FocusList([Button("Start", self.start), Button("Skip this exercise", self.back)])
 
+    def about_time(self) -> str:
+        return ""  # the plan gives the item its minutes, and the session shows its own clock
+
     def start(self) -> None:
         self.app.stack.pop("start")
 

@@ -1,5 +1,7 @@
 """Fixtures shared by the game tests."""
 
+from datetime import timedelta
+
 import pygame
 import pytest
 
@@ -55,3 +57,21 @@ class FlakyStore:
 def flaky_store():
     """``flaky_store(store, failing)``: ``store`` with the writes named in ``failing`` refused."""
     return FlakyStore
+
+
+@pytest.fixture
+def record_run():
+    """``record_run(store, client, exercise, started_at, ...)``: a finished run as a person's play leaves it."""
+
+    def record(store, client, exercise, started_at, end_level=3, duration_s=120.0, completed=True, practice=False,
+               simulated=False, session_id=None):
+        session_id = session_id or store.start_session(client, started_at)
+        run_id = store.start_run(session_id=session_id, client=client, exercise=exercise, domain="memory",
+                                 started_at=started_at, start_level=end_level, seed=1, params={},
+                                 simulated=simulated, app_version="test", practice=practice)
+        store.finish_run(run_id, ended_at=started_at + timedelta(seconds=duration_s), end_level=end_level,
+                         ability=None, ability_se=None, accuracy=0.8, median_rt_ms=None, n_trials=10,
+                         duration_s=duration_s, completed=completed, measures={})
+        return run_id
+
+    return record

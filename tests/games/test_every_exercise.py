@@ -14,7 +14,7 @@ from games.launcher.feedback_view import ReadyScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
-from games.registry import EXERCISES, by_domain
+from games.registry import EXERCISES
 from scores.store import Store
 
 IDS = [e.id for e in EXERCISES]
@@ -35,29 +35,31 @@ def pilot(tmp_path):
     store.close()
 
 
-def open_exercise_by_keys(pilot, index):
+def open_exercise_by_keys(pilot, exercise_id):
     pilot.press(pygame.K_RETURN)  # the client
     assert isinstance(pilot.app.stack.top, ExerciseListScene)
-    for _ in range(index):
-        pilot.press(pygame.K_DOWN)
+    menu, index = pilot.app.stack.top.menu, tile_index(pilot.app.stack.top, exercise_id)
+    while menu.focus != index:  # Tab goes through every tile in reading order
+        pilot.press(pygame.K_TAB)
     pilot.press(pygame.K_RETURN)
     assert isinstance(pilot.app.stack.top, InstructionsScene)
     pilot.press(pygame.K_RETURN)
 
 
-def open_exercise_by_mouse(pilot, index):
-    pilot.click(pilot.app.stack.top.menu.buttons[0].rect.center)
-    menu = pilot.app.stack.top.menu
-    for _ in range(index):  # scrolls the list so the button is on screen
-        menu.focus += 1
+def open_exercise_by_mouse(pilot, exercise_id):
+    pilot.click(pilot.app.stack.top.menu.buttons[0].rect.center)  # the client
+    scene = pilot.app.stack.top
+    tile = scene.menu.buttons[tile_index(scene, exercise_id)]
+    while not scene.menu.viewport.contains(tile.rect):  # the wheel scrolls the grid down to it
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
         pilot.step()
-    pilot.click(menu.buttons[index].rect.center)
+    pilot.click(tile.rect.center)
     pilot.click(pilot.app.stack.top.buttons.buttons[0].rect.center)  # Start
 
 
-def list_index(exercise_id):
-    """Where the exercise stands in the launcher's list (grouped by domain)."""
-    return [e.id for _, items in by_domain() for e in items].index(exercise_id)
+def tile_index(scene, exercise_id):
+    """Where the exercise's tile stands among the list's targets (in its domain, not in the suggestions)."""
+    return max(i for i, b in enumerate(scene.menu.buttons) if getattr(b, "key", "") == exercise_id)
 
 
 def check_store(store, completed_runs):
@@ -76,7 +78,7 @@ def check_store(store, completed_runs):
 @pytest.mark.parametrize("device", ["keys", "mouse"])
 def test_play_a_whole_run_with_one_device(pilot, exercise_id, device):
     exercise = next(e for e in EXERCISES if e.id == exercise_id)
-    (open_exercise_by_keys if device == "keys" else open_exercise_by_mouse)(pilot, list_index(exercise_id))
+    (open_exercise_by_keys if device == "keys" else open_exercise_by_mouse)(pilot, exercise_id)
     for practice in (True, False):  # a new client practises first, then plays for real
         scene = pilot.app.stack.top
         assert isinstance(scene, ExerciseScene) and scene.exercise is exercise and scene.practice is practice
@@ -98,7 +100,7 @@ def test_play_a_whole_run_with_one_device(pilot, exercise_id, device):
 @pytest.mark.parametrize("exercise_id", IDS)
 def test_a_thousand_random_events_leave_the_exercise_running(pilot, exercise_id):
     rng = random.Random(hash(exercise_id) % 1000)
-    open_exercise_by_keys(pilot, list_index(exercise_id))
+    open_exercise_by_keys(pilot, exercise_id)
     keys = [pygame.K_RETURN, pygame.K_SPACE, pygame.K_BACKSPACE, pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT,
             pygame.K_UP, pygame.K_DOWN, pygame.K_a, pygame.K_s, pygame.K_l, pygame.K_f, pygame.K_j]
     keys += [pygame.K_0 + d for d in range(10)] + [pygame.K_KP0 + d for d in range(10)]

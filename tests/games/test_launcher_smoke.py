@@ -94,7 +94,9 @@ def test_mouse_only_create_client_play_and_stop(pilot):
     click(pilot, top(pilot).menu.buttons[-1].rect)  # "Add a new client"
     click(pilot, top(pilot).create_button.rect)  # keeps the suggested ID
     assert isinstance(top(pilot), ExerciseListScene)
-    click(pilot, top(pilot).menu.buttons[0].rect)
+    first_suggestion = top(pilot).menu.buttons[2]  # after My progress and A breathing break
+    assert first_suggestion.key == "sequence_recall"  # a new client: the first of each domain
+    click(pilot, first_suggestion.rect)
     click(pilot, top(pilot).buttons.buttons[0].rect)  # Start
     practice = top(pilot)
     assert isinstance(practice, ExerciseScene) and practice.practice
@@ -234,14 +236,14 @@ def test_the_exercise_list_opens_my_progress_and_a_breathing_break(pilot):
     top(pilot).refresh()
     pilot.press(pygame.K_RETURN)
     assert isinstance(top(pilot), ExerciseListScene)
-    labels = [b.label for b in top(pilot).menu.buttons]
-    pilot.press(pygame.K_END)
-    pilot.press(pygame.K_UP)
+    assert [b.label for b in top(pilot).menu.fixed] == ["My progress", "A breathing break"]
+    pilot.press(pygame.K_UP)  # from the first suggestion up to the row on top
     pilot.press(pygame.K_RETURN)
-    assert labels[-2] == "My progress" and isinstance(top(pilot), ProgressScene)
+    assert isinstance(top(pilot), ProgressScene)
     assert top(pilot).client.code == "C-0001" and not top(pilot).therapist
     pilot.press(pygame.K_ESCAPE)
-    pilot.click(top(pilot).menu.buttons[-1].rect.center)
+    pilot.press(pygame.K_END)  # scrolled to the end of the grid, the row on top still shows
+    pilot.click(top(pilot).menu.fixed[1].rect.center)
     assert isinstance(top(pilot), BreathingScene)
     pilot.wait(121_000, frame_ms=1000)
     assert isinstance(top(pilot), ExerciseListScene)

@@ -102,7 +102,7 @@ def test_build_a_plan_by_keyboard_alone(pilot):
     pilot.press(pygame.K_TAB)  # to the list, on "Add an exercise"
     pilot.press(pygame.K_RETURN)
     assert isinstance(top(pilot), ExerciseChoiceScene)
-    press(pilot, pygame.K_DOWN, 5)  # past the five memory exercises to Go/No-Go
+    press(pilot, pygame.K_TAB, 5)  # past the five memory exercises' tiles to Go/No-Go
     pilot.press(pygame.K_RETURN)
     assert top(pilot) is editor
     press(pilot, pygame.K_PLUS, 2)

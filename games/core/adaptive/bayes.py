@@ -27,17 +27,22 @@ LAPSE_PRIOR_POWER = 5  # prior weight (1 - lapse) ** 5: lapses of 10-20% are pos
 GRID_STEP = 0.1  # levels
 GRID_MARGIN = 3.0  # levels beyond the range, so an ability past either end can show
 LEARNING_TRIALS = 20  # answers during which the most informative nearby level is chosen
-COMFORT_BAND = 0.1  # afterwards, only levels whose expected success is this close to the target
+COMFORT_BAND = 0.1  # afterwards, only nearby levels whose expected success is this close to the target
+LEARNING_REACH = 1.0  # levels from the estimate the learning phase may go
+BAND_REACH = 2.0  # and the comfort band: its levels often lie a little below the estimate
 
 
 class BayesTracker:
     """Chooses, next to the current ability estimate, the level that teaches the most.
 
     For the first ``LEARNING_TRIALS`` answers of a new player (none when the run resumes from an
-    earlier estimate) any level within one of the estimate may be
-    chosen, the one expected to shrink the estimate's variance most; after that only those
-    whose expected success is within ``COMFORT_BAND`` of the target (or else the closest),
-    so that a settled player spends the run near the target success rate.
+    earlier estimate) any level within ``LEARNING_REACH`` of the estimate may be chosen, the one
+    expected to shrink the estimate's variance most; after that only levels within
+    ``BAND_REACH`` of it whose expected success is within ``COMFORT_BAND`` of the target (or
+    else the closest), so that a settled player spends the run near the target success rate.
+    The band alone is no limit: when the lapse rate is uncertain every easy level can be
+    expected near the target, and the level that teaches most about lapses may be the easiest
+    one, far below the estimate.
     """
 
     def __init__(
@@ -92,12 +97,14 @@ class BayesTracker:
         if self.n_updates == 0:
             return self.start_level
         ability, _ = self.estimate()
-        near = [int(x) for x in self.levels if abs(x - ability) <= 1.0]
+        learning = self.n_updates < self.learning_trials
+        reach = LEARNING_REACH if learning else BAND_REACH
+        near = [int(x) for x in self.levels if abs(x - ability) <= reach]
         if not near:  # the estimate lies beyond an end of the range
             return int(min(max(round(ability), self.min_level), self.max_level))
-        if self.n_updates >= self.learning_trials:  # any level whose expected success is near the target
-            gaps = {int(x): abs(self.predicted_success(int(x)) - self.target) for x in self.levels}
-            near = [x for x in gaps if gaps[x] <= COMFORT_BAND] or [min(gaps, key=gaps.get)]
+        if not learning:  # of those, the ones expected near the target rate
+            gaps = {x: abs(self.predicted_success(x) - self.target) for x in near}
+            near = [x for x in near if gaps[x] <= COMFORT_BAND] or [min(near, key=gaps.get)]
         return min(near, key=self._expected_variance)
 
     def update(self, level: int, correct: bool) -> None:

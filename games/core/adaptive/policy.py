@@ -1,4 +1,5 @@
-"""Around the tracker: where a run starts (fresh, resumed or locked) and the errorless step-down."""
+"""Around the tracker: where a run starts (fresh, resumed or locked), how far a step may move, the
+errorless step-down and where a run ends."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from typing import Any, Sequence
 
 from games.core.adaptive import Tracker, make_tracker
 from games.core.adaptive.bayes import BayesTracker
+from games.core.adaptive.steps import StepLimit
 
 WARM_UP_LEVELS = 1  # a resumed run starts this much easier than the last estimate
 DRIFT_SD = 1.0  # levels an ability may move between two runs, widening the resumed prior
 RESUME_RUNS = 3  # the latest runs whose estimates, pooled, say where the next run starts
 MIN_SE = 0.05  # levels: no run's estimate weighs more than this precision allows
 FLAT_PRIOR_SD = 100.0  # the prior of a run's own estimate: as good as flat over the level range
+END_MARGIN = 2  # levels: a completed run never ends further below its estimate than this
 ENCOURAGEMENT = "Let's make it a little easier. You're doing fine."
 
 
@@ -87,12 +90,15 @@ class LevelPolicy:
     After ``errorless_after`` failed steps in a row the next step is one level easier than the
     last, whatever the tracker says, and ``notice`` carries a word of encouragement. Every
     answer still reaches the tracker, so the ability estimate stays honest under a lock too.
+    Unless locked, levels move at most one per step once the run has settled and never drop by
+    more than one (``StepLimit``), and a completed run ends no more than ``END_MARGIN`` below
+    its estimate (``end_level``).
     """
 
     def __init__(self, spec: Any, plan: LevelPlan, errorless_after: int | None = None,
                  tracker: Tracker | None = None) -> None:
         self.plan = plan
-        self.min_level = spec.min_level
+        self.min_level, self.max_level = spec.min_level, spec.max_level
         self.errorless_after = spec.errorless_after if errorless_after is None else errorless_after
         if self.errorless_after < 1:
             raise ValueError("errorless_after must be at least 1")
@@ -111,15 +117,28 @@ class LevelPolicy:
                 prior_mean=(spec.min_level + spec.max_level) / 2, prior_sd=FLAT_PRIOR_SD,
             )
         self.notice: str | None = None
+        self.steps = StepLimit()
         self._errors_in_row = 0
         self._easier: int | None = None
 
     def next_level(self) -> int:
         if self.plan.locked_level is not None:
             return self.plan.locked_level
-        if self._easier is not None:
-            return min(self._easier, self.tracker.next_level())
-        return self.tracker.next_level()
+        level = self.tracker.next_level()
+        return self.steps.limit(level if self._easier is None else min(self._easier, level))
+
+    def end_level(self, completed: bool = True) -> int:
+        """The level a run ends at: the next level, raised if a completed run would end more than
+        ``END_MARGIN`` below its estimate (within the range; a lock holds).
+
+        Bests and "level reached" read it, and the next run starts from the estimate (see
+        ``plan_run``), so a run's end and the next start stay close. A run left early keeps its
+        next level: an estimate from a few answers says too little to raise it.
+        """
+        level = self.next_level()
+        if not completed or self.plan.locked_level is not None:
+            return level
+        return max(level, min(round(self.estimate()[0]) - END_MARGIN, self.max_level))
 
     def next_rule(self) -> str:
         """Why the next level is what it is: for the audit trail."""
@@ -130,6 +149,7 @@ class LevelPolicy:
 
     def update(self, level: int, correct: bool) -> None:
         self.tracker.update(level, correct)
+        self.steps.stepped(level)
         if self.estimator is not None:
             self.estimator.update(level, correct)
         self._easier, self.notice = None, None

@@ -1,4 +1,5 @@
-"""Level trackers on hand-worked cases and seeded observers; the policy's resume, lock and errorless rules."""
+"""Level trackers on hand-worked cases and seeded observers; the policy's resume, lock, errorless,
+step and end rules."""
 
 import math
 import random
@@ -7,7 +8,9 @@ import statistics
 import pytest
 
 from games.core.adaptive import METHODS, Reversal, Staircase, make_tracker
+from games.core.adaptive.bayes import BAND_REACH
 from games.core.adaptive.policy import ENCOURAGEMENT, LevelPolicy, plan_run
+from games.core.adaptive.steps import SETTLE_STEPS, StepLimit
 from games.memory.sequence_recall.spec import SPEC
 
 
@@ -131,12 +134,55 @@ def test_unknown_method_is_refused():
         make_tracker(1, 9, 2, method="guess")
 
 
+# A resumed Flanker run (levels 1..8, two choices) as it was played, level and answer per trial
+# (+ right, - wrong): its 52nd level was 3 and, after a miss there, the 53rd was 1, because the
+# comfort band then ranged over every level and the easiest teach most about lapses.
+FLANKER_ANSWERS = "4-4+5+5+6-5-4+4+4-4+4+4+4+4+4+5+5+5+5+5+5+6+6-5-5-4+5+5-4+5+5+5+5+5+5-5+5+5-5+5+5+5+5-5+5-5+5+5+5+5+5+"
+
+
+def test_the_comfort_band_stays_near_the_estimate_where_a_flanker_run_once_fell():
+    tracker = make_tracker(1, 8, 4, target=0.8, chance=0.5, prior_mean=6.55, prior_sd=2.28)
+    for level, sign in zip(FLANKER_ANSWERS[::2], FLANKER_ANSWERS[1::2]):
+        tracker.update(int(level), sign == "+")
+    assert tracker.next_level() == 5  # was 3
+    tracker.update(3, False)  # the miss that sent it to 1
+    ability, _ = tracker.estimate()
+    assert abs(tracker.next_level() - ability) <= BAND_REACH and tracker.next_level() >= 4
+
+
+# -- how far a step may move ------------------------------------------------------------------
+def test_a_step_down_is_one_level_even_before_the_run_settles():
+    steps = StepLimit()
+    steps.stepped(6)
+    assert not steps.settled and steps.limit(2) == 5
+    steps.stepped(5)
+    assert steps.settled  # its first step down
+
+
+def test_a_run_climbs_freely_until_its_first_step_down_then_one_level_at_a_time():
+    steps = StepLimit()
+    for level in (1, 4):
+        assert steps.limit(level) == level
+        steps.stepped(level)
+    steps.stepped(3)
+    assert steps.limit(7) == 4 and steps.limit(3) == 3 and steps.limit(1) == 2
+
+
+def test_a_run_that_only_climbs_settles_at_its_fifth_step():
+    steps = StepLimit()
+    for level in range(1, SETTLE_STEPS + 1):
+        assert not steps.settled and steps.limit(level + 3) == level + 3
+        steps.stepped(level)
+    assert steps.settled and steps.limit(SETTLE_STEPS + 3) == SETTLE_STEPS + 1
+
+
 # -- the policy around the tracker ----------------------------------------------------------
 class Fixed:
-    """A tracker that always says ``level`` and remembers what it was told."""
+    """A tracker that says ``level`` (change it at will), estimates ``ability`` (else the level) and
+    remembers what it was told."""
 
-    def __init__(self, level):
-        self.level, self.told = level, []
+    def __init__(self, level, ability=None):
+        self.level, self.ability, self.told = level, ability, []
 
     def next_level(self):
         return self.level
@@ -145,7 +191,7 @@ class Fixed:
         self.told.append((level, correct))
 
     def estimate(self):
-        return float(self.level), None
+        return float(self.level if self.ability is None else self.ability), None
 
 
 @pytest.mark.parametrize("errorless_after", [2, 3, 5])
@@ -197,3 +243,32 @@ def test_a_resumed_tracker_keeps_to_the_comfort_band_from_its_second_trial():
     assert abs(resumed.predicted_success(level) - 0.8) <= COMFORT_BAND
     # a new player is still explored: the most informative level, outside the band here
     assert abs(fresh.predicted_success(fresh.next_level()) - 0.8) > COMFORT_BAND
+
+
+def test_a_tracker_falling_three_levels_moves_the_run_one_step():
+    tracker = Fixed(6)
+    policy = LevelPolicy(SPEC, plan_run(SPEC), tracker=tracker)
+    policy.update(6, False)
+    tracker.level = 3
+    assert policy.next_level() == 5 and policy.next_rule() == "tracker"
+
+
+def test_the_errorless_step_down_is_one_level_when_the_tracker_wants_lower():
+    tracker = Fixed(7)
+    policy = LevelPolicy(SPEC, plan_run(SPEC), errorless_after=3, tracker=tracker)
+    for level in (7, 7, 7):  # no step down and fewer than five steps: the run has not settled
+        policy.update(level, False)
+    tracker.level = 3
+    assert policy.next_level() == 6 and policy.notice == ENCOURAGEMENT
+
+
+def test_a_completed_run_ends_no_more_than_two_below_its_estimate():
+    policy = LevelPolicy(SPEC, plan_run(SPEC), tracker=Fixed(3, ability=7.4))
+    assert policy.next_level() == 3 and policy.end_level() == 5
+    assert policy.end_level(completed=False) == 3  # a run left early keeps its level
+    near = LevelPolicy(SPEC, plan_run(SPEC), tracker=Fixed(6, ability=7.4))
+    assert near.end_level() == 6
+    top = LevelPolicy(SPEC, plan_run(SPEC), tracker=Fixed(3, ability=SPEC.max_level + 2.9))
+    assert top.end_level() == SPEC.max_level
+    locked = LevelPolicy(SPEC, plan_run(SPEC, locked_level=3), tracker=Fixed(3, ability=7.4))
+    assert locked.end_level() == 3
