@@ -75,7 +75,7 @@ TRIAL_BASE: tuple[Column, ...] = (
     Column("rt_ms", "float", "ms", "Time from the onset of what the client answers (for a sequence, the prompt to repeat it) to the response (its last tap); empty without a response."),
     Column("timed_out", "bool", "", "Whether time ran out before a response."),
     Column("practice", "bool", "", "True for a practice trial (unscored, with feedback, the first time a client meets an exercise)."),
-    Column("run_completed", "bool", "", "True when the trial's run finished normally; false when it was stopped early or never closed (keep only true rows for finished runs, no join needed)."),
+    Column("run_completed", "bool", "", "True when the trial's run finished normally (also a timed item's run whose time was up, or one the client chose to finish after a trial); false when it was stopped early or never closed (keep only true rows for finished runs, no join needed)."),
 )
 
 RUN_BASE: tuple[Column, ...] = (
@@ -90,7 +90,7 @@ RUN_BASE: tuple[Column, ...] = (
     Column("median_rt_ms", "float", "ms", "Median rt_ms over the correct trials with a response."),
     Column("n_trials", "int", "trials", "Number of trials played."),
     Column("duration_s", "float", "s", "Time from the start to the end of the run."),
-    Column("completed", "bool", "", "True when the run finished normally; false when stopped early."),
+    Column("completed", "bool", "", "True when the run finished normally: all its trials, a timed item's time up, or the client chose to finish after a trial (then n_trials is below the planned count); false when stopped early."),
     Column("simulated", "bool", "", "True when a simulated player played the run (not a person)."),
     Column("practice", "bool", "", "True for a practice run: a few unscored trials with feedback the first time a client meets an exercise; it never moves levels or progress."),
     Column("session_item_id", "str", "UUID", "The planned session's item the run belongs to; empty outside planned sessions."),

@@ -8,7 +8,9 @@ and two moments of play (its simulated player answering through real key presses
 and in high contrast. With ``--problems`` it saves the screens for a save that failed (the problem,
 a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.5, 2.0 and in high
 contrast. With ``--results`` it saves the results screen after a run that is a new best and after a
-low run, each with earlier runs behind it, at the same four.
+low run, each with earlier runs behind it, at the same four. With ``--feedback`` it saves feedback
+moments, the screen between practice and scored play, and finishing after this one, at 1.0, 2.0
+and in high contrast.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
         pilot.wait_until(lambda: pilot.app.stack.top is not practice, frame_ms=50)
         pilot.wait(300)
         shot("9-practice-done")
+        pilot.press(pygame.K_RETURN)  # "Now it counts. Ready?": Start
         for i in range(pilot.app.stack.top.run.n_trials):
             answer(pilot, right=(i % 5 != 4))
         pilot.wait_until(lambda: not hasattr(pilot.app.stack.top, "run"), frame_ms=50)
@@ -184,6 +187,54 @@ def take_results(out: Path, suffix: str, theme: Theme) -> None:
             app.quit()
 
 
+def take_feedback(out: Path, suffix: str, theme: Theme) -> None:
+    """Feedback moments (right, not quite with Sequence Recall's replay, Go/No-Go's square), the
+    screen between practice and scored play, and finishing after this one."""
+    from games.core.simulate import simulate_session
+    from games.focus.go_no_go.spec import NOGO
+    from games.launcher.play import ExerciseScene
+    from games.registry import get_exercise
+
+    shot = lambda name: pilot.screenshot(out / f"{name}{suffix}.png")  # noqa: E731
+    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
+        app = App(store, theme=theme, clock=FakeClock(1000.0))
+        app.begin_session(store.add_client("C-0001", "Alex"))
+        app.stack.push(ExerciseScene(get_exercise("sequence_recall"), practice=True))
+        pilot = Pilot(app)
+        pilot.step()
+        answer(pilot, right=True)
+        pilot.wait(100)
+        shot("feedback-right")
+        answer(pilot, right=False)
+        pilot.wait(700 * 1 + 300)  # the second block of the right order lit again
+        shot("feedback-not-quite")
+        answer(pilot, right=True)
+        pilot.wait_until(lambda: not hasattr(app.stack.top, "run"), frame_ms=50)
+        shot("practice-to-scored")
+        pilot.press(pygame.K_RETURN)
+        pilot.wait_until(lambda: in_phase(pilot, Phase.PRESENT))
+        pilot.wait(200)
+        shot("finish-after-this-one")
+        pilot.press(pygame.K_END)
+        shot("finishing-after-this-one")
+        answer(pilot, right=True)
+        pilot.wait(300)
+        shot("good-place-to-stop")
+        exercise = get_exercise("go_no_go")
+        simulate_session(exercise, store, app.client, exercise.make_player(0.7, random.Random(1)),
+                         seed=1, wall_start=datetime.now(timezone.utc), n_trials=1)
+        app.stack.replace(ExerciseScene(exercise))
+        scene = app.stack.top
+        pilot.step()
+        pilot.wait_until(lambda: scene.run.logic.shown == NOGO, frame_ms=20)
+        pilot.wait(200)
+        pilot.press(pygame.K_SPACE)
+        pilot.wait_until(lambda: scene.run.feedback is not None, frame_ms=20)
+        pilot.wait(100)
+        shot("go-no-go-square")
+        app.quit()
+
+
 class FullDisk:
     """The store, refusing to save once ``full`` is set, as on a full disk."""
 
@@ -233,6 +284,7 @@ def take_problems(out: Path, suffix: str, theme: Theme) -> None:
 
 THEMES = (("@1.0", Theme.create(1.0)), ("@1.5", Theme.create(1.5)), ("@1.0-high-contrast", Theme.create(1.0, high_contrast=True)))
 LARGEST = (("@2.0", Theme.create(2.0)),)  # the main flow also in the largest type the default window holds
+FEEDBACK_THEMES = (THEMES[0], LARGEST[0], THEMES[2])
 
 
 def main() -> None:
@@ -241,9 +293,16 @@ def main() -> None:
     parser.add_argument("--problems", action="store_true", help="the save problem screens and PIN checking")
     parser.add_argument("--tiles", action="store_true", help="only the exercise list and an instructions screen")
     parser.add_argument("--results", action="store_true", help="the results screen after a new best and a low run")
+    parser.add_argument("--feedback", action="store_true",
+                        help="feedback moments, the screen before scored play, finishing after this one")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.feedback:
+        for suffix, theme in FEEDBACK_THEMES:
+            take_feedback(args.out, suffix, theme)
+        print(f"screenshots written to {args.out}")
+        return
     for suffix, theme in THEMES if args.exercise else THEMES + LARGEST:  # the problems at every scale too
         if args.problems:
             take_problems(args.out, suffix, theme)

@@ -194,15 +194,32 @@ def lazy_view(module: str, name: str) -> Callable[..., Any]:
     return make_view
 
 
+def no_words(record: TrialRecord) -> str | None:
+    """The default explanation of an answer that was not right: none (a plain "Not quite")."""
+    return None
+
+
+def no_replay(record: TrialRecord) -> float:
+    """The default time an exercise's view takes to show the right answer after a miss: none."""
+    return 0.0
+
+
 @dataclass(frozen=True)
 class Exercise:
-    """An exercise as the registry, launcher, runner and exports see it."""
+    """An exercise as the registry, launcher, runner and exports see it.
+
+    ``feedback_words(record)`` says in one plain sentence what was right after an answer that was
+    not ("That was a square: wait for the circles."), or None; ``replay_ms(record)`` is how long
+    the view's ``draw_feedback``, when it has one, takes to show the right answer again.
+    """
 
     spec: ExerciseSpec
     make_logic: Callable[[random.Random, Mapping[str, Any]], ExerciseLogic]
     make_view: Callable[..., Any]
     make_player: Callable[[float, random.Random], SimulatedPlayer]
     summarize: Callable[[Sequence[TrialRecord]], dict[str, Any]]
+    feedback_words: Callable[[TrialRecord], str | None] = no_words
+    replay_ms: Callable[[TrialRecord], float] = no_replay
 
     @property
     def id(self) -> str:

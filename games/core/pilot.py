@@ -84,7 +84,7 @@ class Pilot:
         end = self.clock.now_ms() + limit_ms
         while self.app.stack.top is scene and self.clock.now_ms() < end and not (until and until()):
             run_now = scene.run_ms(self.clock.now_ms())
-            planned = None if scene.run.finished else player.next_action(scene.run.logic, run_now)
+            planned = scene.run.planned_action(player, run_now)
             if planned is not None and planned[0] <= run_now:
                 self._act(scene, planned[1], device)
                 continue

@@ -178,6 +178,13 @@ class SessionRunner:
         self._finish_item(now_ms, "stopped")
         self._end_session(now_ms, stopped_early=True)
 
+    def finish_after_trial(self, now_ms: float) -> None:
+        """The client would like to stop this exercise at a natural point: after the trial on
+        screen (and a kind word) the item ends as if its time were up, and the session goes on."""
+        if self.run is not None and not self.paused:
+            self.run.finish_after_trial(self.active_ms(now_ms))
+            self._check(now_ms)
+
     def answer_mood(self, answers: Mapping[str, int], now_ms: float) -> None:
         """The client's answers to the current mood check (before any exercise, else after)."""
         if self.finished or self.state is None or self.state.item.kind != "mood":
@@ -219,7 +226,8 @@ class SessionRunner:
         run.start(self.active_ms(now_ms))
 
     def _check(self, now_ms: float) -> None:
-        """Move on when the item's time is up (after the trial on screen) or its practice ends."""
+        """Move on when the item's time is up or the client chose to finish (after the trial on
+        screen), or when its practice ends."""
         state = self.state
         if state is None:
             return
@@ -230,9 +238,9 @@ class SessionRunner:
             self._end_item(now_ms, "done")
         elif state.run is not None:
             if state.time_up and not state.run.finished:
-                state.run.end_after_trial()
+                state.run.end_after_trial(self.active_ms(now_ms))
             if state.run.finished:
-                if state.time_up:
+                if state.time_up or state.run.finish_chosen:
                     self._end_item(now_ms, "done")
                 else:  # practice is over (or a run ended by itself): the scored run begins
                     self._start_run(state.run.exercise, now_ms, practice=False)

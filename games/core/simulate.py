@@ -41,7 +41,7 @@ def play_run(run: ExerciseRun, player: SimulatedPlayer, clock: FakeClock, max_st
             return
         if run.awaiting_onset:
             run.mark_onset(clock.now_ms())
-        if not _next_event(run, player.next_action(run.logic, clock.now_ms()), clock):
+        if not _next_event(run, run.planned_action(player, clock.now_ms()), clock):
             raise SimulationStalled(f"{run.exercise.id}: nothing left to happen before the run ended")
     raise SimulationStalled(f"{run.exercise.id}: the run did not end within {max_steps} steps")
 
@@ -109,7 +109,7 @@ class SimulatedClient:
             seed = self.rng.randrange(2**31)
             self._players[run.run_id] = run.exercise.make_player(self.ability, random.Random(seed))
         active_now = runner.active_ms(now_ms)
-        planned = self._players[run.run_id].next_action(run.logic, active_now)
+        planned = run.planned_action(self._players[run.run_id], active_now)
         if planned is None:
             return None
         return planned[0] - active_now + now_ms + ROUNDING_MS, planned[1]

@@ -15,12 +15,15 @@ from games.core.run import ExerciseRun
 from games.core.session import PRACTICE_TRIALS
 from games.core.scene import Scene
 from games.core.widgets import Button, draw_text, escape_or_click, fit
-from games.launcher.common import fitting_lines, margin
-from games.launcher.confirm import ConfirmScene
+from games.launcher.common import margin
+from games.launcher.confirm import ChoiceScene
+from games.launcher.feedback_view import ReadyScene, draw_feedback, feedback_frame_ms
 
 log = logging.getLogger(__name__)
-NOTICE_MS = 4000.0  # how long a word of encouragement stays on screen
-PRACTICE_DONE = "Practice done. From now on it counts. You're ready!"
+FINISH_KEY = pygame.K_END  # "Finish after this one" from the keyboard (also offered by Esc's question)
+FINISH_LABEL = "Finish after this one"
+FINISHING = "Finishing after this one"
+SHORT = {FINISH_LABEL: "Last one", FINISHING: "Last one now"}  # where the header has little room
 
 
 class ExerciseScene(Scene):
@@ -29,15 +32,15 @@ class ExerciseScene(Scene):
     key_repeat = False
 
     def __init__(self, exercise: Exercise, n_trials: int | None = None, seed: int | None = None,
-                 practice: bool = False, notice: str | None = None) -> None:
+                 practice: bool = False) -> None:
         self.exercise = exercise
         self.n_trials = n_trials
         self.practice = practice  # a few unscored trials with feedback, the first time only
-        self._first_notice = notice
         self.seed = seed if seed is not None else secrets.randbits(31)
         self.run: ExerciseRun | None = None
         self.view = None
         self.stop_button = Button("Stop", self.ask_to_stop)
+        self.finish_button = Button(FINISH_LABEL, self.finish_after_trial)
         self._done = False
         self._paused_ms = 0.0  # time spent on the "Stop?" question, which the exercise does not see
         self._pause_start: float | None = None
@@ -57,8 +60,6 @@ class ExerciseScene(Scene):
         self.run.on_trial = app.sound.answered  # the chime or the soft low tone as each trial is recorded
         self._calendar.start_ms = self.run_ms(app.clock.now_ms())
         self.run.start(self._calendar.start_ms)
-        if self._first_notice:
-            self.run.notice, self.run.notice_ms = self._first_notice, self.run_ms(app.clock.now_ms())
         log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
 
     def run_ms(self, t_ms: float) -> float:
@@ -67,7 +68,14 @@ class ExerciseScene(Scene):
 
     def ask_to_stop(self) -> None:
         self._pause_start = self.app.clock.now_ms()
-        self.app.stack.push(ConfirmScene(self, "Stop this exercise?", "What you did so far is saved.", yes="Stop", no="Keep going"))
+        self.app.stack.push(ChoiceScene(
+            self, "Stop this exercise?", "What you did so far is saved.",
+            [("Keep going", False), (FINISH_LABEL, "finish"), ("Stop now", True)], on_escape=False,
+        ))
+
+    def finish_after_trial(self) -> None:
+        """The client would like to stop at a natural point: after the trial on screen."""
+        self.run.finish_after_trial(self.run_ms(self.app.clock.now_ms()))
 
     def on_wake(self, slept_s: float, on_top: bool) -> None:
         asked = self._pause_start is not None  # the sleep came while "Stop?" was asked: run time stood there
@@ -88,6 +96,12 @@ class ExerciseScene(Scene):
             self._pause_start = None
         if result is True:
             self.run.stop(self.run_ms(now))
+        elif result == "finish":
+            self.finish_after_trial()
+        elif result == "start":  # the client is ready for the scored run after practice
+            self.app.stack.replace(ExerciseScene(self.exercise, self.n_trials))
+        elif result == "escape":
+            self.app.stack.pop()
 
     def on_quit(self, now_ms: float) -> None:
         if self.run is not None:
@@ -96,6 +110,9 @@ class ExerciseScene(Scene):
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         if escape_or_click(event, self.stop_button):
             self.ask_to_stop()
+            return
+        if finish_asked(event, self.finish_button):
+            self.finish_after_trial()
             return
         action = self.view.action_for(event, self.run.logic)
         if action is not None:
@@ -110,8 +127,9 @@ class ExerciseScene(Scene):
     def _show_results(self) -> None:
         from games.launcher.results import ResultsScene
 
-        if self.practice and self.run.summary.completed:
-            self.app.stack.replace(ExerciseScene(self.exercise, self.n_trials, notice=PRACTICE_DONE))
+        if self.practice and self.run.summary.completed and not self.run.finish_chosen:
+            self._pause_start = self.app.clock.now_ms()
+            self.app.stack.push(ReadyScene())
         elif self.run.summary.n_trials and not self.practice:
             self.app.stack.replace(ResultsScene(self.exercise, self.run.summary))
         else:
@@ -124,41 +142,55 @@ class ExerciseScene(Scene):
     def next_frame_ms(self, now_ms: float) -> float | None:
         if self.run.awaiting_onset:
             return now_ms
-        run_now = self.run_ms(now_ms)
-        notice_end = self.run.notice_ms + NOTICE_MS if self._notice(run_now) else None
-        due = (self.run.next_change_ms(), self.view.next_redraw_ms(self.run.logic, run_now), notice_end)
-        times = [t for t in due if t is not None]
-        return min(times) + self._paused_ms if times else None
+        due = run_frame_ms(self.run, self.view, self.run_ms(now_ms))
+        return None if due is None else due + self._paused_ms
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
         side = margin(theme, surface)
         draw_header_button(surface, theme, self.stop_button, side)
+        right = draw_finish_button(surface, theme, self.finish_button, self.stop_button, self.run, side)
         now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
-        self._draw_header(surface, side, self._notice(self.run_ms(now)))
+        shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
+        what = "practice " if self.practice else ""
+        count = f"{what}{shown} of {self.run.n_trials}"
+        text = f"{self.exercise.spec.title}  ·  {count}"
+        small = theme.font("small")
+        width = right - side - theme.gap()
+        if small.size(text)[0] > width:  # "practice 1 of 3" alone rather than the title cut short
+            text = count
+        draw_text(surface, fit(text, small, width), small, theme.palette.muted_text, (side, self.stop_button.rect.centery), "midleft")
         top = self.stop_button.rect.bottom + theme.gap()
         area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
         self.view.theme = self.app.theme  # it gives way in a window made smaller, and comes back
-        self.view.draw(surface, area, self.run.logic, self.run_ms(now))
+        draw_run(surface, theme, area, self.run, self.view, self.run_ms(now))
 
-    def _notice(self, run_now: float) -> str | None:
-        """The run's word of encouragement while it is fresh."""
-        if self.run.notice and run_now - self.run.notice_ms < NOTICE_MS:
-            return self.run.notice
-        return None
 
-    def _draw_header(self, surface: pygame.Surface, side: int, notice: str | None) -> None:
-        """The exercise and trial count, or in their place a word of encouragement in a frame."""
-        theme, pal = self.app.theme, self.app.theme.palette
-        width = self.stop_button.rect.left - side - theme.gap()
-        if notice is None:
-            shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
-            what = "practice " if self.practice else ""
-            text = f"{self.exercise.spec.title}  ·  {what}{shown} of {self.run.n_trials}"
-            small = theme.font("small")
-            draw_text(surface, fit(text, small, width), small, pal.muted_text, (side, self.stop_button.rect.centery), "midleft")
-            return
-        draw_notice(surface, theme, pygame.Rect(side, self.stop_button.rect.top, width, self.stop_button.rect.height), notice)
+def finish_asked(event: pygame.event.Event, button: Button) -> bool:
+    """Whether ``event`` asks to finish after this trial: the End key, or a click on the button."""
+    if event.type == pygame.KEYDOWN and event.key == FINISH_KEY:
+        return True
+    return event.type == pygame.MOUSEBUTTONUP and event.button == 1 and button.rect.collidepoint(event.pos)
+
+
+def draw_run(surface: pygame.Surface, theme, area: pygame.Rect, run, view, run_now: float) -> None:
+    """The exercise's view, or in its place the feedback moment showing (the view is held still)."""
+    shown = run.feedback_at(run_now)
+    if shown is not None:
+        draw_feedback(surface, theme, area, shown, view, run_now)
+    else:
+        view.draw(surface, area, run.logic, run.logic_ms(run_now))
+
+
+def run_frame_ms(run, view, run_now: float) -> float | None:
+    """The run time of the next frame the run and its view need (None: only on input)."""
+    if run.feedback is not None:
+        return feedback_frame_ms(run.feedback, view, run_now)
+    logic_now = run.logic_ms(run_now)
+    redraw = view.next_redraw_ms(run.logic, logic_now)
+    due = [run.next_change_ms(), None if redraw is None else redraw - logic_now + run_now]
+    times = [t for t in due if t is not None]
+    return min(times) if times else None
 
 
 def draw_header_button(surface: pygame.Surface, theme, button: Button, side: int) -> None:
@@ -168,14 +200,24 @@ def draw_header_button(surface: pygame.Surface, theme, button: Button, side: int
     button.draw(surface, theme, focused=False)
 
 
-def draw_notice(surface: pygame.Surface, theme, box: pygame.Rect, notice: str) -> None:
-    """A word of encouragement in a gentle frame, where the header line usually is."""
-    pal = theme.palette
-    pygame.draw.rect(surface, pal.surface, box, border_radius=theme.radius)
-    pygame.draw.rect(surface, pal.gentle, box, width=2, border_radius=theme.radius)
-    inner = box.inflate(-2 * theme.gap(), -4)
-    font, lines = fitting_lines(theme, "body", notice, inner.width, inner.height, bold=True)
-    y = box.centery - len(lines) * font.get_linesize() // 2
-    for line in lines:
-        draw_text(surface, line, font, pal.gentle, (inner.left, y))
-        y += font.get_linesize()
+def draw_finish_button(surface: pygame.Surface, theme, button: Button, beside: Button, run, side: int) -> int:
+    """"Finish after this one" left of ``beside``, or once asked a quiet "Finishing after this one"
+    (each shorter when it would take more than half the header); returns the left edge of what it
+    drew (the header line ends there)."""
+    if run is None or run.finished:
+        button.rect = pygame.Rect(0, 0, 0, 0)
+        return beside.rect.left
+    room = (beside.rect.left - side) // 2
+    if run.finish_chosen:
+        button.rect = pygame.Rect(0, 0, 0, 0)
+        small = theme.font("small", bold=True)
+        text = FINISHING if small.size(FINISHING)[0] <= room else SHORT[FINISHING]
+        at = (beside.rect.left - theme.gap(), beside.rect.centery)
+        return draw_text(surface, text, small, theme.palette.text, at, "midright").left
+    button.label = FINISH_LABEL
+    if button.width(theme) > room:
+        button.label = SHORT[FINISH_LABEL]
+    button.rect = pygame.Rect(0, beside.rect.top, button.width(theme), beside.rect.height)
+    button.rect.right = beside.rect.left - theme.gap()
+    button.draw(surface, theme, focused=False)
+    return button.rect.left

@@ -16,9 +16,12 @@ from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fi
 from games.launcher.breathing import BreathTones, draw_breathing
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene
+from games.launcher.feedback_view import ReadyScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.mood import MoodForm
-from games.launcher.play import NOTICE_MS, draw_header_button, draw_notice
+from games.launcher.play import (
+    FINISH_LABEL, draw_finish_button, draw_header_button, draw_run, finish_asked, run_frame_ms,
+)
 from games.registry import get_exercise
 from scores.plans import Plan
 
@@ -64,10 +67,12 @@ class SessionScene(Scene):
         self.seed = seed if seed is not None else secrets.randbits(31)
         self.runner: SessionRunner | None = None
         self.pause_button = Button("Pause", self.open_menu)
+        self.finish_button = Button(FINISH_LABEL, self.finish_after_trial)
         self.view: Any = None
         self._view_for: str | None = None
         self.mood_form: MoodForm | None = None
         self._shown_position = 0  # the item the screen was last set up for
+        self._shown_run: Any = None  # the exercise run it was last set up for
         self._done = False
         self.breath_tones = BreathTones()
 
@@ -98,19 +103,31 @@ class SessionScene(Scene):
     def open_menu(self) -> None:
         self.runner.pause(self.app.clock.now_ms())
         self.app.sound.hush()
+        run = self.runner.run
+        finish = [(FINISH_LABEL, "finish")] if run is not None and not run.finish_chosen else []
         self.app.stack.push(ChoiceScene(
             self, "Paused", "Every timer has stopped. Take your time.",
-            [("Keep going", "resume"), ("Skip this part", "skip"), ("Stop the session", "stop")],
+            [("Keep going", "resume"), *finish, ("Skip this part", "skip"), ("Stop the session", "stop")],
             on_escape="resume",
         ))
+
+    def finish_after_trial(self) -> None:
+        """The client would like to end this exercise after the trial on screen; the session goes on."""
+        self.runner.finish_after_trial(self.app.clock.now_ms())
+        self._follow_item()
 
     def on_hold(self, now_ms: float) -> None:
         self.runner.pause(now_ms)  # the save problem screen pops with "resume" once all is saved
 
     def on_result(self, result: Any) -> None:
         now = self.app.clock.now_ms()
-        if result in ("resume", "start"):
+        if result in ("resume", "start", "finish"):
             self.runner.resume(now)
+            if result == "finish":
+                self.runner.finish_after_trial(now)
+        elif result == "escape":  # Esc on the screen between practice and the scored run
+            self.open_menu()
+            return
         elif result == "skip":
             self.runner.skip(now)
         elif result == "stop":
@@ -128,8 +145,9 @@ class SessionScene(Scene):
             self._show_summary()
             return
         if runner.state.position == self._shown_position:
+            self._follow_run()
             return
-        self._shown_position = runner.state.position
+        self._shown_position, self._shown_run = runner.state.position, runner.run
         item = runner.state.item
         self.mood_form = MoodForm() if item.kind == "mood" else None
         if item.kind == "exercise":
@@ -138,6 +156,16 @@ class SessionScene(Scene):
                 self.view, self._view_for = exercise.make_view(self.app.theme), exercise.id
             runner.pause(self.app.clock.now_ms())  # the item's time starts when the client is ready
             self.app.stack.push(ItemIntroScene(exercise, f"Next: {exercise.spec.title}"))
+
+    def _follow_run(self) -> None:
+        """After practice, the scored run waits, paused, for the client to say they are ready."""
+        run, before = self.runner.run, self._shown_run
+        if run is before:
+            return
+        self._shown_run = run
+        if before is not None and before.practice and run is not None and not run.practice:
+            self.runner.pause(self.app.clock.now_ms())
+            self.app.stack.push(ReadyScene())
 
     def _show_summary(self) -> None:
         from games.launcher.session_summary import SessionSummaryScene
@@ -150,6 +178,9 @@ class SessionScene(Scene):
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         if escape_or_click(event, self.pause_button):
             self.open_menu()
+            return
+        if self.runner.run is not None and finish_asked(event, self.finish_button):
+            self.finish_after_trial()
             return
         if self.mood_form is not None:
             self.mood_form.handle_event(event)
@@ -188,9 +219,9 @@ class SessionScene(Scene):
         due = [runner.next_change_ms(), now_ms + 1000.0 - runner.active_ms(now_ms) % 1000.0]  # the countdown
         if runner.state.item.kind == "breathing":
             due.append(next_frame_ms(now_ms - runner.item_elapsed_ms(now_ms), now_ms))
-        if runner.run is not None and self.view is not None:
+        if runner.run is not None and self.view is not None and not runner.run.finished:
             active = runner.active_ms(now_ms)
-            redraw = self.view.next_redraw_ms(runner.run.logic, active)
+            redraw = run_frame_ms(runner.run, self.view, active)
             if redraw is not None:
                 due.append(redraw - active + now_ms)
         return min(t for t in due if t is not None)
@@ -213,7 +244,7 @@ class SessionScene(Scene):
             self.mood_form.draw(surface, area, theme)
         elif runner.run is not None and self.view is not None:
             self.view.theme = self.app.theme  # it gives way in a window made smaller, and comes back
-            self.view.draw(surface, area, runner.run.logic, active)
+            draw_run(surface, theme, area, runner.run, self.view, active)
 
     def header_text(self, now_ms: float) -> str:
         """Which item this is, of how many, and what it is."""
@@ -233,11 +264,9 @@ class SessionScene(Scene):
 
     def _draw_header(self, surface: pygame.Surface, side: int, now_ms: float) -> None:
         theme, pal = self.app.theme, self.app.theme.palette
-        width = self.pause_button.rect.left - side - theme.gap()
-        run, y = self.runner.run, self.pause_button.rect.centery
-        if run is not None and run.notice and self.runner.active_ms(now_ms) - run.notice_ms < NOTICE_MS:
-            draw_notice(surface, theme, pygame.Rect(side, self.pause_button.rect.top, width, self.pause_button.rect.height), run.notice)
-            return
+        right = draw_finish_button(surface, theme, self.finish_button, self.pause_button, self.runner.run, side)
+        width = right - side - theme.gap()
+        y = self.pause_button.rect.centery
         small, bold = theme.font("small"), theme.font("small", bold=True)
         countdown = self.countdown_text(now_ms)
         if countdown:  # the countdown keeps its place; the label gives way

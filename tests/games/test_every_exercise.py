@@ -10,6 +10,7 @@ from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.exercises import ExerciseListScene
+from games.launcher.feedback_view import ReadyScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
@@ -82,6 +83,12 @@ def test_play_a_whole_run_with_one_device(pilot, exercise_id, device):
         scene = pilot.app.stack.top
         assert isinstance(scene, ExerciseScene) and scene.exercise is exercise and scene.practice is practice
         pilot.play(exercise.make_player(0.8, random.Random(3)), device=device, frame_ms=FRAME_MS)
+        if practice:  # "Now it counts. Ready?" waits for the client, with the same device
+            assert isinstance(pilot.app.stack.top, ReadyScene)
+            pilot.wait(10_000, frame_ms=FRAME_MS)
+            assert isinstance(pilot.app.stack.top, ReadyScene)
+            start = pilot.app.stack.top.buttons.buttons[0]
+            pilot.press(pygame.K_RETURN) if device == "keys" else pilot.click(start.rect.center)
     assert isinstance(pilot.app.stack.top, ResultsScene)
     runs, trials = check_store(pilot.app.store, completed_runs=2)
     assert [r["practice"] for r in runs] == [True, False]

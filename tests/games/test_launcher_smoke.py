@@ -6,6 +6,7 @@ import pytest
 from games.core.pilot import Pilot
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
+from games.launcher.feedback_view import ReadyScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
@@ -59,6 +60,8 @@ def test_keyboard_only_create_client_play_whole_run_and_find_trials(pilot):
     for _ in range(practice.run.n_trials):
         assert play_trial_with_keys(pilot, right=True)
     pilot.wait_until(lambda: top(pilot) is not practice, frame_ms=50)
+    assert isinstance(top(pilot), ReadyScene)  # "Well done. Now it counts. Ready?"
+    pilot.press(pygame.K_RETURN)
     assert isinstance(top(pilot), ExerciseScene) and not top(pilot).practice
     n_trials = top(pilot).run.n_trials
     for i in range(n_trials):
@@ -109,11 +112,13 @@ def test_mouse_only_create_client_play_and_stop(pilot):
 
     play_trials_by_mouse(practice.run.n_trials)
     pilot.wait_until(lambda: top(pilot) is not practice, frame_ms=50)
+    assert isinstance(top(pilot), ReadyScene)
+    click(pilot, top(pilot).buttons.buttons[0].rect)  # Start
     assert isinstance(top(pilot), ExerciseScene) and not top(pilot).practice
     play_trials_by_mouse(2)
     click(pilot, top(pilot).stop_button.rect)
     confirm = top(pilot)
-    click(pilot, confirm.buttons.buttons[1].rect)  # "Stop"
+    click(pilot, confirm.buttons.buttons[2].rect)  # "Stop now"
     pilot.step()
     assert isinstance(top(pilot), ResultsScene)
     [run] = [r for r in store.iter_run_rows() if not r["practice"]]
@@ -220,7 +225,7 @@ def test_held_keys_repeat_in_menus_but_not_in_an_exercise(pilot):
     assert isinstance(top(pilot), ExerciseScene)
     assert pygame.key.get_repeat() == (0, 0)
     pilot.press(pygame.K_ESCAPE)
-    pilot.press(pygame.K_TAB)
+    pilot.press(pygame.K_END)  # the last choice, "Stop now"
     pilot.press(pygame.K_RETURN)  # stop: no trial yet, back to the instructions
     assert pygame.key.get_repeat()[0] > 0
 

@@ -9,6 +9,7 @@ from games.app import App
 from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.launcher.confirm import ChoiceScene
+from games.launcher.feedback_view import ReadyScene
 from games.launcher.session import ItemIntroScene, SessionScene, clock_text
 from games.launcher.session_summary import SessionSummaryScene
 from games.registry import get_exercise
@@ -64,6 +65,12 @@ def play_exercise_item(pilot, scene, device):
     """Let simulated players play the item on screen (practice, then scored) until it ends."""
     position = scene.runner.state.position
     while scene.runner.state is not None and scene.runner.state.position == position:
+        if isinstance(top(pilot), ReadyScene):  # practice is over: "Now it counts. Ready?"
+            remaining = scene.runner.item_remaining_s(pilot.clock.now_ms())
+            pilot.wait(3_000)
+            assert scene.runner.item_remaining_s(pilot.clock.now_ms()) == remaining  # no timer runs here
+            pilot.press(pygame.K_RETURN) if device == "keys" else pilot.click(top(pilot).buttons.buttons[0].rect.center)
+        assert top(pilot) is scene
         run = scene.runner.run
         player = get_exercise(run.exercise.id).make_player(0.8, random.Random(run.seed))
         pilot.play(player, device=device, frame_ms=100.0,
@@ -141,9 +148,10 @@ def test_skip_and_stop_by_mouse_keep_what_was_recorded(pilot):
     pilot.click(top(pilot).buttons.buttons[1].rect.center)  # Skip this part
     assert isinstance(top(pilot), ItemIntroScene)
     pilot.click(top(pilot).buttons.buttons[0].rect.center)  # Start
-    pilot.wait(20_000, frame_ms=100.0)
+    pilot.wait(5_000, frame_ms=100.0)
     pilot.click(scene.pause_button.rect.center)
-    pilot.click(top(pilot).buttons.buttons[2].rect.center)  # Stop the session
+    assert [b.label for b in top(pilot).buttons.buttons][1] == "Finish after this one"
+    pilot.click(top(pilot).buttons.buttons[3].rect.center)  # Stop the session
     summary = top(pilot)
     assert isinstance(summary, SessionSummaryScene)
     assert any("stopped a little early" in line for line in summary.lines)

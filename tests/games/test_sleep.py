@@ -9,7 +9,7 @@ import pytest
 from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.response_window import Phase
-from games.launcher.confirm import ChoiceScene, ConfirmScene
+from games.launcher.confirm import ChoiceScene
 from games.launcher.play import ExerciseScene
 from games.launcher.session import SessionScene
 from games.registry import get_exercise
@@ -50,7 +50,7 @@ def test_a_sleep_mid_exercise_pauses_it_and_the_waking_key_is_no_answer(sleepy):
     answered, run_ms = len(scene.run.records), scene.run_ms(pilot.clock.now_ms())
     asleep[0] += LID_CLOSED_S
     pilot.press(pygame.K_LEFT)  # the key that wakes the laptop is also a Flanker answer key
-    assert isinstance(pilot.app.stack.top, ConfirmScene)  # "Stop this exercise?": Keep going / Stop
+    assert isinstance(pilot.app.stack.top, ChoiceScene)  # "Stop this exercise?": Keep going / ... / Stop now
     assert len(scene.run.records) == answered and scene.run.logic.phase is Phase.STIMULUS
     pilot.wait(30_000, frame_ms=1_000)
     pilot.press(pygame.K_ESCAPE)  # Keep going
@@ -90,7 +90,7 @@ def test_a_sleep_while_stop_is_asked_still_moves_the_calendar_on(sleepy):
     pilot.press(pygame.K_ESCAPE)  # "Stop this exercise?"
     asleep[0] += LID_CLOSED_S
     pilot.wait(3_000, frame_ms=500)  # no key: the computer woke by itself
-    assert isinstance(pilot.app.stack.top, ConfirmScene)
+    assert isinstance(pilot.app.stack.top, ChoiceScene)
     pilot.press(pygame.K_ESCAPE)  # Keep going
     pilot.wait_until(lambda: len(scene.run.records) >= 3, limit_ms=60_000, frame_ms=50)
     assert max(trial_gaps_s(pilot)) >= LID_CLOSED_S
@@ -102,9 +102,9 @@ def test_the_click_that_wakes_the_computer_does_not_answer_the_question_it_opens
     pilot.app.stack.push(scene)
     pilot.wait(2_000, frame_ms=50)
     asleep[0] += LID_CLOSED_S
-    pilot.step()  # the computer is awake: "Stop this exercise?" with Keep going and Stop
+    pilot.step()  # the computer is awake: "Stop this exercise?" with Keep going and Stop now
     question = pilot.app.stack.top
-    stop = next(button for button in question.buttons.buttons if button.label == "Stop")
+    stop = next(button for button in question.buttons.buttons if button.label == "Stop now")
     pilot.clock.advance(300)
     pilot.click(stop.rect.center)  # the hand still on the mouse from waking it
     assert pilot.app.stack.top is question and not scene.run.finished

@@ -1,7 +1,7 @@
 """Flanker: the Eriksen flanker task of selective attention (ignore the arrows around the middle one)."""
 
 from games.core.exercise import Exercise, lazy_view
-from games.focus.flanker.logic import FlankerLogic, summarize
+from games.focus.flanker.logic import FlankerLogic, feedback_words, summarize
 from games.focus.flanker.player import FlankerPlayer
 from games.focus.flanker.spec import SPEC
 
@@ -11,4 +11,5 @@ EXERCISE = Exercise(
     make_view=lazy_view("games.focus.flanker.view", "FlankerView"),
     make_player=FlankerPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
 )

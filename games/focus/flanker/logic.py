@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Respond
+from games.core.feedback import timing_words
 from games.core.exercise import TrialRecord
 from games.core.response_window import Phase, TimedResponse
 from games.core.timeline import OnTimeline
@@ -179,3 +180,8 @@ def summarize(records: Sequence[TrialRecord]) -> dict[str, Any]:
     measures["anticipations"] = sum(bool(r.extra["anticipation"]) for r in records)
     measures["timeouts"] = sum(r.timed_out for r in records)
     return measures
+
+
+def feedback_words(record: TrialRecord) -> str | None:
+    """After an answer that was not right: where the middle arrow pointed (or what the timing was)."""
+    return timing_words(record) or f"The middle arrow pointed {record.extra['direction']}."

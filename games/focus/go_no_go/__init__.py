@@ -3,7 +3,7 @@
 from games.core.exercise import Exercise, lazy_view
 from games.focus.go_no_go.logic import GoNoGoLogic
 from games.focus.go_no_go.player import GoNoGoPlayer
-from games.focus.go_no_go.scoring import summarize
+from games.focus.go_no_go.scoring import feedback_words, summarize
 from games.focus.go_no_go.spec import SPEC
 
 EXERCISE = Exercise(
@@ -12,4 +12,5 @@ EXERCISE = Exercise(
     make_view=lazy_view("games.focus.go_no_go.view", "GoNoGoView"),
     make_player=GoNoGoPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
 )

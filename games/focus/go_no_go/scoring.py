@@ -97,3 +97,15 @@ def summarize(records: Sequence[TrialRecord]) -> dict[str, Any]:
         "blocks": len(ends),
         "good_blocks": sum(bool(r.step_correct) for r in ends),
     }
+
+
+def feedback_words(record: TrialRecord) -> str | None:
+    """What was right, in a sentence, after a shape that did not go right."""
+    outcome = record.extra.get("outcome")
+    if outcome == COMMISSION:
+        return "That was a square: wait for the circles."
+    if outcome == ANTICIPATION:
+        return "That press came just before the circle: wait until you see it."
+    if outcome == OMISSION:
+        return "That was a circle: press for the circles."
+    return None

@@ -3,7 +3,7 @@
 from functools import partial
 
 from games.core.exercise import Exercise, lazy_view
-from games.focus.stroop.logic import StroopLogic
+from games.focus.stroop.logic import StroopLogic, feedback_words
 from games.focus.stroop.measures import summarize
 from games.focus.stroop.player import StroopPlayer
 from games.focus.stroop.spec import COLOUR_SPEC, COUNTING_SPEC
@@ -14,6 +14,7 @@ EXERCISE = Exercise(
     make_view=lazy_view("games.focus.stroop.view", "ColourStroopView"),
     make_player=StroopPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
 )
 
 COUNTING_EXERCISE = Exercise(
@@ -22,4 +23,5 @@ COUNTING_EXERCISE = Exercise(
     make_view=lazy_view("games.focus.stroop.view", "CountingStroopView"),
     make_player=StroopPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
 )

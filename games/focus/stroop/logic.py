@@ -6,10 +6,11 @@ import random
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Respond
+from games.core.feedback import timing_words
 from games.core.exercise import ExerciseSpec, TrialRecord
 from games.core.response_window import Phase, Score, TimedResponse
 from games.core.timeline import OnTimeline
-from games.focus.stroop.spec import COLOUR_SPEC
+from games.focus.stroop.spec import COLOUR, COLOUR_SPEC
 from games.focus.stroop.stimuli import Stimulus, answers_for, check_params, make_stimulus, pick_condition
 
 
@@ -131,3 +132,12 @@ class StroopLogic(OnTimeline):
             response=self.response or "none", is_correct=score.is_correct,
             rt_ms=score.rt_ms, timed_out=score.timed_out, extra=extra,
         )
+
+
+def feedback_words(record: TrialRecord) -> str | None:
+    """After an answer that was not right: the right answer (or what the timing was)."""
+    if timing := timing_words(record):
+        return timing
+    if record.extra["variant"] == COLOUR:
+        return f"The ink was {record.extra['ink']}."
+    return f"There were {record.extra['count']} of them."

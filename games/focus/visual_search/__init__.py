@@ -1,7 +1,7 @@
 """Visual Search: find one target among distractors and say whether it is there (selective attention)."""
 
 from games.core.exercise import Exercise, lazy_view
-from games.focus.visual_search.logic import VisualSearchLogic, summarize
+from games.focus.visual_search.logic import VisualSearchLogic, feedback_words, summarize
 from games.focus.visual_search.player import VisualSearchPlayer
 from games.focus.visual_search.spec import SPEC
 
@@ -11,4 +11,5 @@ EXERCISE = Exercise(
     make_view=lazy_view("games.focus.visual_search.view", "VisualSearchView"),
     make_player=VisualSearchPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
 )

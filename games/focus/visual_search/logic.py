@@ -7,6 +7,7 @@ import statistics
 from typing import Any, Mapping, Sequence
 
 from games.core.actions import Respond
+from games.core.feedback import timing_words
 from games.core.exercise import TrialRecord
 from games.core.response_window import Phase, TimedResponse
 from games.core.timeline import OnTimeline
@@ -171,3 +172,11 @@ def summarize(records: Sequence[TrialRecord]) -> dict[str, Any]:
         "anticipations": sum(bool(r.extra["anticipation"]) for r in records),
         "timeouts": sum(r.timed_out for r in records),
     }
+
+
+def feedback_words(record: TrialRecord) -> str | None:
+    """After an answer that was not right: whether the target was there (or what the timing was)."""
+    if timing := timing_words(record):
+        return timing
+    there = "was there" if record.extra["target_present"] else "was not there this time"
+    return f"The {record.extra['target']} {there}."

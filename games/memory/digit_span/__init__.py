@@ -1,7 +1,7 @@
 """Digit Span: verbal working memory, digits repeated in the same order or backwards."""
 
 from games.core.exercise import Exercise, lazy_view
-from games.memory.digit_span.logic import DigitSpanLogic, summarize
+from games.memory.digit_span.logic import DigitSpanLogic, feedback_words, summarize
 from games.memory.digit_span.player import DigitSpanPlayer
 from games.memory.digit_span.spec import SPEC
 
@@ -11,4 +11,5 @@ EXERCISE = Exercise(
     make_view=lazy_view("games.memory.digit_span.view", "DigitSpanView"),
     make_player=DigitSpanPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
 )

@@ -182,3 +182,8 @@ def summarize(records: Sequence[TrialRecord]) -> dict[str, Any]:
         measures[f"longest_span_{direction}"] = max(right, default=0) if played else None
     measures["correct_trials"] = sum(r.is_correct for r in records)
     return measures
+
+
+def feedback_words(record: TrialRecord) -> str | None:
+    """After an answer that was not right: the digits that were asked for."""
+    return f"The answer was {record.extra['expected_response']}."

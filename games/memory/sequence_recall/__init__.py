@@ -1,7 +1,7 @@
 """Sequence Recall: the Corsi block-tapping task of visuo-spatial working memory."""
 
 from games.core.exercise import Exercise, lazy_view
-from games.memory.sequence_recall.logic import SequenceRecallLogic, summarize
+from games.memory.sequence_recall.logic import SequenceRecallLogic, feedback_words, replay_ms, summarize
 from games.memory.sequence_recall.player import SequenceRecallPlayer
 from games.memory.sequence_recall.spec import SPEC
 
@@ -11,4 +11,6 @@ EXERCISE = Exercise(
     make_view=lazy_view("games.memory.sequence_recall.view", "SequenceRecallView"),
     make_player=SequenceRecallPlayer,
     summarize=summarize,
+    feedback_words=feedback_words,
+    replay_ms=replay_ms,
 )

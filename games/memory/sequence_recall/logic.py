@@ -125,3 +125,17 @@ def summarize(records: Sequence[TrialRecord]) -> dict[str, Any]:
         "longest_span": max((r.extra["sequence_length"] for r in right), default=0),
         "correct_trials": len(right),
     }
+
+
+REPLAY_STEP_MS = 700.0  # each block of the right order lights this long in the replay after a miss
+
+
+def feedback_words(record: TrialRecord) -> str | None:
+    """After a sequence that was not right: the right order, which the view then shows again."""
+    order = ", ".join(record.stimulus.split())
+    return f"Here is the order again, slowly: {order}."
+
+
+def replay_ms(record: TrialRecord) -> float:
+    """How long the view takes to light the right order again, block by block."""
+    return REPLAY_STEP_MS * len(record.stimulus.split())

@@ -7,9 +7,10 @@ from typing import Any
 import pygame
 
 from games.core.actions import Select, Undo
+from games.core.exercise import TrialRecord
 from games.core.theme import Theme
 from games.core.widgets import Button, draw_text
-from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic
+from games.memory.sequence_recall.logic import REPLAY_STEP_MS, Phase, SequenceRecallLogic
 
 # Block centres on a board of width 1 and height 1, irregular like the Corsi board.
 BLOCK_CENTRES = (
@@ -116,6 +117,15 @@ class SequenceRecallView:
             state = "lit" if i == lit else "tapped" if i == flashed else "idle"
             draw_block(surface, theme, rect, str(i + 1), state)
         self._draw_progress(surface, area, logic)
+
+    def draw_feedback(self, surface: pygame.Surface, area: pygame.Rect, record: TrialRecord, elapsed_ms: float) -> None:
+        """After a miss, the board again with the right order lit block by block, slowly."""
+        order = [int(b) - 1 for b in record.stimulus.split()]
+        step, into = divmod(elapsed_ms, REPLAY_STEP_MS)
+        lit = order[int(step)] if step < len(order) and into < REPLAY_STEP_MS * 0.7 else None
+        board = area.inflate(-area.width // 10, 0)
+        for i, rect in enumerate(block_rects(board, len(self.rects) or len(BLOCK_CENTRES))):
+            draw_block(surface, self.theme, rect, str(i + 1), "lit" if i == lit else "idle")
 
     def _message(self, logic: SequenceRecallLogic) -> tuple[str, tuple[int, int, int]]:
         pal = self.theme.palette

@@ -8,6 +8,7 @@ import pytest
 
 from games.core.adaptive.policy import plan_from_store
 from games.core.clock import FakeClock
+from games.core.feedback import feedback_for
 from games.core.run import ExerciseRun
 from games.core.simulate import play_run
 from games.registry import get_exercise
@@ -64,7 +65,9 @@ def test_practice_holds_its_level_gives_feedback_and_never_moves_the_next_start(
     play_run(practice, EXERCISE.make_player(0.05, random.Random(6)), FakeClock())  # every answer wrong
     assert {r.level for r in practice.records} == {practice.start_level}
     assert [c["rule"] for c in store.level_changes(practice.run_id)] == ["practice"]
-    assert practice.notice.startswith("Practice: not quite")
+    assert practice.feedback is None and practice.finished  # the last word has been shown
+    last = feedback_for(EXERCISE, practice.records[-1], 0.0, practice=True)
+    assert last.heading == "Not quite." and last.practice
     [row] = [r for r in store.iter_run_rows() if r["run_id"] == practice.run_id]
     assert row["practice"] and row["n_trials"] == 3
     # the next scored run resumes from the last scored run, as if the practice never happened
