@@ -203,9 +203,10 @@ class TileGrid:
             x = button.rect.right + gap
         top = max([b.rect.bottom + theme.gap(0.75) for b in self.fixed] + [area.top])
         self.viewport = pygame.Rect(area.left, top, area.width, area.bottom - top)
-        self._make_lines(theme, area.width)
+        more_h = theme.font("small").get_linesize() + theme.gap(0.5)
+        self._make_lines(theme, area.width, self.viewport.height - more_h)
         if sum(line.height for line in self.lines) > self.viewport.height:  # room for "more below"
-            self.viewport.height -= theme.font("small").get_linesize() + theme.gap(0.5)
+            self.viewport.height -= more_h
         self.top_line = min(self.top_line, self._last_top())
         if self._follow:
             self._show_focus()
@@ -214,15 +215,19 @@ class TileGrid:
             shown = [i for i, b in enumerate(self.buttons) if b not in self.fixed and self._shown(b)]
             self.focus = shown[0] if shown else self.focus
 
-    def _make_lines(self, theme: Theme, width: int) -> None:
+    def _make_lines(self, theme: Theme, width: int, room_h: int) -> None:
+        """The headings and rows; a heading only where it fits in ``room_h`` with a row under it
+        (else the section's name stands beside the "more" marks: see ``_draw_section``)."""
         tiles = [t for _, group in self.sections for t in group]
         columns, gap = columns_for(theme, tiles, width), theme.gap(0.6)
         tile_w = (width - (columns - 1) * gap) // columns
         tile_h = tile_height(theme, tiles, tile_w)
         heading_h = theme.font("large", bold=True).get_linesize() + theme.gap(0.25)
+        with_headings = heading_h + tile_h <= room_h
         self.lines = []
         for heading, group in self.sections:
-            self.lines.append(Line(heading, heading=True, height=heading_h))
+            if with_headings:
+                self.lines.append(Line(heading, heading=True, height=heading_h))
             for first in range(0, len(group), columns):
                 row = group[first:first + columns]
                 for i, tile in enumerate(row):

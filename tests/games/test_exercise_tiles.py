@@ -176,3 +176,13 @@ def test_keys_before_the_first_frame_change_nothing_and_break_nothing(open_list)
     for key in (pygame.K_UP, pygame.K_DOWN):
         scene.handle_event(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0), 0.0)
     assert scene.menu.focus == focus
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_in_large_type_the_first_tile_is_not_told_there_is_more_above(open_list, scale):
+    """A heading that cannot stand with a tile under it gives way to the section's name beside
+    the marks; at the first tile nothing is above (the heading alone once made "more above")."""
+    pilot, scene = open_list(Theme.create(scale))
+    assert scene.menu.lines[0].heading == (scale == 1.0)  # where it fits, it stands above its tiles
+    assert scene.menu.top_line == 0 and focused(scene) is next(line for line in scene.menu.lines if line.tiles).tiles[0]
+    assert set(scene.menu.marks) == {1}  # only "more below"
