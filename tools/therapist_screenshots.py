@@ -59,6 +59,8 @@ def record_history(store: Store, client) -> None:
         store.finish_run(run_id, ended_at=at + timedelta(minutes=4), end_level=end, ability=float(end),
                          ability_se=0.4, accuracy=accuracy, median_rt_ms=900.0, n_trials=n_trials,
                          duration_s=240.0, completed=True, measures={})
+    for days, session_id in sessions.items():  # each sitting closed, as the launcher closes it
+        store.end_session(session_id, START + timedelta(days=days, hours=1))
 
 
 def take(out: Path, suffix: str, theme: Theme) -> None:
