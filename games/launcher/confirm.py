@@ -10,15 +10,13 @@ from games.core.scene import Scene
 from games.core.widgets import Button, FocusList, draw_text, wrap
 
 
-class ChoiceScene(Scene):
-    """Asks ``question`` with a button per choice; pops with the chosen value (Esc: ``on_escape``)."""
+class AnswerScene(Scene):
+    """A question over another screen that pops once with its answer (a second key or click changes
+    nothing); Esc answers ``on_escape``, the buttons answer the rest."""
 
-    def __init__(self, below: Scene, question: str, detail: str, choices: Sequence[tuple[str, Any]],
-                 on_escape: Any = None, primary: int = 0) -> None:
-        self.below, self.question, self.detail = below, question, detail
-        self.on_escape, self.primary = on_escape, primary
-        self.buttons = FocusList([Button(label, lambda v=value: self._answer(v)) for label, value in choices])
-        self._answered = False
+    buttons: FocusList
+    on_escape: Any = None
+    _answered = False
 
     def _answer(self, value: Any) -> None:
         if not self._answered:
@@ -33,6 +31,16 @@ class ChoiceScene(Scene):
 
     def on_quit(self, now_ms: float) -> None:
         pass  # the scene below is still on the stack and saves itself
+
+
+class ChoiceScene(AnswerScene):
+    """Asks ``question`` with a button per choice; pops with the chosen value (Esc: ``on_escape``)."""
+
+    def __init__(self, below: Scene, question: str, detail: str, choices: Sequence[tuple[str, Any]],
+                 on_escape: Any = None, primary: int = 0) -> None:
+        self.below, self.question, self.detail = below, question, detail
+        self.on_escape, self.primary = on_escape, primary
+        self.buttons = FocusList([Button(label, lambda v=value: self._answer(v)) for label, value in choices])
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, pal = self.app.theme, self.app.theme.palette

@@ -7,9 +7,9 @@ from typing import Any
 import pygame
 
 from games.core.feedback import Feedback
-from games.core.scene import Scene
 from games.core.theme import Theme
 from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.launcher.confirm import AnswerScene
 
 REPLAY_FRAME_MS = 50.0  # an exercise's replay of the right answer moves at about 20 frames a second
 READY_TEXT = ("Well done.", "Practice is over. Now it counts.", "Ready?")
@@ -62,31 +62,22 @@ def feedback_frame_ms(shown: Feedback | None, view: Any, now_ms: float) -> float
     return shown.end_ms
 
 
-class ReadyScene(Scene):
+class ReadyScene(AnswerScene):
     """Between practice and the scored run: "Well done. Now it counts. Ready?" and a Start button.
 
     Pops with "start" (Enter, Space or a click on Start) or "escape" (Esc); nothing is timed here.
     """
 
+    on_escape = "escape"
+
     def __init__(self) -> None:
         self.buttons = FocusList([Button("Start", lambda: self._answer("start"))])
-        self._answered = False
-
-    def _answer(self, value: str) -> None:
-        if not self._answered:
-            self._answered = True
-            self.app.stack.pop(value)
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self._answer("escape")
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
             self._answer("start")
         else:
-            self.buttons.handle_event(event)
-
-    def on_quit(self, now_ms: float) -> None:
-        pass  # the scene below is still on the stack and saves itself
+            super().handle_event(event, t_ms)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme, pal = self.app.theme, self.app.theme.palette
