@@ -11,13 +11,11 @@ import sys
 from datetime import datetime, timezone
 from typing import Sequence
 
-from games.cli_args import EXIT_USAGE, Parser, local_date, number_between, on_off, utf8_text, whole_number
+from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
 from games.cli_common import CliError, add_force, check_period, open_store, out_path
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
 from games.paths import LOG_FILE
-from scores.backup import backup_after_use
-from scores.export import EXPORT_KINDS
 
 log = logging.getLogger(__name__)
 MAX_SEED = 10**18 - 1  # room for the per-player offsets within SQLite's 64-bit integers
@@ -106,6 +104,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from games.core.adaptive.policy import plan_from_store
     from games.core.simulate import simulate_session
     from games.registry import get_exercise
+    from scores.backup import backup_after_use
 
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     if args.plan is not None:
@@ -220,6 +219,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
     from games.cli_common import data_folder
     from games.launcher.damaged import show_damaged_store
     from games.paths import data_dir
+    from scores.backup import backup_after_use
     from scores.database import StoreDamaged
 
     import pygame
@@ -248,25 +248,37 @@ COMMANDS = {
 }
 
 
+# The errors a person can fix, as (module, class): one line and exit status 2. Named, not imported,
+# so that a command imports only what it uses; an error of a module never imported cannot occur.
+PERSON_ERRORS = (
+    ("games.cli_common", "CliError"), ("scores.database", "StoreError"), ("scores.csvfile", "ExportError"),
+    ("scores.clients", "ClientNameError"), ("games.registry", "UnknownExercise"), ("scores.plans", "PlanError"),
+)
+
+
+def is_person_error(err: BaseException) -> bool:
+    """Whether ``err`` is one of :data:`PERSON_ERRORS`."""
+    for module_name, class_name in PERSON_ERRORS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(err, getattr(module, class_name)):
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; every foreseeable problem is one line on stderr and exit status 2."""
-    from games.registry import UnknownExercise
-    from scores.csvfile import ExportError
-    from scores.clients import ClientNameError
-    from scores.database import StoreError
-    from scores.plans import PlanError
-
     logging.getLogger().addHandler(logging.NullHandler())  # the log file, once known, gets the details
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (CliError, StoreError, ExportError, ClientNameError, UnknownExercise, PlanError) as err:
-        log.warning("%s", err)
-        print(f"cogsuite: error: {err}", file=sys.stderr)
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception as err:  # a bug: one sentence for the person, the traceback for the log
+    except Exception as err:
+        if is_person_error(err):
+            log.warning("%s", err)
+            print(f"cogsuite: error: {err}", file=sys.stderr)
+            return EXIT_USAGE
+        # a bug: one sentence for the person, the traceback for the log
         log.exception("unexpected error")
         print(f"cogsuite: unexpected error ({err}); the details are in {LOG_FILE} in the data folder.", file=sys.stderr)
         return 1

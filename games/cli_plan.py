@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from scores.backup import backup_after_use
 from games.cli_common import CliError, add_force, open_store, out_path, user_path
 
 
@@ -32,6 +31,7 @@ def add_plan_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 def simulate_plan_command(args: argparse.Namespace, seed: int) -> int:
     from games.core.simulate import simulate_plan
     from games.registry import get_exercise
+    from scores.backup import backup_after_use
     from scores.summary import session_summary
 
     with open_store(args) as store:

@@ -6,26 +6,39 @@ import logging
 import os
 from pathlib import Path
 
-import platformdirs
-
-from games.core.unsaved import PREFIX as UNSAVED_PREFIX
-from scores.backup import BACKUP_FOLDER
-from scores.csvfile import ExportError
-from scores.database import DB_FILENAME
-from scores.private import private_file
-from scores.restore import SET_ASIDE_FOLDER
-
 ENV_DATA_DIR = "COGSUITE_DATA_DIR"
 LOG_FILE = "cogsuite.log"
-KEPT_FOLDERS = (BACKUP_FOLDER, SET_ASIDE_FOLDER)  # the backups, and the stores a restore replaced
-# The store and its -wal, -shm and -journal companions start with the store's name; the log's
-# rotated copies with the log's; answers kept after a failed save until the next start with theirs.
-PROTECTED_PREFIXES = (DB_FILENAME, LOG_FILE, UNSAVED_PREFIX)
+# This module is imported by every command before its arguments are parsed, so the store's modules
+# (and platformdirs) are imported by the functions that need them: `cogsuite --help` needs none.
+
+
+def kept_folders() -> tuple[str, ...]:
+    """The folders beside the store no file may be written into: backups, and stores a restore replaced."""
+    from scores.backup import BACKUP_FOLDER
+    from scores.restore import SET_ASIDE_FOLDER
+
+    return (BACKUP_FOLDER, SET_ASIDE_FOLDER)
+
+
+def protected_prefixes() -> tuple[str, ...]:
+    """The starts of the names of the files in the data folder no export may replace.
+
+    The store and its -wal, -shm and -journal companions start with the store's name; the log's
+    rotated copies with the log's; answers kept after a failed save until the next start with theirs.
+    """
+    from games.core.unsaved import PREFIX as UNSAVED_PREFIX
+    from scores.database import DB_FILENAME
+
+    return (DB_FILENAME, LOG_FILE, UNSAVED_PREFIX)
 
 
 def data_dir(cli_value: str | None = None) -> Path:
     """``--data-dir`` if given, else ``$COGSUITE_DATA_DIR``, else the platform's per-user data folder."""
-    chosen = cli_value or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir("cogsuite", appauthor=False)
+    chosen = cli_value or os.environ.get(ENV_DATA_DIR)
+    if not chosen:
+        import platformdirs
+
+        chosen = platformdirs.user_data_dir("cogsuite", appauthor=False)
     return Path(chosen).expanduser()
 
 
@@ -38,6 +51,8 @@ def check_out_path(out: Path, data_folder: Path, force: bool = False) -> Path:
     Raises:
         ExportError: one sentence naming the file and what to do instead.
     """
+    from scores.csvfile import ExportError
+
     out = Path(out)
     try:
         protected, is_folder, exists = _is_protected(out, data_folder), out.is_dir(), os.path.lexists(out)
@@ -59,7 +74,7 @@ def _is_protected(out: Path, data_folder: Path) -> bool:
     inside = target[len(folder):]
     if target[: len(folder)] != folder or not inside:
         return False
-    return inside[0] in KEPT_FOLDERS or (len(inside) == 1 and inside[0].startswith(PROTECTED_PREFIXES))
+    return inside[0] in kept_folders() or (len(inside) == 1 and inside[0].startswith(protected_prefixes()))
 
 
 def _real_parts(path: Path) -> tuple[str, ...]:
@@ -78,6 +93,8 @@ def setup_logging(folder: Path) -> None:
         handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         return  # the store's own error says what is wrong with the folder
+    from scores.private import private_file
+
     private_file(Path(target))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
