@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import time
 import warnings
 from datetime import datetime, timezone
@@ -34,6 +35,8 @@ ROOM_PER_SCALE = (550, 380)
 # slept (the app's clock stands still then); any less is ordinary scheduling
 SLEEP_GAP_S = 10.0
 WAKE_QUIET_MS = 1500.0  # input this soon after a wake is the person waking the computer, not an answer
+# set to 1, the app closes as soon as its first frame is on screen: benchmarks/startup.py times that
+EXIT_AFTER_FIRST_FRAME = "COGSUITE_EXIT_AFTER_FIRST_FRAME"
 INPUT_EVENTS = frozenset({
     pygame.KEYDOWN, pygame.TEXTINPUT, pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
     pygame.MOUSEWHEEL,
@@ -84,6 +87,7 @@ class App:
         # (--sound on|off) overrides for this run
         self.sound = Sound(*chosen_sound(self.store, sound))
         self._seen_top: Scene | None = None  # the screen on top when the last event came
+        self._exit_after_first_frame = os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1"
         self.screen = self._open_window(size, fullscreen)
         self._fit_theme()
 
@@ -251,6 +255,9 @@ class App:
         scene.draw(self.screen)
         pygame.display.flip()
         scene.after_flip(self.clock.now_ms())
+        if self._exit_after_first_frame:
+            log.info("closing after the first frame (%s)", EXIT_AFTER_FIRST_FRAME)
+            self.running = False
 
     def wind_down(self) -> Path | None:
         """Let every scene save what it must and close the session; what the store still refuses

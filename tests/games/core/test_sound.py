@@ -8,10 +8,8 @@ import pygame
 import pytest
 
 from games.core.exercise import TrialRecord
-from games.core.sound import (
-    DEFAULT_VOLUME, ON_SETTING, PEAK, RATE_HZ, VOLUME_SETTING, Sound, breath_tone, best_tone, chosen_sound,
-    clamp_volume, not_quite_tone, pcm16, right_tone,
-)
+from games.core.sound import DEFAULT_VOLUME, ON_SETTING, VOLUME_SETTING, Sound, chosen_sound, clamp_volume
+from games.core.tones import PEAK, RATE_HZ, best_tone, breath_tone, not_quite_tone, pcm16, right_tone
 from scores.pin import TherapistLock
 
 TONES = {
