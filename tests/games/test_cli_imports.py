@@ -56,3 +56,20 @@ def test_an_error_of_a_module_imported_late_is_still_one_line(tmp_path, capsys):
     assert main(["export", "--data-dir", str(tmp_path / "none"), "--out", str(tmp_path / "x.csv")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("cogsuite: error:"), err
+
+
+def test_the_launcher_closes_after_its_first_frame_having_imported_no_exercise_or_numpy(tmp_path):
+    """COGSUITE_EXIT_AFTER_FIRST_FRAME=1 (what benchmarks/startup.py times) closes the app after its
+    first flip; the first screen needs neither the exercises nor numpy (the tones' synthesis)."""
+    import os
+
+    env = dict(os.environ, COGSUITE_EXIT_AFTER_FIRST_FRAME="1", SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    wrapper = WRAPPER.replace("main(sys.argv[1:])", "assert main(sys.argv[1:]) == 0")
+    done = subprocess.run([sys.executable, "-c", wrapper, "--data-dir", str(tmp_path / "d")],
+                          capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    names = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "games.app" in names and "games.launcher.clients" in names
+    assert "games.registry" not in names and not exercise_modules(names)
+    assert "numpy" not in names
+    assert (tmp_path / "d" / "cogsuite.sqlite3").exists()
