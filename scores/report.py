@@ -215,9 +215,11 @@ def _minutes(minutes: float | None) -> str:
 def _sessions_html(sessions: Sequence[SessionRow]) -> str:
     if not sessions:
         return "<h2>Sessions</h2><p>No sessions in this period.</p>"
-    rows = [[_e(f"{long_day(local_day(r.started_at))} {r.started_at.astimezone():%H:%M}"), _e(r.kind),
-             _e(r.plan_name or "–"), _minutes(r.minutes), str(r.n_runs), str(r.n_trials),
-             _mood(r.before), _mood(r.after)] for r in sessions]
+    rows = []
+    for r in sessions:
+        local = r.started_at.astimezone()  # the PC's clock: its date (as local_day) and time of day
+        rows.append([_e(f"{long_day(local.date())} {local:%H:%M}"), _e(r.kind), _e(r.plan_name or "–"),
+                     _minutes(r.minutes), str(r.n_runs), str(r.n_trials), _mood(r.before), _mood(r.after)])
     note = ('<p class="note">Mood checks show mood · calm · energy, each from 1 (low) to 5 (high), '
             "before and after the session; – means none was asked.</p>")
     head = ["Date", "Kind", "Plan", "Minutes", "Runs", "Trials", "Before", "After"]

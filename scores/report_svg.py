@@ -42,7 +42,9 @@ class Scale:
 
 
 def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    """One decimal, without a trailing ".0" (``12``, ``12.5``)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _text(x: float, y: float, label: str, anchor: str = "middle", size: int = 13, extra: str = "") -> str:
