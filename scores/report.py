@@ -76,11 +76,13 @@ def session_rows(
     ).fetchall()
     moods = _moods(store, client)
     out = []
+    windowed = since is not None or until is not None
     for row in rows:
         started = datetime.fromisoformat(row["started_at"])
-        day = local_day(started)
-        if (since is not None and day < since) or (until is not None and day > until):
-            continue
+        if windowed:
+            day = local_day(started)
+            if (since is not None and day < since) or (until is not None and day > until):
+                continue
         ended = datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None
         minutes = (ended - started).total_seconds() / 60.0 if ended else None
         mood = moods.get(row["id"], {})
