@@ -166,7 +166,9 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], classes: dict[int
     def cells(tag: str, values: Sequence[str]) -> str:
         return "".join(f"<{tag}{_class(classes.get(i))}>{v}</{tag}>" for i, v in enumerate(values))
 
-    body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
+    width = max([len(head)] + [len(row) for row in rows])
+    opening = [f"<td{_class(classes.get(i))}>" for i in range(width)]  # each column's tag, made once
+    body = "".join("<tr>" + "".join([f"{opening[i]}{v}</td>" for i, v in enumerate(row)]) + "</tr>" for row in rows)
     return f"<table><thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
 
 
