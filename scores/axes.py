@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, Sequence
+from typing import Callable, Iterator
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 DAY_STEPS = (1, 2, 7, 14)  # candidate spacings of date ticks in days, then in months below
@@ -39,7 +39,7 @@ def _month_label(day: date, step_months: int, first: bool) -> str:
     return f"{name} {day.year}" if first or day.month == 1 else name
 
 
-def _candidate_days(start: date, end: date, step: int, in_months: bool) -> list[date]:
+def _candidate_days(start: date, end: date, step: int, in_months: bool) -> Iterator[date]:
     """Tick dates between ``start`` and ``end``: aligned to Mondays for weekly steps, to month starts for months."""
     if not in_months:
         day = start
@@ -47,38 +47,44 @@ def _candidate_days(start: date, end: date, step: int, in_months: bool) -> list[
             day += timedelta(days=(7 - day.weekday()) % 7)
         elif step > 1:
             day += timedelta(days=(-day.toordinal()) % step)
-        return [day + timedelta(days=i) for i in range(0, (end - day).days + 1, step)]
-    days = []
+        first = day.toordinal()
+        for ordinal in range(first, end.toordinal() + 1, step):
+            yield date.fromordinal(ordinal)
+        return
     index = start.year * 12 + start.month - 1
     index += (-index) % step
     while True:
         day = date(index // 12, index % 12 + 1, 1)
         if day > end:
-            return days
+            return
         if day >= start:
-            days.append(day)
+            yield day
         index += step
 
 
-def _ticks_for(start: date, end: date, width_px: int, text_width: Callable[[str], int],
-               step: int, in_months: bool) -> list[DateTick]:
+def _ticks_for(start: date, end: date, width_px: float, text_width: Callable[[str], float],
+               step: int, in_months: bool, min_gap_px: float) -> list[DateTick] | None:
+    """The ticks at one spacing, or None as soon as two neighbouring labels come closer than ``min_gap_px``.
+
+    Giving up at the first overlap keeps a too-fine spacing cheap: a one-day step over five years
+    measures a handful of labels, not 1,826.
+    """
     span_days = max(1, (end - start).days)
-    ticks = []
+    start_ordinal = start.toordinal()
+    ticks: list[DateTick] = []
     for day in _candidate_days(start, end, step, in_months):
         label = _month_label(day, step, not ticks) if in_months else short_day(day)
-        x = (day - start).days / span_days * width_px
+        x = (day.toordinal() - start_ordinal) / span_days * width_px
         half = text_width(label) / 2
         if x - half >= 0 and x + half <= width_px:  # a label that would stick out is left off
+            if ticks and x - half - ticks[-1].right_px < min_gap_px:
+                return None
             ticks.append(DateTick(day, x, label, x - half, x + half))
     return ticks
 
 
-def _overlap(ticks: Sequence[DateTick], min_gap_px: int) -> bool:
-    return any(b.left_px - a.right_px < min_gap_px for a, b in zip(ticks, ticks[1:]))
-
-
-def date_ticks(start: date, end: date, width_px: int, text_width: Callable[[str], int],
-               min_gap_px: int = 8) -> list[DateTick]:
+def date_ticks(start: date, end: date, width_px: float, text_width: Callable[[str], float],
+               min_gap_px: float = 8) -> list[DateTick]:
     """Labelled ticks for a date axis running from ``start`` (x = 0) to ``end`` (x = ``width_px``).
 
     The finest spacing whose labels do not overlap wins: days or weeks ("3 Mar") for short
@@ -91,8 +97,8 @@ def date_ticks(start: date, end: date, width_px: int, text_width: Callable[[str]
     candidates = [(step, False) for step in DAY_STEPS] + [(step, True) for step in MONTH_STEPS]
     best: list[DateTick] = []
     for step, in_months in candidates:
-        ticks = _ticks_for(start, end, width_px, text_width, step, in_months)
-        if _overlap(ticks, min_gap_px):
+        ticks = _ticks_for(start, end, width_px, text_width, step, in_months, min_gap_px)
+        if ticks is None:
             continue
         if len(ticks) >= 2:
             return ticks

@@ -76,12 +76,17 @@ def newest_run(store: Any, client: Any, exercise: str) -> RunLevels | None:
                      max(earlier, default=None), tuple(reversed(earlier[:RECENT_RUNS])))
 
 
-def day_levels(points: Sequence[Any]) -> list[tuple[date, int]]:
-    """Each local day's level from a series' run points (``scores.progress.RunPoint``), oldest first."""
+def day_levels(points: Sequence[Any], local_days: Sequence[date] | None = None) -> list[tuple[date, int]]:
+    """Each local day's level from a series' run points (``scores.progress.RunPoint``), oldest first.
+
+    Args:
+        local_days: each point's local date when the caller already has them (else worked out here).
+    """
+    if local_days is None:
+        local_days = [point.started_at.astimezone().date() for point in points]
     days: dict[date, int] = {}
-    for point in points:
+    for point, day in zip(points, local_days):
         if point.completed and point.end_level is not None:
-            day = point.started_at.astimezone().date()
             days[day] = max(days.get(day, point.end_level), point.end_level)
     return sorted(days.items())
 

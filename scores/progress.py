@@ -203,11 +203,12 @@ def _statistics(points: Sequence[RunPoint], days: Sequence[date], level_range: t
 
 def _exercise_series(info: ExerciseInfo, runs: Sequence[_Run], target_rate: float) -> Series:
     points = tuple(_point(run.row, run.started_at, target_rate) for run in runs)
-    trend, change = _statistics(points, [run.day for run in runs], (info.min_level, info.max_level))
+    days = [run.day for run in runs]
+    trend, change = _statistics(points, days, (info.min_level, info.max_level))
     return Series(
         key=info.id, title=info.title, kind="exercise", domain=info.domain, unit=EXERCISE_UNIT,
         points=points, trend=trend, change=change,
-        best_level=max((level for _, level in day_levels(points)), default=None),
+        best_level=max((level for _, level in day_levels(points, days)), default=None),
         min_level=info.min_level, max_level=info.max_level,
     )
 

@@ -76,11 +76,13 @@ def session_rows(
     ).fetchall()
     moods = _moods(store, client)
     out = []
+    windowed = since is not None or until is not None
     for row in rows:
         started = datetime.fromisoformat(row["started_at"])
-        day = local_day(started)
-        if (since is not None and day < since) or (until is not None and day > until):
-            continue
+        if windowed:
+            day = local_day(started)
+            if (since is not None and day < since) or (until is not None and day > until):
+                continue
         ended = datetime.fromisoformat(row["ended_at"]) if row["ended_at"] else None
         minutes = (ended - started).total_seconds() / 60.0 if ended else None
         mood = moods.get(row["id"], {})
@@ -164,7 +166,9 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], classes: dict[int
     def cells(tag: str, values: Sequence[str]) -> str:
         return "".join(f"<{tag}{_class(classes.get(i))}>{v}</{tag}>" for i, v in enumerate(values))
 
-    body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
+    width = max([len(head)] + [len(row) for row in rows])
+    opening = [f"<td{_class(classes.get(i))}>" for i in range(width)]  # each column's tag, made once
+    body = "".join("<tr>" + "".join([f"{opening[i]}{v}</td>" for i, v in enumerate(row)]) + "</tr>" for row in rows)
     return f"<table><thead><tr>{cells('th', head)}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -215,9 +219,11 @@ def _minutes(minutes: float | None) -> str:
 def _sessions_html(sessions: Sequence[SessionRow]) -> str:
     if not sessions:
         return "<h2>Sessions</h2><p>No sessions in this period.</p>"
-    rows = [[_e(f"{long_day(local_day(r.started_at))} {r.started_at.astimezone():%H:%M}"), _e(r.kind),
-             _e(r.plan_name or "–"), _minutes(r.minutes), str(r.n_runs), str(r.n_trials),
-             _mood(r.before), _mood(r.after)] for r in sessions]
+    rows = []
+    for r in sessions:
+        local = r.started_at.astimezone()  # the PC's clock: its date (as local_day) and time of day
+        rows.append([_e(f"{long_day(local.date())} {local:%H:%M}"), _e(r.kind), _e(r.plan_name or "–"),
+                     _minutes(r.minutes), str(r.n_runs), str(r.n_trials), _mood(r.before), _mood(r.after)])
     note = ('<p class="note">Mood checks show mood · calm · energy, each from 1 (low) to 5 (high), '
             "before and after the session; – means none was asked.</p>")
     head = ["Date", "Kind", "Plan", "Minutes", "Runs", "Trials", "Before", "After"]

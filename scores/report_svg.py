@@ -40,9 +40,17 @@ class Scale:
         span = self.high - self.low or 1.0
         return self.start_px + (value - self.low) / span * (self.end_px - self.start_px)
 
+    def many(self, values: Sequence[float]) -> list[float]:
+        """``[self(v) for v in values]``, the same arithmetic with the lookups done once."""
+        low, start_px, extent_px = self.low, self.start_px, self.end_px - self.start_px
+        span = self.high - low or 1.0
+        return [start_px + (value - low) / span * extent_px for value in values]
+
 
 def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    """One decimal, without a trailing ".0" (``12``, ``12.5``)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _text(x: float, y: float, label: str, anchor: str = "middle", size: int = 13, extra: str = "") -> str:
@@ -111,24 +119,29 @@ def _axis_title(label: str, top_px: float, bottom_px: float) -> str:
     return _text(14, middle, label, extra=f' transform="rotate(-90 14 {_num(middle)})"')
 
 
-def _ability_marks(series: Series, x: Scale, y: Scale) -> list[str]:
-    """Each point with its 95% error bar (clamped to the plot so a huge SE cannot escape it)."""
+def _ability_marks(series: Series, xs: Sequence[float], y: Scale) -> list[str]:
+    """Each point (at ``xs``) with its 95% error bar (clamped to the plot so a huge SE cannot escape it)."""
     parts = []
-    for p in series.points:
-        cx = x(p.started_at.timestamp())
-        low = max(p.ability - Z_95 * p.ability_se, y.low)
-        high = min(p.ability + Z_95 * p.ability_se, y.high)
-        parts.append(_line(cx, y(low), cx, y(high), POINT, ' stroke-width="1.2" stroke-opacity="0.55"'))
-        parts.append(f'<circle cx="{_num(cx)}" cy="{_num(y(p.ability))}" r="3.4" fill="{POINT}"/>')
+    points = series.points
+    lows = y.many([max(p.ability - Z_95 * p.ability_se, y.low) for p in points])
+    highs = y.many([min(p.ability + Z_95 * p.ability_se, y.high) for p in points])
+    centres = y.many([p.ability for p in points])
+    bar = f'" stroke="{POINT}" stroke-width="1.2" stroke-opacity="0.55"/>'
+    dot = f'" r="3.4" fill="{POINT}"/>'
+    for cx, low, high, cy in zip(xs, lows, highs, centres):
+        x_text = _num(cx)
+        parts.append(f'<line x1="{x_text}" y1="{_num(low)}" x2="{x_text}" y2="{_num(high)}{bar}')
+        parts.append(f'<circle cx="{x_text}" cy="{_num(cy)}{dot}')
     return parts
 
 
-def _band_path(points: Sequence[RunPoint], x: Scale, y: Scale) -> str:
+def _band_path(points: Sequence[RunPoint], x: Scale, y: Scale, point_xs: Sequence[float]) -> str:
     """The target band as one step-shaped polygon that follows each run's own target."""
-    targeted = [p for p in points if p.target_rate is not None]
+    targeted = [(p, px) for p, px in zip(points, point_xs) if p.target_rate is not None]
     if not targeted:
         return ""
-    xs = [x(p.started_at.timestamp()) for p in targeted]
+    xs = [px for _, px in targeted]
+    targeted = [p for p, _ in targeted]
     edges = [x.start_px] + [(a + b) / 2 for a, b in zip(xs, xs[1:])] + [x.end_px]
     upper, lower = [], []
     for i, p in enumerate(targeted):
@@ -139,7 +152,7 @@ def _band_path(points: Sequence[RunPoint], x: Scale, y: Scale) -> str:
     return '<path d="M' + " L".join(f"{_num(a)} {_num(b)}" for a, b in outline) + f' Z" fill="{BAND}"/>'
 
 
-def _accuracy_strip(series: Series, x: Scale, top_px: float) -> list[str]:
+def _accuracy_strip(series: Series, x: Scale, xs: Sequence[float], top_px: float) -> list[str]:
     """Run accuracies as dots over the shaded target band, on their own 0-100% strip."""
     accuracies = [p.accuracy for p in series.points if p.accuracy is not None]
     targets = [p.target_rate for p in series.points if p.target_rate is not None]
@@ -147,13 +160,13 @@ def _accuracy_strip(series: Series, x: Scale, top_px: float) -> list[str]:
     low = math.floor(low * 10) / 10
     y = Scale(low, 1.0, top_px + STRIP_HEIGHT_PX - 5, top_px + 5)  # rings stay clear of the frame
     parts = [f'<rect x="{LEFT_PX}" y="{_num(top_px)}" width="{WIDTH_PX - LEFT_PX - RIGHT_PX}" '
-             f'height="{STRIP_HEIGHT_PX}" fill="none" stroke="{GRID}"/>', _band_path(series.points, x, y)]
+             f'height="{STRIP_HEIGHT_PX}" fill="none" stroke="{GRID}"/>', _band_path(series.points, x, y, xs)]
     for value in (low, 1.0):
         parts.append(_text(LEFT_PX - 8, y(value) + 4, f"{value:.0%}", anchor="end", size=12))
-    for p in series.points:
+    ring = f'" r="2.8" fill="none" stroke="{POINT}" stroke-width="1.4"/>'
+    for p, px in zip(series.points, xs):
         if p.accuracy is not None:
-            parts.append(f'<circle cx="{_num(x(p.started_at.timestamp()))}" cy="{_num(y(p.accuracy))}" '
-                         f'r="2.8" fill="none" stroke="{POINT}" stroke-width="1.4"/>')
+            parts.append(f'<circle cx="{_num(px)}" cy="{_num(y(p.accuracy))}{ring}')
     parts.append(_axis_title("accuracy", top_px, top_px + STRIP_HEIGHT_PX))
     return parts
 
@@ -194,9 +207,10 @@ def series_chart(series: Series, anchor: Callable[[Series], tuple[float, float]]
     parts.append(_axis_title("level" if is_exercise else "% of range", TOP_PX, plot_bottom))
     parts.append(f'<rect x="{LEFT_PX}" y="{TOP_PX}" width="{WIDTH_PX - LEFT_PX - RIGHT_PX}" '
                  f'height="{PLOT_HEIGHT_PX}" fill="none" stroke="{GRID}"/>')
+    xs = x.many([p.started_at.timestamp() for p in series.points])
     if has_strip:
-        parts += _accuracy_strip(series, x, plot_bottom + STRIP_GAP_PX)
-    parts += _ability_marks(series, x, y)
+        parts += _accuracy_strip(series, x, xs, plot_bottom + STRIP_GAP_PX)
+    parts += _ability_marks(series, xs, y)
     if ends:
         (t0, v0), (t1, v1) = _clipped(ends, y.low, y.high)
         parts.append(_line(x(t0), y(v0), x(t1), y(v1), TREND, ' stroke-width="2.2" stroke-dasharray="7 4"'))
