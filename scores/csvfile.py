@@ -49,6 +49,8 @@ def text_cell(value: Any) -> str:
         return str(value)
     if kind is float:
         return _format_float(value)
+    if kind is bool:
+        return "true" if value else "false"
     return format_cell(value)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
-from scores.csvfile import bool_cell, format_cell, text_cell, write_csv_cells
+from scores.csvfile import bool_cell, text_cell, write_csv_cells
 from scores.dictionary import export_dictionary
 from scores.queries import TRIAL_BOOLS
 from scores.store import Filters, Store
@@ -57,10 +57,10 @@ class RowFormat:
         return cells
 
     def _fill_own(self, cells: list[str], own: Mapping[str, Any]) -> None:
+        positions = self._own
         for key, value in own.items():
-            index = self._own.get(key)
-            if index is not None:
-                cells[index] = format_cell(value)
+            if key in positions:
+                cells[positions[key]] = text_cell(value)
 
 
 def _own_json(text: str | None) -> Mapping[str, Any]:
