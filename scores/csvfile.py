@@ -97,8 +97,11 @@ def write_csv(path: Path, columns: list[str], rows: Iterable[Mapping[str, Any]])
     return write_csv_cells(path, columns, cells)
 
 
-def write_csv_cells(path: Path, columns: list[str], rows: Iterable[Sequence[str]]) -> int:
+def write_csv_cells(path: Path, columns: list[str], rows: Iterable[Sequence[Any]]) -> int:
     """Like ``write_csv`` for rows already made into cell texts (by ``format_cell`` or its equals).
+
+    A cell may also be a plain ``int`` or None: the CSV writer writes those as ``str(int)`` and as
+    an empty cell, the same text ``format_cell`` makes of them.
 
     Returns:
         The number of data rows written.
@@ -153,7 +156,7 @@ def _create(temp: Path) -> int:
     return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
 
 
-def _write_rows(temp: Path, columns: list[str], rows: Iterable[Sequence[str]]) -> int:
+def _write_rows(temp: Path, columns: list[str], rows: Iterable[Sequence[Any]]) -> int:
     count = 0
     with open(_create(temp), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)

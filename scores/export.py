@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
-from scores.csvfile import bool_cell, text_cell, write_csv_cells
+from scores.csvfile import FORMULA_STARTS, bool_cell, text_cell, write_csv_cells
 from scores.dictionary import export_dictionary
-from scores.queries import TRIAL_BOOLS
+from scores.queries import TRIAL_BOOLS, TRIAL_RUN_COLUMNS
 from scores.store import Filters, Store
 
 EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "dictionary")
@@ -26,41 +26,66 @@ class RowFormat:
     Base columns are read from the store's row (by position or by key) with a formatter fixed by
     the column: ``true``/``false`` for the row's 0/1 columns, else ``text_cell``. Exercise-own
     columns come from the row's JSON: only the keys a row has are looked at, every other own
-    cell stays empty, which is most of the ~140 columns of a trial export.
+    cell stays empty, which is most of the ~140 columns of a trial export. Columns named in
+    ``group`` are the same on every row with the same ``group_by`` value (a trial's run, client
+    and session), so a run's cells are made once and copied onto each of its trials.
     """
 
-    def __init__(self, columns: Sequence[Column], source: Sequence[str] = (), bools: Iterable[str] = ()) -> None:
+    def __init__(
+        self, columns: Sequence[Column], source: Sequence[str] = (), bools: Iterable[str] = (),
+        group: Iterable[str] = (), group_by: str = "",
+    ) -> None:
         position = {name: index for index, name in enumerate(source)}
-        bool_keys = set(bools)
+        bool_keys, grouped = set(bools), set(group)
         self.names = [c.name for c in columns]
         self._base: list[tuple[int, int, str, Callable[[Any], str]]] = [
             (index, position.get(c.key, -1), c.key, bool_cell if c.key in bool_keys else text_cell)
             for index, c in enumerate(columns) if not c.is_own
         ]
+        self._per_row = [(i, at, fmt) for i, at, key, fmt in self._base if at >= 0 and key not in grouped]
+        self._per_group = [(i, at, fmt) for i, at, key, fmt in self._base if at >= 0 and key in grouped]
+        self._group_at = position.get(group_by, -1)
+        self._group_value: Any = object()
+        self._template: list[Any] = [""] * len(self.names)
         self._own = {c.name: index for index, c in enumerate(columns) if c.is_own}
 
-    def from_tuple(self, values: Sequence[Any], own: Mapping[str, Any]) -> list[str]:
+    def from_tuple(self, values: Sequence[Any], own: Mapping[str, Any]) -> list[Any]:
         """The cells of a row given as a tuple in the order of ``source``."""
-        cells = [""] * len(self.names)
-        for index, at, _key, fmt in self._base:
-            if at >= 0:
-                cells[index] = fmt(values[at])
+        group_value = values[self._group_at] if self._group_at >= 0 else None
+        if group_value is None or group_value != self._group_value:
+            self._template = [""] * len(self.names)
+            for index, at, fmt in self._per_group:
+                self._template[index] = fmt(values[at])
+            self._group_value = group_value
+        cells = self._template.copy()
+        for index, at, fmt in self._per_row:
+            cells[index] = fmt(values[at])
         self._fill_own(cells, own)
         return cells
 
-    def from_mapping(self, row: Mapping[str, Any], own: Mapping[str, Any]) -> list[str]:
+    def from_mapping(self, row: Mapping[str, Any], own: Mapping[str, Any]) -> list[Any]:
         """The cells of a row given as a dict (a missing key is an empty cell)."""
-        cells = [""] * len(self.names)
+        cells: list[Any] = [""] * len(self.names)
         for index, _at, key, fmt in self._base:
             cells[index] = fmt(row.get(key))
         self._fill_own(cells, own)
         return cells
 
-    def _fill_own(self, cells: list[str], own: Mapping[str, Any]) -> None:
+    def _fill_own(self, cells: list[Any], own: Mapping[str, Any]) -> None:
+        # Written out rather than a call per cell: a trial has ~10 of these. An int goes to the
+        # CSV writer as it is, which writes str(int), the text format_cell gives it.
         positions = self._own
         for key, value in own.items():
-            if key in positions:
-                cells[positions[key]] = text_cell(value)
+            index = positions.get(key)
+            if index is None:
+                continue
+            kind = type(value)
+            if kind is int:
+                cells[index] = value
+            elif kind is str:
+                cells[index] = "'" + value if value.startswith(FORMULA_STARTS) else value
+            else:
+                cells[index] = text_cell(value)
 
 
 def _own_json(text: str | None) -> Mapping[str, Any]:
@@ -77,7 +102,7 @@ def export_trials(
 ) -> int:
     """Write one row per trial; returns the number of rows. Names only with ``include_names``."""
     names, rows = store.iter_trial_tuples(filters)
-    layout = RowFormat(trial_columns(specs, include_names), names, TRIAL_BOOLS)
+    layout = RowFormat(trial_columns(specs, include_names), names, TRIAL_BOOLS, TRIAL_RUN_COLUMNS, "run_id")
     extra = names.index("extra_json")
     return _write(path, layout, (layout.from_tuple(row, _own_json(row[extra])) for row in rows))
 

@@ -13,6 +13,10 @@ from scores.clients import Client
 
 # The trial query's 0/1 columns, exported as true/false.
 TRIAL_BOOLS: tuple[str, ...] = ("correct", "timed_out", "practice", "run_completed")
+# The trial query's columns that come from the trial's run (and its client): one value per run_id.
+TRIAL_RUN_COLUMNS: tuple[str, ...] = (
+    "client_code", "display_name", "session_id", "run_id", "exercise", "domain", "practice", "run_completed",
+)
 
 
 @dataclass(frozen=True)
