@@ -163,7 +163,8 @@ def main() -> None:
         if not (folder / DB_FILENAME).exists():
             start = time.perf_counter()
             path = build(folder, args.trials, random.Random(17))
-            print(f"built {args.trials:,} trials in {time.perf_counter() - start:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+            size_mb = path.stat().st_size / 1e6
+            print(f"built {args.trials:,} trials in {time.perf_counter() - start:.1f} s ({size_mb:.0f} MB)")
         report(folder)
 
 

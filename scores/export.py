@@ -46,10 +46,10 @@ class RowFormat:
         self._per_group = [(i, at, fmt) for i, at, key, fmt in self._base if at >= 0 and key in grouped]
         self._group_at = position.get(group_by, -1)
         self._group_value: Any = object()
-        self._template: list[Any] = [""] * len(self.names)
+        self._template: list[str] = [""] * len(self.names)
         self._own = {c.name: index for index, c in enumerate(columns) if c.is_own}
 
-    def from_tuple(self, values: Sequence[Any], own: Mapping[str, Any]) -> list[Any]:
+    def from_tuple(self, values: Sequence[Any], own: Mapping[str, Any]) -> list[str]:
         """The cells of a row given as a tuple in the order of ``source``."""
         group_value = values[self._group_at] if self._group_at >= 0 else None
         if group_value is None or group_value != self._group_value:
@@ -63,17 +63,16 @@ class RowFormat:
         self._fill_own(cells, own)
         return cells
 
-    def from_mapping(self, row: Mapping[str, Any], own: Mapping[str, Any]) -> list[Any]:
+    def from_mapping(self, row: Mapping[str, Any], own: Mapping[str, Any]) -> list[str]:
         """The cells of a row given as a dict (a missing key is an empty cell)."""
-        cells: list[Any] = [""] * len(self.names)
+        cells: list[str] = [""] * len(self.names)
         for index, _at, key, fmt in self._base:
             cells[index] = fmt(row.get(key))
         self._fill_own(cells, own)
         return cells
 
-    def _fill_own(self, cells: list[Any], own: Mapping[str, Any]) -> None:
-        # Written out rather than a call per cell: a trial has ~10 of these. An int goes to the
-        # CSV writer as it is, which writes str(int), the text format_cell gives it.
+    def _fill_own(self, cells: list[str], own: Mapping[str, Any]) -> None:
+        # Written out rather than a call per cell: a trial has ~10 of these.
         positions = self._own
         for key, value in own.items():
             index = positions.get(key)
@@ -81,7 +80,7 @@ class RowFormat:
                 continue
             kind = type(value)
             if kind is int:
-                cells[index] = value
+                cells[index] = str(value)
             elif kind is str:
                 cells[index] = "'" + value if value.startswith(FORMULA_STARTS) else value
             else:

@@ -170,3 +170,11 @@ def test_write_csv_cells_match_the_reference_for_every_odd_value(tmp_path):
     assert write_csv(ours, columns, rows) == len(rows)
     ref_write(ref, [Column(name, "str", "", "") for name in columns], (dict(r, __own={}) for r in rows))
     assert ours.read_bytes() == ref.read_bytes()
+
+
+@pytest.mark.parametrize("rows", [[{"a": ""}], [{"a": "x"}, {"a": None}, {"a": "a,b"}], [{}]])
+def test_one_column_files_match_the_reference(rows, tmp_path):
+    ours, ref = tmp_path / "ours.csv", tmp_path / "ref.csv"
+    write_csv(ours, ["a"], rows)
+    ref_write(ref, [Column("a", "str", "", "")], (dict(r, __own={}) for r in rows))
+    assert ours.read_bytes() == ref.read_bytes()
