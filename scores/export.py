@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -103,7 +104,8 @@ def export_trials(
     names, rows = store.iter_trial_tuples(filters)
     layout = RowFormat(trial_columns(specs, include_names), names, TRIAL_BOOLS, TRIAL_RUN_COLUMNS, "run_id")
     extra = names.index("extra_json")
-    return _write(path, layout, (layout.from_tuple(row, _own_json(row[extra])) for row in rows))
+    with closing(rows):  # a failed write must not leave the query open (and the store's WAL behind)
+        return _write(path, layout, (layout.from_tuple(row, _own_json(row[extra])) for row in rows))
 
 
 def export_runs(

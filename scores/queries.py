@@ -156,11 +156,12 @@ class StoreQueries:
         for row in self._trial_cursor(filters):
             yield _decoded(row, TRIAL_BOOLS, {"extra_json": "extra"})
 
-    def iter_trial_tuples(self, filters: Filters = Filters()) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+    def iter_trial_tuples(self, filters: Filters = Filters()) -> tuple[list[str], sqlite3.Cursor]:
         """The rows of ``iter_trial_rows`` as plain tuples, undecoded, with their column names.
 
         The export streams a million of these; skipping the dict and JSON work per row is what
         makes it fast. 0/1 columns stay 0/1 (see ``TRIAL_BOOLS``), ``extra_json`` stays text.
+        The query runs already: close the cursor when done, even after an error.
         """
         cursor = self._trial_cursor(filters, plain=True)
         return [d[0] for d in cursor.description], cursor
