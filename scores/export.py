@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from contextlib import closing
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
-from scores.csvfile import write_csv
+from scores.csvfile import FORMULA_STARTS, bool_cell, text_cell, write_csv_cells
 from scores.dictionary import export_dictionary
+from scores.queries import TRIAL_BOOLS, TRIAL_RUN_COLUMNS
 from scores.store import Filters, Store
 
 EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "dictionary")
@@ -18,13 +21,79 @@ def format_level_changes(changes: Iterable[Mapping[str, Any]]) -> str:
     return ";".join(f"{c['trial_index']}:{c['rule']}->{c['to_level']}" for c in changes)
 
 
-def _cells(columns: Sequence[Column], row: Mapping[str, Any], own: Mapping[str, Any]) -> dict[str, Any]:
-    """One CSV row: base columns from the store row, exercise-own ones from its JSON (else empty)."""
-    return {c.name: own.get(c.name) if c.is_own else row.get(c.key) for c in columns}
+class RowFormat:
+    """How each exported column's text is made, decided once per export rather than per cell.
+
+    Base columns are read from the store's row (by position or by key) with a formatter fixed by
+    the column: ``true``/``false`` for the row's 0/1 columns, else ``text_cell``. Exercise-own
+    columns come from the row's JSON: only the keys a row has are looked at, every other own
+    cell stays empty, which is most of the ~140 columns of a trial export. Columns named in
+    ``group`` are the same on every row with the same ``group_by`` value (a trial's run, client
+    and session), so a run's cells are made once and copied onto each of its trials.
+    """
+
+    def __init__(
+        self, columns: Sequence[Column], source: Sequence[str] = (), bools: Iterable[str] = (),
+        group: Iterable[str] = (), group_by: str = "",
+    ) -> None:
+        position = {name: index for index, name in enumerate(source)}
+        bool_keys, grouped = set(bools), set(group)
+        self.names = [c.name for c in columns]
+        self._base: list[tuple[int, int, str, Callable[[Any], str]]] = [
+            (index, position.get(c.key, -1), c.key, bool_cell if c.key in bool_keys else text_cell)
+            for index, c in enumerate(columns) if not c.is_own
+        ]
+        self._per_row = [(i, at, fmt) for i, at, key, fmt in self._base if at >= 0 and key not in grouped]
+        self._per_group = [(i, at, fmt) for i, at, key, fmt in self._base if at >= 0 and key in grouped]
+        self._group_at = position.get(group_by, -1)
+        self._group_value: Any = object()
+        self._template: list[str] = [""] * len(self.names)
+        self._own = {c.name: index for index, c in enumerate(columns) if c.is_own}
+
+    def from_tuple(self, values: Sequence[Any], own: Mapping[str, Any]) -> list[str]:
+        """The cells of a row given as a tuple in the order of ``source``."""
+        group_value = values[self._group_at] if self._group_at >= 0 else None
+        if group_value is None or group_value != self._group_value:
+            self._template = [""] * len(self.names)
+            for index, at, fmt in self._per_group:
+                self._template[index] = fmt(values[at])
+            self._group_value = group_value
+        cells = self._template.copy()
+        for index, at, fmt in self._per_row:
+            cells[index] = fmt(values[at])
+        self._fill_own(cells, own)
+        return cells
+
+    def from_mapping(self, row: Mapping[str, Any], own: Mapping[str, Any]) -> list[str]:
+        """The cells of a row given as a dict (a missing key is an empty cell)."""
+        cells: list[str] = [""] * len(self.names)
+        for index, _at, key, fmt in self._base:
+            cells[index] = fmt(row.get(key))
+        self._fill_own(cells, own)
+        return cells
+
+    def _fill_own(self, cells: list[str], own: Mapping[str, Any]) -> None:
+        # Written out rather than a call per cell: a trial has ~10 of these.
+        positions = self._own
+        for key, value in own.items():
+            index = positions.get(key)
+            if index is None:
+                continue
+            kind = type(value)
+            if kind is int:
+                cells[index] = str(value)
+            elif kind is str:
+                cells[index] = "'" + value if value.startswith(FORMULA_STARTS) else value
+            else:
+                cells[index] = text_cell(value)
 
 
-def _write(path: Path, columns: Sequence[Column], rows: Iterable[dict[str, Any]]) -> int:
-    return write_csv(path, [c.name for c in columns], rows)
+def _own_json(text: str | None) -> Mapping[str, Any]:
+    return json.loads(text) if text and text != "{}" else {}
+
+
+def _write(path: Path, layout: RowFormat, rows: Iterable[list[str]]) -> int:
+    return write_csv_cells(path, layout.names, rows)
 
 
 def export_trials(
@@ -32,9 +101,11 @@ def export_trials(
     include_names: bool = False,
 ) -> int:
     """Write one row per trial; returns the number of rows. Names only with ``include_names``."""
-    columns = trial_columns(specs, include_names)
-    rows = (_cells(columns, row, row["extra"]) for row in store.iter_trial_rows(filters))
-    return _write(path, columns, rows)
+    names, rows = store.iter_trial_tuples(filters)
+    layout = RowFormat(trial_columns(specs, include_names), names, TRIAL_BOOLS, TRIAL_RUN_COLUMNS, "run_id")
+    extra = names.index("extra_json")
+    with closing(rows):  # a failed write must not leave the query open (and the store's WAL behind)
+        return _write(path, layout, (layout.from_tuple(row, _own_json(row[extra])) for row in rows))
 
 
 def export_runs(
@@ -42,30 +113,30 @@ def export_runs(
     include_names: bool = False,
 ) -> int:
     """Write one row per exercise run, with its level-change audit; returns the number of rows."""
-    columns = run_columns(specs, include_names)
+    layout = RowFormat(run_columns(specs, include_names))
 
-    def rows() -> Iterator[dict[str, Any]]:
+    def rows() -> Iterator[list[str]]:
         for row in store.iter_run_rows(filters):
             row["level_changes"] = format_level_changes(store.level_changes(row["run_id"]))
-            yield _cells(columns, row, row["measures"])
+            yield layout.from_mapping(row, row["measures"])
 
-    return _write(path, columns, rows())
+    return _write(path, layout, rows())
 
 
 def export_sessions(
     store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
 ) -> int:
     """Write one row per session with its run and trial counts; returns the number of rows."""
-    columns = session_columns(include_names)
-    return _write(path, columns, (_cells(columns, row, {}) for row in store.iter_session_rows(filters)))
+    layout = RowFormat(session_columns(include_names))
+    return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_session_rows(filters)))
 
 
 def export_items(
     store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
 ) -> int:
     """Write one row per item of a planned session; returns the number of rows."""
-    columns = item_columns(include_names)
-    return _write(path, columns, (_cells(columns, row, {}) for row in store.iter_item_rows(filters)))
+    layout = RowFormat(item_columns(include_names))
+    return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_item_rows(filters)))
 
 
 def export_kind(
