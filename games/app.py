@@ -84,8 +84,9 @@ class App:
         # (--sound on|off) overrides for this run
         self.sound = Sound(*chosen_sound(self.store, sound))
         self._seen_top: Scene | None = None  # the screen on top when the last event came
-        # whether each frame drawn is flipped to the window; a headless test's pilot (the dummy
-        # video driver shows nothing) flips only some, so frames stay cheap yet every one is drawn
+        # whether each frame is drawn, and flipped to the window; a headless test's pilot (the
+        # dummy video driver shows nothing) may skip some, so its many frames stay cheap
+        self.draws_frames = True
         self.flips_frames = True
         self.screen = self._open_window(size, fullscreen)
         self._fit_theme()
@@ -250,10 +251,11 @@ class App:
         if scene is None:
             return
         self._apply_key_repeat(scene)
-        self.screen.fill(self.theme.palette.background)
-        scene.draw(self.screen)
-        if self.flips_frames:
-            pygame.display.flip()
+        if self.draws_frames:
+            self.screen.fill(self.theme.palette.background)
+            scene.draw(self.screen)
+            if self.flips_frames:
+                pygame.display.flip()
         scene.after_flip(self.clock.now_ms())
 
     def wind_down(self) -> Path | None:

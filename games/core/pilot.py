@@ -19,7 +19,7 @@ FLIP_EVERY = 25  # on the dummy video driver a flip shows nothing yet costs as m
 class Pilot:
     """Posts real pygame events into the app's queue and runs its loop one frame at a time."""
 
-    def __init__(self, app: App, flip_every: int = FLIP_EVERY) -> None:
+    def __init__(self, app: App, flip_every: int = FLIP_EVERY, draw_every: int = 1) -> None:
         if not isinstance(app.clock, FakeClock):
             raise TypeError("the pilot needs an app built with a FakeClock")
         self.app = app
@@ -28,7 +28,12 @@ class Pilot:
         # every turn updates and draws the whole frame (and stamps its onsets); only one turn in
         # ``flip_every`` also flips it to the window, the one part a headless test cannot see
         self.flip_every = flip_every
+        # with ``draw_every`` > 1 (tests of many random events) a frame is drawn only every so
+        # many turns, and always the first time a screen is on top; each turn still handles its
+        # events, updates the screen and stamps its onsets
+        self.draw_every = draw_every
         self._turns = 0
+        self._drawn_top: object = None
 
     def step(self) -> None:
         """One turn of the loop; then, if the screen on top waits for work off the loop (a PIN's
@@ -45,12 +50,20 @@ class Pilot:
             self._turn()
 
     def _turn(self) -> None:
-        self.app.flips_frames = self._turns % self.flip_every == 0
+        app = self.app
+        app.flips_frames = self._turns % self.flip_every == 0
+        app.draws_frames = self._turns % self.draw_every == 0
         self._turns += 1
         try:
-            self.app.step(max_wait_ms=0)
+            app.step(max_wait_ms=0)
+            if app.draws_frames:
+                self._drawn_top = app.stack.top
+            elif app.stack.top is not None and app.stack.top is not self._drawn_top:
+                app.draws_frames = True  # a screen new on top is drawn before any event reaches it
+                app.draw_frame()
+                self._drawn_top = app.stack.top
         finally:
-            self.app.flips_frames = True  # the app's own steps, outside the pilot, flip as always
+            app.flips_frames = app.draws_frames = True  # the app's own steps, outside the pilot, as always
 
     def press(self, key: int, mod: int = 0) -> None:
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))
