@@ -12,6 +12,19 @@ import pytest  # noqa: E402
 pytest_plugins = ["damaged_stores"]  # tests/damaged_stores.py: stores damaged in every way a test needs
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_default_data_dir(tmp_path_factory):
+    """A command run without --data-dir uses this session's folder, never the user's: test runs
+    side by side (pytest-xdist's workers) each have their own."""
+    before = os.environ.get("COGSUITE_DATA_DIR")
+    os.environ["COGSUITE_DATA_DIR"] = str(tmp_path_factory.getbasetemp() / "default-data")
+    yield
+    if before is None:
+        os.environ.pop("COGSUITE_DATA_DIR", None)
+    else:
+        os.environ["COGSUITE_DATA_DIR"] = before
+
+
 @pytest.fixture(autouse=True)
 def _fresh_fonts():
     """Fonts die with pygame.quit(); a test that quits pygame must not leave dead ones cached."""

@@ -13,22 +13,32 @@ from games.core.clock import FakeClock
 
 FRAME_MS = 16.0
 WORK_LIMIT_S = 60.0  # background work (a PIN's hash) that takes longer than this is a failure
+FLIP_EVERY = 25  # on the dummy video driver a flip shows nothing yet costs as much as drawing the frame
 
 
 class Pilot:
     """Posts real pygame events into the app's queue and runs its loop one frame at a time."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App, flip_every: int = FLIP_EVERY, draw_every: int = 1) -> None:
         if not isinstance(app.clock, FakeClock):
             raise TypeError("the pilot needs an app built with a FakeClock")
         self.app = app
         self.clock: FakeClock = app.clock
         self.wait_for_work = True  # whether each step waits for the top screen's background work
+        # every turn updates and draws the whole frame (and stamps its onsets); only one turn in
+        # ``flip_every`` also flips it to the window, the one part a headless test cannot see
+        self.flip_every = flip_every
+        # with ``draw_every`` > 1 (tests of many random events) a frame is drawn only every so
+        # many turns, and always the first time a screen is on top; each turn still handles its
+        # events, updates the screen and stamps its onsets
+        self.draw_every = draw_every
+        self._turns = 0
+        self._drawn_top: object = None
 
     def step(self) -> None:
         """One turn of the loop; then, if the screen on top waits for work off the loop (a PIN's
         hash), wait for that work and take the turn that applies its answer."""
-        self.app.step(max_wait_ms=0)
+        self._turn()
         if self.wait_for_work:
             self.finish_work()
 
@@ -37,7 +47,23 @@ class Pilot:
         while self.app.stack.top is not None and (work := self.app.stack.top.background_work()) is not None:
             if wait([work], timeout=WORK_LIMIT_S).not_done:
                 raise TimeoutError(f"background work still running after {WORK_LIMIT_S} s")
-            self.app.step(max_wait_ms=0)
+            self._turn()
+
+    def _turn(self) -> None:
+        app = self.app
+        app.flips_frames = self._turns % self.flip_every == 0
+        app.draws_frames = self._turns % self.draw_every == 0
+        self._turns += 1
+        try:
+            app.step(max_wait_ms=0)
+            if app.draws_frames:
+                self._drawn_top = app.stack.top
+            elif app.stack.top is not None and app.stack.top is not self._drawn_top:
+                app.draws_frames = True  # a screen new on top is drawn before any event reaches it
+                app.draw_frame()
+                self._drawn_top = app.stack.top
+        finally:
+            app.flips_frames = app.draws_frames = True  # the app's own steps, outside the pilot, as always
 
     def press(self, key: int, mod: int = 0) -> None:
         pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode="", scancode=0))

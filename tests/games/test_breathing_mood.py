@@ -242,6 +242,7 @@ def test_the_guide_fits_its_smallest_area(scale):
 # -- robustness ------------------------------------------------------------------------------
 def test_a_thousand_random_keys_and_clicks_break_neither_scene(setup):
     pilot, below = setup
+    pilot.draw_every = 5  # every event handled; a frame drawn every 5 turns and for each new screen
     rng = random.Random(7)
     keys = [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT,
             pygame.K_TAB, pygame.K_SPACE, pygame.K_f, pygame.K_s, pygame.K_MINUS, pygame.K_EQUALS,
@@ -259,6 +260,9 @@ def test_a_thousand_random_keys_and_clicks_break_neither_scene(setup):
             pilot.click((rng.randrange(width), rng.randrange(height)))
         else:
             pilot.wait(rng.choice([50, 400, 2000]), frame_ms=50)
+        assert pilot.app.running  # after every event
+    pilot.draw_every = 1
+    pilot.step()  # the screen it ended on draws
     assert pilot.app.running and opened > 10
     for result in below.results:
         assert result is None or (set(result) == set(MOOD_SCALES) and all(1 <= v <= 5 for v in result.values()))

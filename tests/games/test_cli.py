@@ -163,14 +163,21 @@ def test_launcher_starts_headless_and_waits_for_input(tmp_path):
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     proc = subprocess.Popen([sys.executable, "-m", "games", "--data-dir", str(tmp_path)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "cogsuite.log"
     try:
-        time.sleep(3)
+        # wait until the launcher says it opened (or the process ends); then it must still be waiting
+        deadline = time.monotonic() + 30
+        while proc.poll() is None and time.monotonic() < deadline:
+            if log.exists() and "launcher opened" in log.read_text():
+                break
+            time.sleep(0.05)
+        time.sleep(0.2)  # a start-up that fails just after opening has had time to do it
         assert proc.poll() is None, proc.communicate()
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=10)
     assert "Traceback" not in err
-    assert "launcher opened" in (tmp_path / "cogsuite.log").read_text()
+    assert "launcher opened" in log.read_text()
 
 
 def test_launcher_without_a_display_says_so_in_one_line(tmp_path):

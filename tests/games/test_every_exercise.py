@@ -19,6 +19,7 @@ from scores.store import Store
 
 IDS = [e.id for e in EXERCISES]
 FRAME_MS = 250.0  # the pilot still stops at every frame a scene asks for
+DRAW_EVERY = 5  # random events: every one handled, a frame drawn every 5 turns and for each new screen
 
 
 @pytest.fixture
@@ -101,6 +102,7 @@ def test_play_a_whole_run_with_one_device(pilot, exercise_id, device):
 def test_a_thousand_random_events_leave_the_exercise_running(pilot, exercise_id):
     rng = random.Random(hash(exercise_id) % 1000)
     open_exercise_by_keys(pilot, exercise_id)
+    pilot.draw_every = DRAW_EVERY
     keys = [pygame.K_RETURN, pygame.K_SPACE, pygame.K_BACKSPACE, pygame.K_TAB, pygame.K_LEFT, pygame.K_RIGHT,
             pygame.K_UP, pygame.K_DOWN, pygame.K_a, pygame.K_s, pygame.K_l, pygame.K_f, pygame.K_j]
     keys += [pygame.K_0 + d for d in range(10)] + [pygame.K_KP0 + d for d in range(10)]
@@ -117,5 +119,8 @@ def test_a_thousand_random_events_leave_the_exercise_running(pilot, exercise_id)
             pilot.click((rng.randrange(width), rng.randrange(height)))
         else:
             pilot.wait(rng.choice([100, 1000, 5000]), frame_ms=FRAME_MS)
+        assert pilot.app.running  # after every event
+    pilot.draw_every = 1
+    pilot.step()  # the screen it ended on draws
     assert pilot.app.running
     check_store(pilot.app.store, completed_runs=0)

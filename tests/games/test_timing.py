@@ -7,6 +7,7 @@ and the true time from onset to post is the loop's stamping latency.
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
 import threading
 import time
@@ -21,7 +22,10 @@ from games.memory.sequence_recall.logic import Phase
 from games.registry import get_exercise
 from scores.store import Store
 
-N_TRIALS = 3  # two level-2 trials, then (two right in a row) one at level 3: about 13 s in all
+N_TRIALS = 3  # two level-2 trials, then (two right in a row) one at level 3
+# a quicker presentation than the spec's (1 s lead-in, 700 ms per block): what is measured is the
+# response phase, whose timing these leave as it is
+QUICK = {"lead_in_ms": 200, "light_ms": 150, "gap_ms": 50, "feedback_ms": 300}
 FIRST_TAP_MS = (150.0, 200.0, 160.0)  # per trial, after the prompt's onset
 TAP_GAP_MS = 190.0  # between taps of one trial; keeps the last tap well inside the trial
 STEP_WAIT_MS = 100  # at least 1 ms, so the loop blocks in pygame.event.wait while keys arrive
@@ -97,7 +101,9 @@ def play_trial(app: App, scene: ExerciseScene, first_tap_ms: float) -> tuple[lis
 
 def test_key_is_stamped_when_dequeued_not_at_the_next_frame(app):
     store = app.store
-    scene = ExerciseScene(get_exercise("sequence_recall"), n_trials=N_TRIALS, seed=11)
+    exercise = get_exercise("sequence_recall")
+    quick = dataclasses.replace(exercise, make_logic=lambda rng, params: exercise.make_logic(rng, {**params, **QUICK}))
+    scene = ExerciseScene(quick, n_trials=N_TRIALS, seed=11)
     app.stack.push(scene)
     recorded, true_delays, last_taps = [], [], []
     for first_tap_ms in FIRST_TAP_MS:
