@@ -28,23 +28,6 @@ def fitting_line(theme: Theme, role: str, text: str, width: int, bold: bool = Fa
     return font, fit(text, font, width)
 
 
-def fitting_lines(theme: Theme, role: str, text: str, width: int, height: int, bold: bool = False,
-                  least: float = 0.5) -> tuple[pygame.font.Font, list[str]]:
-    """``text`` on one line as ``fitting_line`` puts it, else wrapped on as few lines as fit in
-    ``width`` x ``height``, in the largest type down to ``least`` of the role's size; only if even
-    that fails is one line shortened with an ellipsis."""
-    font, line = fitting_line(theme, role, text, width, bold)
-    if line == text:
-        return font, [line]
-    cap_px = theme.size(role) * 0.75
-    for share in [1.0 - 0.05 * step for step in range(round((1.0 - least) / 0.05) + 1)]:
-        font = theme.font_fitting(role, int(cap_px * share), bold)
-        lines = wrap(text, font, width)
-        if len(lines) * font.get_linesize() <= height:
-            return font, lines
-    return font, [fit(text, font, width)]
-
-
 class FramedScene(Scene):
     """A screen with a title, an optional subtitle, a corner button and a key hint at the bottom.
 

@@ -270,23 +270,6 @@ def test_a_title_or_hint_too_wide_shrinks_a_little_before_it_is_shortened():
     assert shown.endswith("…") and font.size(shown)[0] <= width // 2
 
 
-def test_a_notice_too_long_for_one_line_wraps_in_smaller_type_rather_than_being_cut():
-    from games.core.theme import Theme
-    from games.launcher.common import fitting_lines
-
-    pygame.font.init()
-    theme = Theme.create(2.0)
-    notice = "Practice: not quite. Have another go; practice never counts."
-    body = theme.font("body", bold=True)
-    box_w, box_h = body.size(notice)[0] // 2, body.get_linesize() + theme.gap()  # as beside the Stop button
-    font, lines = fitting_lines(theme, "body", notice, box_w, box_h, bold=True)
-    assert " ".join(lines) == notice and all(font.size(line)[0] <= box_w for line in lines)
-    assert len(lines) * font.get_linesize() <= box_h and font.get_height() < body.get_height()
-    assert fitting_lines(theme, "body", "Well done!", box_w, box_h, bold=True) == (body, ["Well done!"])
-    font, lines = fitting_lines(theme, "body", notice, 40, box_h, bold=True)  # far too narrow: cut, as before
-    assert len(lines) == 1 and lines[0].endswith("…")
-
-
 @pytest.mark.parametrize("scale, size", [(1.0, (1100, 760)), (2.0, (1100, 760)), (2.0, (640, 480))])
 def test_results_show_every_sentence_and_both_buttons_inside_the_window(make_app, scale, size):
     from games.core.run import RunSummary
