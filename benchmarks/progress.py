@@ -90,7 +90,7 @@ class Rows:
         return client
 
     def write(self, store: Store) -> None:
-        with store._transaction() as conn:
+        with store._conn.transaction() as conn:
             for name, columns in self.COLUMNS.items():
                 marks = ", ".join("?" * len(columns))
                 conn.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", self.tables[name])

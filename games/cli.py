@@ -144,7 +144,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         client = store.get_client(args.client)
         if client is None:
-            raise CliError(f"There is no client {args.client!r} in {store.path}.")
+            raise CliError(f"There is no client {args.client!r} in {store.location}.")
         current = store.exercise_settings(client, spec.id)
         target, locked = current.target_rate, current.locked_level
         if args.target is not None:
@@ -187,7 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         with open_store(args, create=False) as store:
             if args.client and store.get_client(args.client) is None:
-                raise CliError(f"There is no client {args.client!r} in {store.path}.")
+                raise CliError(f"There is no client {args.client!r} in {store.location}.")
             filters = Filters(client_code=args.client, since=args.since, until=args.until)
             count = export_kind(args.kind, store, specs, out, filters, include_names=args.include_names)
     print(f"Wrote {count} {args.kind} rows to {out}")
@@ -204,7 +204,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_store(args, create=False) as store:
         client = store.get_client(args.client)
         if client is None:
-            raise CliError(f"There is no client {args.client!r} in {store.path}.")
+            raise CliError(f"There is no client {args.client!r} in {store.location}.")
         write_report(store, client, out, exercises, since=args.since, until=args.until,
                      include_name=args.include_names)
     print(f"Wrote the progress report of {client.code} to {out}")
@@ -236,7 +236,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
         except pygame.error as err:
             log.exception("no window")
             raise CliError(f"Cannot open a window ({err}); is a display available?") from None
-        log.info("launcher opened on %s", store.path)
+        log.info("launcher opened on %s", store.location)
         app.run(ClientPickerScene())
     backup_after_use(store.path)
     return 0

@@ -143,9 +143,12 @@ def backup_if_due(store_path: Path, now: datetime) -> Backup | None:
     return make_backup(store_path, now)
 
 
-def backup_after_use(store_path: Path) -> None:
+def backup_after_use(store_path: Path | None) -> None:
     """The day's backup once a run, a session or the launcher is over, if none was made today; a
-    failure is a warning on stderr and in the log, never the caller's failure."""
+    failure is a warning on stderr and in the log, never the caller's failure. A clinic's server
+    (no store file: ``None``) is backed up on the server, by its own tools."""
+    if store_path is None:
+        return
     try:
         made = backup_if_due(Path(store_path), datetime.now())
     except StoreError as exc:

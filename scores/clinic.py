@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime, timezone
 from typing import Any, Callable, Mapping
 
-from scores.database import iso, new_id
+from scores.connection import Connection
+from scores.database import IntegrityError, iso, new_id
 from scores.plans import LevelRanges, Plan, PlanError, plan_from_json
 
 MOOD_MOMENTS: tuple[str, ...] = ("before", "after")
@@ -22,7 +22,7 @@ def _now() -> str:
 class ClinicRecords:
     """Writes and reads for plans, session items, mood checks and app settings (mixed into Store)."""
 
-    _conn: sqlite3.Connection
+    _conn: Connection
     _write: Callable[..., int]
     _update_one: Callable[..., None]
 
@@ -53,7 +53,7 @@ class ClinicRecords:
             ) == 0:
                 self._write("INSERT INTO plans (id, name, plan_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                             (new_id(), plan.name, plan.to_json(), _now(), _now()))
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise PlanError(f"A plan called '{plan.name}' already exists; choose another name.") from None
 
     def saved_plans(self, exercises: LevelRanges) -> list[Plan]:

@@ -25,6 +25,20 @@ class StoreError(Exception):
     """The store cannot be opened or used; the message is one sentence for a person."""
 
 
+class IntegrityError(Exception):
+    """A write broke a rule of the schema: an id or a name already taken, a row it refers to missing.
+
+    Not a StoreError: trying the same write again cannot help.
+
+    Attributes:
+        duplicate: whether the rule was a unique one (the row, or its name, exists already).
+    """
+
+    def __init__(self, message: str, duplicate: bool) -> None:
+        super().__init__(message)
+        self.duplicate = duplicate
+
+
 class StoreDamaged(StoreError):
     """The store file is damaged (or empty, or lost a table); it was not written to.
 
@@ -209,7 +223,7 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if (read_version(conn) or 0) < target:
-                for statement in _statements(MIGRATIONS[target - 1]):
+                for statement in split_statements(MIGRATIONS[target - 1]):
                     conn.execute(statement)
                 conn.execute("INSERT INTO schema_version (version) VALUES (?)", (target,))
             conn.execute("COMMIT")
@@ -219,7 +233,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             raise
 
 
-def _statements(script: str) -> Iterator[str]:
+def split_statements(script: str) -> Iterator[str]:
     """Split an SQL script into single statements (``executescript`` would commit midway)."""
     pending = ""
     for line in script.splitlines(keepends=True):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Iterator
 
 from scores.clients import Client
+from scores.connection import Connection
 
 
 # The trial query's 0/1 columns, exported as true/false.
@@ -66,7 +66,7 @@ def _next_day(day: date | None) -> date | None:
 
 
 def _decoded(
-    row: sqlite3.Row, bools: tuple[str, ...] = (), blobs: dict[str, str] | None = None
+    row: Any, bools: tuple[str, ...] = (), blobs: dict[str, str] | None = None
 ) -> dict[str, Any]:
     """A row as a dict, with 0/1 columns as bools and JSON columns parsed (missing -> {})."""
     out = dict(row)
@@ -81,7 +81,7 @@ def _decoded(
 class StoreQueries:
     """Reads over an open store connection (mixed into Store)."""
 
-    _conn: sqlite3.Connection
+    _conn: Connection
 
     def best_run(
         self, client: Client, exercise: str, include_simulated: bool = False
@@ -153,31 +153,28 @@ class StoreQueries:
 
     def iter_trial_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
         """Trials with their client, session and run, by client, then run start, then trial index."""
-        for row in self._trial_cursor(filters):
-            yield _decoded(row, TRIAL_BOOLS, {"extra_json": "extra"})
+        names, rows = self.iter_trial_tuples(filters)
+        try:
+            for row in rows:
+                yield _decoded(dict(zip(names, row)), TRIAL_BOOLS, {"extra_json": "extra"})
+        finally:
+            rows.close()
 
-    def iter_trial_tuples(self, filters: Filters = Filters()) -> tuple[list[str], sqlite3.Cursor]:
+    def iter_trial_tuples(self, filters: Filters = Filters()) -> tuple[list[str], Any]:
         """The rows of ``iter_trial_rows`` as plain tuples, undecoded, with their column names.
 
         The export streams a million of these; skipping the dict and JSON work per row is what
         makes it fast. 0/1 columns stay 0/1 (see ``TRIAL_BOOLS``), ``extra_json`` stays text.
         The query runs already: close the cursor when done, even after an error.
         """
-        cursor = self._trial_cursor(filters, plain=True)
-        return [d[0] for d in cursor.description], cursor
-
-    def _trial_cursor(self, filters: Filters, plain: bool = False) -> sqlite3.Cursor:
         where, params = _where(filters, "r.started_at")
-        cursor = self._conn.cursor()
-        if plain:
-            cursor.row_factory = None
-        return cursor.execute(
+        return self._conn.stream(
             "SELECT c.client_code, c.display_name, r.session_id, t.run_id, r.exercise, r.domain,"
             " t.trial_index, t.started_at, t.level, t.stimulus, t.response, t.correct, t.rt_ms,"
             " t.timed_out, t.extra_json, r.practice, r.completed AS run_completed"
             " FROM trials t JOIN runs r ON r.id = t.run_id JOIN clients c ON c.id = r.client_id"
             f" WHERE {where} ORDER BY c.client_code, julianday(r.started_at), r.id, t.trial_index",
-            params,
+            tuple(params),
         )
 
     def iter_run_rows(self, filters: Filters = Filters()) -> Iterator[dict[str, Any]]:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from scores.clients import Client, ClientNameError, validate_client_code, validate_display_name
+from scores.connection import Connection, SqliteConnection
 from scores.database import (
-    DB_FILENAME, MIGRATIONS, StoreDamaged, StoreError, check_store_file, connect, iso, new_id, prepare_folder,
+    DB_FILENAME, MIGRATIONS, IntegrityError, StoreDamaged, StoreError, check_store_file, connect, iso, new_id,
+    prepare_folder,
 )
 from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
@@ -36,7 +36,7 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} {value!r} cannot be stored as JSON")
 
 
-def _client(row: sqlite3.Row) -> Client:
+def _client(row: Any) -> Client:
     return Client(
         row["id"], row["client_code"], row["display_name"], row["created_at"], bool(row["archived"]),
         bool(row["hide_countdown"]),
@@ -44,26 +44,44 @@ def _client(row: sqlite3.Row) -> Client:
 
 
 class Store(ClinicRecords, StoreQueries):
-    """The results store. Every write commits before returning; reads come from StoreQueries."""
+    """The results store. Every write commits before returning; reads come from StoreQueries.
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    Attributes:
+        data_dir: the PC's data folder (the log, kept answers and, by default, the store file).
+        path: the store file in it; None on a clinic's shared server.
+        is_shared: whether the store is a clinic's server that several PCs use.
+    """
+
+    def __init__(self, conn: Connection, data_dir: Path) -> None:
         self._conn = conn
-        self.path = path
+        self.data_dir = Path(data_dir)
+        self.path: Path | None = None if conn.shared else Path(data_dir) / DB_FILENAME
+        self.is_shared = conn.shared
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for a message: the file's path or the server (never a password)."""
+        return self._conn.location
 
     @classmethod
-    def open(cls, data_dir: Path, create: bool = True) -> Store:
-        """Open (migrating as needed) the store in ``data_dir``; create it there only if ``create``.
+    def open(cls, data_dir: Path, create: bool = True, url: str | None = None) -> Store:
+        """Open (migrating as needed) the store in ``data_dir``, or on the server ``url`` names;
+        create it only if ``create``.
 
         Raises:
             StoreDamaged: if the file is empty or damaged; its message names the backup to restore.
-            StoreError: if the folder or file cannot be used, or there is no store and ``create`` is
-                False; an unreadable file is left as it was.
+            StoreError: if the folder, file or server cannot be used, or there is no store and
+                ``create`` is False; an unreadable file is left as it was.
         """
+        if url:
+            from scores.postgres import open_server
+
+            return cls(open_server(url, create), prepare_folder(Path(data_dir)))
         path = Path(data_dir) / DB_FILENAME
         try:
             check_store_file(path, create)
             prepare_folder(path.parent)
-            return cls(connect(path), path)
+            return cls(SqliteConnection(connect(path), path), path.parent)
         except StoreDamaged as exc:
             from scores.restore import with_restore_advice
 
@@ -78,29 +96,13 @@ class Store(ClinicRecords, StoreQueries):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; a locked or full disk becomes a StoreError for the person."""
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"Could not save to {self.path} ({exc}).") from exc
-
     def _write(self, sql: str, params: tuple[Any, ...] | list[Any]) -> int:
         """Run one write in its own transaction; return the number of rows it touched."""
-        with self._transaction() as conn:
-            return conn.execute(sql, params).rowcount
+        return self._conn.write(sql, params)
 
     def _update_one(self, sql: str, params: tuple[Any, ...], what: str) -> None:
         if self._write(sql, params) != 1:
-            raise KeyError(f"no {what} with id {params[-1]!r} in {self.path}")
+            raise KeyError(f"no {what} with id {params[-1]!r} in {self.location}")
 
     # --- clients -------------------------------------------------------------------------
 
@@ -135,7 +137,7 @@ class Store(ClinicRecords, StoreQueries):
                 " VALUES (?, ?, ?, ?, 0)",
                 (client.id, client.code, client.display_name, client.created_at),
             )
-        except sqlite3.IntegrityError as exc:
+        except IntegrityError as exc:
             raise ClientNameError(f"A client with the ID '{client.code}' already exists.") from exc
         return client
 
@@ -173,14 +175,15 @@ class Store(ClinicRecords, StoreQueries):
                 "UPDATE clients SET client_code = ?, display_name = ?, hide_countdown = ? WHERE id = ?",
                 (changed.code, changed.display_name, int(changed.hide_countdown), client.id), "client",
             )
-        except sqlite3.IntegrityError as exc:
+        except IntegrityError as exc:
             raise ClientNameError(f"A client with the ID '{changed.code}' already exists.") from exc
         return changed
 
     def suggest_client_code(self) -> str:
         """The next free code of the form C-0001, C-0002, ..."""
-        rows = self._conn.execute("SELECT client_code FROM clients WHERE client_code GLOB 'C-[0-9]*'")
-        numbers = [int(code[2:]) for (code,) in rows if code[2:].isascii() and code[2:].isdigit()]
+        rows = self._conn.execute("SELECT client_code FROM clients WHERE client_code LIKE 'C-%'")
+        numbers = [int(code[2:]) for (code,) in rows
+                   if code.startswith("C-") and code[2:].isascii() and code[2:].isdigit()]
         return f"C-{max(numbers, default=0) + 1:04d}"
 
     # --- recording -----------------------------------------------------------------------

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import inspect
 import logging
-import sqlite3
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from games.core.unsaved import as_text, read_unsaved, save_unsaved, unsaved_files
-from scores.database import StoreError, new_id
+from scores.database import IntegrityError, StoreError, new_id
 from scores.store import Store
 
 log = logging.getLogger(__name__)
@@ -58,7 +57,7 @@ class GuardedStore:
 
     @property
     def data_dir(self) -> Path:
-        return Path(self.store.path).parent
+        return Path(self.store.data_dir)
 
     def _write(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """Save now, or keep for later (behind any already kept); returns the new row's id, if any."""
@@ -135,7 +134,7 @@ class GuardedStore:
             raise ValueError(f"{method!r} is not a write this program sets aside")
         try:
             getattr(self.store, method)(**args)
-        except sqlite3.IntegrityError as err:
-            if "UNIQUE" not in str(err):
+        except IntegrityError as err:
+            if not err.duplicate:
                 raise ValueError(f"{method} could not be saved ({err})") from err
             log.info("%s %s was saved already", method, args.get("row_id", ""))

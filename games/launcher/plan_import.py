@@ -40,7 +40,7 @@ class ImportPlanScene(FramedScene):
 
     def plan_files(self, limit: int = 8) -> list[Path]:
         """Plan files in the exports folder, Downloads and Desktop, newest first."""
-        folders = [self.app.store.path.parent / "exports", Path.home() / "Downloads", Path.home() / "Desktop"]
+        folders = [self.app.store.data_dir / "exports", Path.home() / "Downloads", Path.home() / "Desktop"]
         files = [p for folder in folders if folder.is_dir() for p in folder.glob(f"*{EXPORT_SUFFIX}") if p.is_file()]
         return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)[:limit]
 

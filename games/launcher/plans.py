@@ -150,7 +150,7 @@ class PlanPageScene(FramedScene):
 
     def export(self) -> None:
         try:
-            path = export_plan(self.plan, self.app.store.path.parent)
+            path = export_plan(self.plan, self.app.store.data_dir)
         except OSError as exc:
             self.status, self.status_is_error = f"The file could not be written ({exc.strerror or exc}).", True
             return

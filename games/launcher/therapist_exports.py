@@ -35,7 +35,7 @@ def exports_folder(app: Any) -> Path:
     from scores.csvfile import ExportError
     from scores.private import private_folder
 
-    folder = Path(app.store.path).parent / "exports"
+    folder = Path(app.store.data_dir) / "exports"
     try:
         private_folder(folder)
     except OSError as exc:

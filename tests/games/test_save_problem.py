@@ -17,6 +17,7 @@ from games.launcher.play import ExerciseScene
 from games.launcher.save_problem import CLOSING, QUESTION, SaveProblemScene
 from games.launcher.session import SessionScene
 from games.memory.sequence_recall.logic import Phase
+from scores.connection import SqliteConnection
 from scores.plans import Plan, PlanItem
 from scores.store import Store
 
@@ -130,7 +131,7 @@ def read_only(path) -> Store:
     """The store file opened read-only, as on a share or a disk where it cannot be written."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     conn.row_factory = sqlite3.Row
-    return Store(conn, path)
+    return Store(SqliteConnection(conn, path), path.parent)
 
 
 def test_a_read_only_store_shows_the_problem_and_loses_nothing(data, store, open_app):

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scores import database
+from scores.database import IntegrityError
 from scores.store import MIGRATIONS, ClientNameError, Store, StoreError
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -167,7 +168,7 @@ def test_store_uses_wal_full_sync_and_foreign_keys(store):
     with raw(store.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         store.add_trial("no-such-run", trial_index=1, started_at=T0, level=1, stimulus="s", response="r",
                         correct=True, rt_ms=1.0, timed_out=False, extra={})
 
@@ -310,7 +311,7 @@ def test_suggest_client_code_takes_the_next_free_number(store):
 def test_a_trial_is_committed_when_add_trial_returns(store, record_run):
     client = store.add_client("C-0001", now=T0)
     run_id = record_run(client, finish=False, trials=[{"stimulus": "7 3 9", "extra": {"span": 3}}])
-    assert not store._conn.in_transaction
+    assert not store._conn.raw.in_transaction
     with raw(store.path) as other:
         rows = other.execute(
             "SELECT trial_index, stimulus, extra_json FROM trials WHERE run_id = ?", (run_id,)
@@ -331,7 +332,7 @@ def test_times_must_carry_a_zone_and_keep_their_offset(store):
 
 def test_a_trial_index_is_recorded_once_per_run(store, record_run):
     run_id = record_run(store.add_client("C-0001", now=T0))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         store.add_trial(run_id, trial_index=1, started_at=T0, level=1, stimulus="s", response="r",
                         correct=False, rt_ms=None, timed_out=True, extra={})
 
