@@ -49,3 +49,37 @@ def local_tz():
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server of this test session's own (tests/pg_server.py), one per xdist worker.
+
+    Skipped, with the reason, where this machine cannot run one (no PostgreSQL installed, no
+    psycopg); with ``COGSUITE_REQUIRE_PG=1`` (as ``.ci/run`` sets) that is a failure instead.
+    """
+    from pg_server import PgServer, ServerUnavailable
+
+    try:
+        import psycopg  # noqa: F401
+
+        server = PgServer()
+        server.start()
+    except (ImportError, ServerUnavailable) as exc:
+        reason = f"no PostgreSQL server for this test: {exc}"
+        if os.environ.get("COGSUITE_REQUIRE_PG") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A libpq URL naming a new empty database on the test server, dropped after the test."""
+    name = pg_server.fresh_name()
+    url = pg_server.create_database(name)
+    yield url
+    if not pg_server.running:
+        pg_server.start()
+    pg_server.drop_database(name)
