@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import shutil
+import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -114,3 +116,42 @@ def test_a_failed_workbook_leaves_nothing_behind(played, tmp_path, capsys):
     assert main(["export", "--data-dir", str(played), "--out", str(out)]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert not any(tmp_path.rglob("*.tmp"))
+
+
+def libreoffice_value(text: str, kind: str):
+    """A cell of LibreOffice's CSV of the workbook, as ``expected`` gives the CSV export's."""
+    if text == "":
+        return None
+    if kind == "bool":
+        return {"TRUE": True, "FALSE": False}[text]
+    if kind in ("int", "float") and text not in ("inf", "-inf"):
+        return float(text)
+    if kind == "datetime":
+        return datetime.fromisoformat(text)
+    return text
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed on this machine")
+def test_libreoffice_reads_the_workbook_with_the_csv_values(played, tmp_path):
+    book = tmp_path / "all.xlsx"
+    assert main(["export", "--data-dir", str(played), "--out", str(book), "--include-names"]) == 0
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+         "--outdir", str(tmp_path / "lo"), str(book)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    for kind in ("trials", "runs", "sessions"):
+        out = tmp_path / f"{kind}.csv"
+        assert main(["export", "--data-dir", str(played), "--kind", kind, "--out", str(out), "--include-names"]) == 0
+        want, got = csv_rows(out), csv_rows(tmp_path / "lo" / f"all-{kind}.csv")
+        assert got[0] == want[0] and len(got) == len(want) > 1, kind
+        types = column_types(kind)
+        for want_row, got_row in zip(want[1:], got[1:]):
+            for name, text, shown in zip(want[0], want_row, got_row):
+                wanted, value = expected(text, types[name]), libreoffice_value(shown, types[name])
+                if isinstance(wanted, float):
+                    assert value == pytest.approx(wanted, rel=1e-9), (kind, name)
+                elif isinstance(wanted, datetime):
+                    assert abs((value - wanted).total_seconds()) < 0.001, (kind, name)
+                else:
+                    assert value == wanted, (kind, name, text, shown)
