@@ -114,6 +114,8 @@ SESSION_BASE: tuple[Column, ...] = (
     SESSION_ID, CLIENT_ID,
     Column("kind", "str", "", "Where the session took place: home, clinic or simulated."),
     Column("plan_name", "str", "", "The plan the session followed; empty for free play."),
+    Column("assigned", "bool", "", "True when the session followed a home assignment (a plan the therapist gave the client with a schedule)."),
+    Column("assignment_id", "str", "UUID", "The home assignment the session followed; empty otherwise."),
     Column("started_at", "datetime", TIMESTAMP, "When the session started."),
     Column("ended_at", "datetime", TIMESTAMP, "When the session ended; empty if it was not closed."),
     Column("end_state", "str", "", "How the session ended: finished, stopped_early (the client or therapist stopped it before its plan's end), or not_closed (the program ended without closing it, as in a crash or power cut, or it was still under way at the export)."),

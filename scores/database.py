@@ -182,6 +182,26 @@ MIGRATIONS: list[str] = [
     CREATE INDEX runs_by_item ON runs (session_item_id);
     CREATE INDEX mood_checks_by_session ON mood_checks (session_id, at);
     """,
+    # 4: home assignments: a plan given to a client with a schedule, and the sessions that follow one.
+    # Changing an assignment updates its row with a new updated_at: the later change wins when two
+    # PCs' copies meet.
+    """
+    CREATE TABLE assignments (
+        id TEXT PRIMARY KEY NOT NULL,
+        client_id TEXT NOT NULL REFERENCES clients (id),
+        plan_name TEXT NOT NULL,
+        plan_json TEXT NOT NULL,          -- the plan as assigned: it travels whole; later edits of the plan do not change it
+        weekdays TEXT NOT NULL,           -- the days it is meant for, Monday = 0, e.g. '0,2,4' ('' = any day)
+        times_per_week INTEGER NOT NULL CHECK (times_per_week BETWEEN 1 AND 14),
+        starts_on TEXT NOT NULL,          -- local date YYYY-MM-DD
+        ends_on TEXT NOT NULL,            -- local date YYYY-MM-DD, inclusive
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        ended INTEGER NOT NULL DEFAULT 0 CHECK (ended IN (0, 1))   -- the therapist stopped it early
+    );
+    CREATE INDEX assignments_by_client ON assignments (client_id, starts_on);
+    ALTER TABLE sessions ADD COLUMN assignment_id TEXT REFERENCES assignments (id);
+    """,
 ]
 
 

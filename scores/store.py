@@ -14,6 +14,7 @@ from scores.database import (
     DB_FILENAME, MIGRATIONS, IntegrityError, StoreDamaged, StoreError, check_store_file, connect, iso, new_id,
     prepare_folder,
 )
+from scores.assignment_records import AssignmentRecords
 from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
 
@@ -43,7 +44,7 @@ def _client(row: Any) -> Client:
     )
 
 
-class Store(ClinicRecords, StoreQueries):
+class Store(ClinicRecords, AssignmentRecords, StoreQueries):
     """The results store. Every write commits before returning; reads come from StoreQueries.
 
     Attributes:
@@ -190,9 +191,11 @@ class Store(ClinicRecords, StoreQueries):
 
     def start_session(
         self, client: Client, started_at: datetime, kind: str = "home", plan_name: str | None = None,
-        row_id: str | None = None,
+        row_id: str | None = None, assignment_id: str | None = None,
     ) -> str:
         """Start a sitting of one client; ``kind`` is home, clinic or simulated. Returns its id.
+
+        A session with an ``assignment_id`` follows that home assignment's plan.
 
         A ``row_id`` given (here and in the other ``start_*`` and ``add_*`` writes) is the new row's
         id, so that a write kept for a retry can be referred to before it is saved.
@@ -201,8 +204,8 @@ class Store(ClinicRecords, StoreQueries):
             raise ValueError(f"session kind {kind!r} is not one of {SESSION_KINDS}")
         session_id = row_id or new_id()
         self._write(
-            "INSERT INTO sessions (id, client_id, started_at, kind, plan_name) VALUES (?, ?, ?, ?, ?)",
-            (session_id, client.id, iso(started_at), kind, plan_name),
+            "INSERT INTO sessions (id, client_id, started_at, kind, plan_name, assignment_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, client.id, iso(started_at), kind, plan_name, assignment_id),
         )
         return session_id
 

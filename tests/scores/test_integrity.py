@@ -12,7 +12,7 @@ from scores.store import MIGRATIONS, Store, StoreDamaged, StoreError
 
 TABLES = {
     "schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings",
-    "plans", "session_items", "mood_checks", "app_settings",
+    "plans", "session_items", "mood_checks", "app_settings", "assignments",
 }
 
 
