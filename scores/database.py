@@ -182,6 +182,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX runs_by_item ON runs (session_item_id);
     CREATE INDEX mood_checks_by_session ON mood_checks (session_id, at);
     """,
+    # 4: when a client's record (ID, name, preferences) last changed, so that two PCs' copies of
+    # a client meeting in a bundle keep the later change.
+    """
+    ALTER TABLE clients ADD COLUMN updated_at TEXT;
+    """,
 ]
 
 
