@@ -1,35 +1,30 @@
-"""Client bundles: one file holding everything about one client, to carry between a home PC and
-the clinic (a USB stick, an e-mail attachment), and its merge into another store.
+"""Client bundles: everything about one client, to carry between a home PC and the clinic (a USB
+stick, an e-mail attachment), and its merge into another store. ``scores.bundle_file`` makes the
+bytes (encrypted with a passphrase); this module reads a client out of a store and merges one in.
 
-A bundle is ``MAGIC``, one line of JSON (the manifest: format, cogsuite version, client id,
-counts per table, when it was made, and the SHA-256 and length of the content), then the content:
-gzip-compressed JSON of the client's rows, table by table. It never holds another client, the
-therapist's PIN record or the PC's own settings. Reading checks everything (the magic, the
-format, the length, the hash, every row belonging to the client) before a row is written, and
-the merge runs in one transaction: a bundle is imported whole or not at all.
+A bundle never holds another client, the therapist's PIN record or the PC's own settings, and a
+display name only when asked for. Reading checks every row belongs to the client before one is
+written, and the merge runs in one transaction: a bundle is imported whole or not at all.
 
 Merging is by row id (UUIDs, so two PCs never collide): a row already there is not written again.
 Where both sides changed the same record, the later change wins — a client's ID, name and
-preferences by ``clients.updated_at``, an exercise's settings by their ``updated_at`` — and a
-sitting or run that one side had open and the other closed takes the closed one's record. What
-was resolved is reported.
+preferences by ``clients.updated_at``, an exercise's settings and an assignment by their
+``updated_at`` — and a sitting or run that one side had open and the other closed takes the
+closed one's record. What was resolved is reported.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
-import zlib
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Sequence
 
-from scores.database import StoreError, iso
+from scores.bundle_file import BundleError, open_sealed, read_header, seal
+from scores.database import iso
 
-MAGIC = b"COGSUITE CLIENT BUNDLE\n"
-BUNDLE_FORMAT = 1
+KEY_SETTING = "bundle-key/"  # + key id: {"client_id", "passphrase"}, the passphrases this PC keeps
 _SESSIONS = "session_id IN (SELECT id FROM sessions WHERE client_id = ?)"
 _RUNS = "run_id IN (SELECT id FROM runs WHERE client_id = ?)"
 # The client's rows of each table, in an order that writes every row after those it refers to.
@@ -51,19 +46,15 @@ _MERGE = {"clients": "later", "exercise_settings": "later", "assignments": "late
 _KEYS = {"exercise_settings": ("client_id", "exercise")}  # matched by these, not by id
 
 
-class BundleError(StoreError):
-    """A file that is not a bundle, is damaged or cut short, or is from a newer cogsuite; or a
-    bundle that cannot be merged. Nothing was imported."""
-
-
 @dataclass
 class Bundle:
-    manifest: dict[str, Any]
-    tables: dict[str, dict[str, Any]]  # table -> {"columns": [...], "rows": [[...], ...]}
+    """What a bundle holds: ``manifest`` (readable without the passphrase: version, time, counts),
+    the client's id, whether the display name is in it, and the rows of each table."""
 
-    @property
-    def client_id(self) -> str:
-        return self.manifest["client_id"]
+    manifest: dict[str, Any]
+    client_id: str
+    includes_name: bool
+    tables: dict[str, dict[str, Any]]  # table -> {"columns": [...], "rows": [[...], ...]}
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         part = self.tables.get(table) or {"columns": [], "rows": []}
@@ -103,49 +94,58 @@ def read_client(store: Any, client: Any, include_names: bool = False) -> Bundle:
         tables[table] = {"columns": columns, "rows": rows}
     import games
 
-    manifest = {
-        "format": BUNDLE_FORMAT, "cogsuite": games.__version__, "client_id": client.id,
-        "created_at": iso(datetime.now(timezone.utc)), "includes_name": include_names,
-        "counts": {table: len(part["rows"]) for table, part in tables.items()},
-    }
-    return Bundle(manifest, tables)
+    manifest = {"cogsuite": games.__version__, "created_at": iso(datetime.now(timezone.utc)),
+                "counts": {table: len(part["rows"]) for table, part in tables.items()}}
+    return Bundle(manifest, client.id, include_names, tables)
 
 
-def to_bytes(bundle: Bundle) -> bytes:
-    content = gzip.compress(json.dumps(bundle.tables, ensure_ascii=False, separators=(",", ":")).encode(), 6, mtime=0)
-    manifest = dict(bundle.manifest, content_bytes=len(content), content_sha256=hashlib.sha256(content).hexdigest())
-    return MAGIC + json.dumps(manifest, separators=(",", ":")).encode() + b"\n" + content
+def seal_bundle(bundle: Bundle, passphrase: str, key_id: str) -> bytes:
+    content = {"client_id": bundle.client_id, "includes_name": bundle.includes_name, "tables": bundle.tables}
+    return seal(content, bundle.manifest, passphrase, key_id)
 
 
-def from_bytes(data: bytes, name: str = "the file") -> Bundle:
-    """The bundle ``data`` holds, checked whole; BundleError (one sentence) when it is not sound."""
-    if not data.startswith(MAGIC):
-        raise BundleError(f"{name} is not a cogsuite client bundle.")
-    head, newline, content = data[len(MAGIC):].partition(b"\n")
+def open_bundle(data: bytes, passphrase: str, name: str = "the file") -> Bundle:
+    """The bundle ``data`` holds, decrypted and checked whole; BundleError when it is not sound."""
+    header, content = open_sealed(data, passphrase, name)
     try:
-        manifest = json.loads(head) if newline else None
-        version = manifest["format"]
-    except (ValueError, TypeError, KeyError):
-        raise BundleError(f"{name} is a damaged bundle (its header cannot be read); nothing was imported.") from None
-    if not isinstance(version, int) or version > BUNDLE_FORMAT:
-        raise BundleError(f"{name} was made by a newer cogsuite (bundle format {version}, this one reads up to "
-                          f"{BUNDLE_FORMAT}); update cogsuite here, nothing was imported.")
-    if len(content) != manifest.get("content_bytes") or hashlib.sha256(content).hexdigest() != manifest.get("content_sha256"):
-        raise BundleError(f"{name} is damaged or cut short (its content does not match its checksum); nothing was imported.")
-    try:
-        tables = json.loads(gzip.decompress(content))
-    except (OSError, EOFError, zlib.error, ValueError):
-        raise BundleError(f"{name} is a damaged bundle (its content cannot be read); nothing was imported.") from None
-    bundle = Bundle(manifest, tables)
+        bundle = Bundle(header["manifest"], content["client_id"], bool(content["includes_name"]), content["tables"])
+    except (KeyError, TypeError):
+        raise BundleError(f"{name} is a damaged bundle (its rows do not match its manifest); nothing was imported.") from None
     _check_belongs(bundle, name)
     return bundle
+
+
+def key_id_of(data: bytes, name: str = "the file") -> str:
+    """Which passphrase a bundle was sealed with (a random id, naming no one)."""
+    return str(read_header(data, name).get("key_id", ""))
+
+
+def kept_passphrase(store: Any, *, key_id: str | None = None, client_id: str | None = None) -> tuple[str, str] | None:
+    """``(key_id, passphrase)`` this PC keeps for a bundle's key id or for a client, if any."""
+    if key_id:
+        kept = store.app_setting(KEY_SETTING + key_id)
+        return (key_id, kept["passphrase"]) if kept else None
+    rows = store.select("SELECT key, value_json FROM app_settings WHERE key LIKE ? ORDER BY updated_at DESC",
+                        (KEY_SETTING + "%",)).fetchall()
+    for key, value in rows:
+        kept = json.loads(value)
+        if kept and kept.get("client_id") == client_id:
+            return key[len(KEY_SETTING):], kept["passphrase"]
+    return None
+
+
+def keep_passphrase(store: Any, client_id: str, passphrase: str, key_id: str | None = None) -> str:
+    """Remember ``passphrase`` for the client on this PC (so it is never typed again); its key id."""
+    key_id = key_id or str(uuid.uuid4())
+    store.set_app_setting(KEY_SETTING + key_id, {"client_id": client_id, "passphrase": passphrase})
+    return key_id
 
 
 def _check_belongs(bundle: Bundle, name: str) -> None:
     """Every table known, every count as the manifest says, every row the manifest's client's."""
     known = {table for table, _ in CLIENT_TABLES}
     damaged = BundleError(f"{name} is a damaged bundle (its rows do not match its manifest); nothing was imported.")
-    if not isinstance(bundle.tables, dict) or set(bundle.tables) - known:
+    if not isinstance(bundle.tables, dict) or set(bundle.tables) - known or not isinstance(bundle.manifest, dict):
         raise damaged
     for table, part in bundle.tables.items():
         if (not isinstance(part, dict) or not isinstance(part.get("rows"), list)
@@ -163,30 +163,6 @@ def _check_belongs(bundle: Bundle, name: str) -> None:
     owned += [row.get("run_id") in runs for t in ("trials", "level_changes") for row in bundle.rows(t)]
     if not all(owned):
         raise damaged
-
-
-def write_bundle(path: Path, bundle: Bundle) -> None:
-    from scores.csvfile import create_private, replace_atomically
-
-    data = to_bytes(bundle)
-
-    def fill(temp: Path) -> None:
-        import os
-
-        with open(create_private(temp), "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    replace_atomically(Path(path), fill)
-
-
-def read_bundle(path: Path) -> Bundle:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise BundleError(f"Cannot read {path} ({exc.strerror or exc}).") from None
-    return from_bytes(data, str(path))
 
 
 def _later(a: str | None, b: str | None) -> bool:
@@ -265,7 +241,7 @@ def _change(table: str, rule: str, have: dict[str, Any], row: dict[str, Any], bu
         return {}
     theirs, ours = row.get("updated_at") or row.get("created_at"), have.get("updated_at") or have.get("created_at")
     change = {k: v for k, v in row.items() if k != "id" and have.get(k) != v}
-    if table == "clients" and not bundle.manifest.get("includes_name"):
+    if table == "clients" and not bundle.includes_name:
         change.pop("display_name", None)  # a bundle without names never clears one
     if table == "exercise_settings":
         change.pop("client_id", None)
