@@ -13,6 +13,7 @@ from typing import Sequence
 
 from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
+from games.cli_bundle import add_bundle_parser, cmd_bundle
 from games.cli_common import CliError, add_force, check_period, open_store, out_path
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
 from games.paths import LOG_FILE
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_plan_parser(sub, common)
     add_backup_parser(sub, common)
+    add_bundle_parser(sub, common)
 
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
@@ -256,7 +258,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup, "bundle": cmd_bundle,
 }
 
 

@@ -182,7 +182,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX runs_by_item ON runs (session_item_id);
     CREATE INDEX mood_checks_by_session ON mood_checks (session_id, at);
     """,
-    # 4: home assignments: a plan given to a client with a schedule, and the sessions that follow one.
+    # 4: when a client's record (ID, name, preferences) last changed, so that two PCs' copies of
+    # a client meeting in a bundle keep the later change.
+    """
+    ALTER TABLE clients ADD COLUMN updated_at TEXT;
+    """,
+    # 5: home assignments: a plan given to a client with a schedule, and the sessions that follow one.
     # Changing an assignment updates its row with a new updated_at: the later change wins when two
     # PCs' copies meet.
     """
