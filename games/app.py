@@ -7,7 +7,7 @@ import math
 import os
 import time
 import warnings
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -132,6 +132,14 @@ class App:
         if scale != self.theme.font_scale:
             log.info("font scale %.2f shown at %.2f in a %dx%d window", self.chosen_theme.font_scale, scale, width, height)
             self.theme = self.chosen_theme.with_scale(scale)
+
+    def now(self) -> datetime:
+        """The calendar time now, by ``wall_s`` (so a test's fake calendar decides the day)."""
+        return datetime.fromtimestamp(self.wall_s(), timezone.utc)
+
+    def today(self) -> date:
+        """This PC's local calendar date now."""
+        return self.now().astimezone().date()
 
     # -- clients and sessions ----------------------------------------------------------------
     def begin_session(self, client: Any) -> None:

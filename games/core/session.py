@@ -43,8 +43,10 @@ class SessionRunner:
     def __init__(
         self, plan: Plan, *, store: Any, client: Any, get_exercise: Callable[[str], Exercise],
         wall_start: datetime, seed: int, kind: str = "clinic", simulated: bool = False,
+        assignment_id: str | None = None,
     ) -> None:
         self.plan, self.client = plan, client
+        self.assignment_id = assignment_id  # the home assignment the session follows, if any
         self.session_id: str | None = None
         self.state: ItemState | None = None
         self.finished = False
@@ -101,7 +103,8 @@ class SessionRunner:
     def start(self, now_ms: float) -> None:
         self._start_ms = now_ms
         self.session_id = self._store.start_session(
-            self.client, self._calendar.wall_start, kind=self._kind, plan_name=self.plan.name
+            self.client, self._calendar.wall_start, kind=self._kind, plan_name=self.plan.name,
+            assignment_id=self.assignment_id,
         )
         self._begin_item(0, now_ms)
 

@@ -60,10 +60,15 @@ class ClientPickerScene(FramedScene):
         return "Choose your name from the list." if len(self.menu.buttons) > 2 else "Add a client to begin."
 
     def choose(self, client) -> None:
+        """Start the client's sitting at the exercises, with today's plan first when one is due."""
         from games.launcher.exercises import ExerciseListScene
+        from games.launcher.todays_plan import TodaysPlanScene, client_week
 
         self.app.begin_session(client)
         self.app.stack.push(ExerciseListScene())
+        due, plan, marks = client_week(self.app, client)
+        if due is not None and plan is not None:
+            self.app.stack.push(TodaysPlanScene(client, due, plan, marks))
 
     def add_client(self) -> None:
         self.app.stack.push(NewClientScene())

@@ -62,8 +62,9 @@ class SessionScene(Scene):
 
     key_repeat = False
 
-    def __init__(self, plan: Plan, client: Any, seed: int | None = None) -> None:
+    def __init__(self, plan: Plan, client: Any, seed: int | None = None, assignment: Any = None) -> None:
         self.plan, self.client = plan, client
+        self.assignment = assignment  # a home assignment the session follows: recorded as a home session
         self.seed = seed if seed is not None else secrets.randbits(31)
         self.runner: SessionRunner | None = None
         self.pause_button = Button("Pause", self.open_menu)
@@ -79,7 +80,8 @@ class SessionScene(Scene):
     def on_enter(self) -> None:
         self.runner = SessionRunner(
             self.plan, store=self.app.store, client=self.client, get_exercise=get_exercise,
-            wall_start=datetime.now(timezone.utc), seed=self.seed, kind="clinic",
+            wall_start=self.app.now() if self.assignment else datetime.now(timezone.utc), seed=self.seed,
+            kind="home" if self.assignment else "clinic", assignment_id=getattr(self.assignment, "id", None),
         )
         self.runner.on_trial = self.app.sound.answered
         self.runner.start(self.app.clock.now_ms())

@@ -1,0 +1,146 @@
+"""Today's plan at home: the therapist's plan as a calm card, a big Start, and the week so far."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pygame
+
+from games.core.widgets import Button, FocusList, draw_text, fit, wrap
+from games.launcher.common import FramedScene
+from games.launcher.exercises import ExercisePictures
+from games.launcher.week_strip import draw_week_strip, strip_height, week_words
+from games.registry import get_exercise, level_ranges
+from scores.assignments import Assignment, DayMark, due_today, next_day, week_strip
+from scores.plans import Plan, PlanError, PlanItem
+
+log = logging.getLogger(__name__)
+
+
+def client_week(app: Any, client: Any) -> tuple[Assignment | None, Plan | None, list[DayMark]]:
+    """The assignment due today for ``client`` (with its plan, if this PC has its exercises) and
+    the week strip of their running assignments."""
+    assignments = app.store.assignments(client, include_ended=False)
+    if not assignments:
+        return None, None, []
+    today, sessions = app.today(), app.store.assigned_sessions(client)
+    marks = week_strip(assignments, today, sessions)
+    due = due_today(assignments, today, sessions)
+    if due is None:
+        return None, None, marks
+    try:
+        return due, due.plan(level_ranges()), marks
+    except PlanError as err:  # an exercise this PC lacks: the launcher goes on as if nothing were due
+        log.warning("assignment %s cannot be played here: %s", due.id, err)
+        return None, None, marks
+
+
+def next_plan_words(app: Any, client: Any) -> str:
+    """A small note for the exercise list: "Your next plan is on Friday.", or ''."""
+    assignments = app.store.assignments(client, include_ended=False)
+    day = next_day(assignments, app.today(), []) if assignments else None
+    if day is None:
+        return ""
+    return "Your next plan is tomorrow." if (day - app.today()).days == 1 else f"Your next plan is on {day:%A}."
+
+
+def item_title(item: PlanItem) -> str:
+    if item.kind == "mood":
+        return "How are you? (a few taps)"
+    minutes = f"{item.minutes:g} min"
+    if item.kind == "breathing":
+        return f"A breathing break  ·  {minutes}"
+    return f"{get_exercise(item.exercise).spec.title}  ·  {minutes}"
+
+
+class TodaysPlanScene(FramedScene):
+    """First after a client chooses their name when a plan is due: its items, Start and the week.
+
+    Start plays the plan as a session bound to the assignment; back here afterwards, the card
+    says the day is done. "Not now" (or Esc) goes on to the exercises, with nothing held against it.
+    """
+
+    title = "Today's plan"
+    hint = "Enter to start  ·  Esc for other exercises"
+
+    def __init__(self, client: Any, assignment: Assignment, plan: Plan, marks: list[DayMark]) -> None:
+        super().__init__()
+        self.corner = Button("Not now", self.back)
+        self.client, self.assignment, self.plan, self.marks = client, assignment, plan, marks
+        self.done_today = False
+        self.pictures: ExercisePictures | None = None
+        self.menu = FocusList([Button("Start", self.start), Button("Other exercises", self.back)])
+
+    def subtitle(self) -> str:
+        if self.done_today:
+            return "That's today's plan done. Well done!"
+        return f"{self.plan.name}  ·  about {max(1, round(self.plan.total_minutes))} minutes"
+
+    def start(self) -> None:
+        from games.launcher.session import SessionScene
+
+        log.info("today's plan %r started for %s", self.plan.name, self.client.code)
+        self.app.stack.push(SessionScene(self.plan, self.client, assignment=self.assignment))
+
+    def on_result(self, result: Any) -> None:
+        """Back from the session: the week as it is now, and Start again only if still due."""
+        due, plan, self.marks = client_week(self.app, self.client)
+        log.info("week after today's plan: %s", week_words(self.marks))
+        if due is not None and plan is not None:
+            self.assignment, self.plan = due, plan
+            return
+        self.done_today = True
+        self.hint = "Enter to go on  ·  Esc to go on"
+        self.menu = FocusList([Button("Go on to the exercises", self.back)])
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        content = self.draw_frame(surface)
+        strip_h = strip_height(theme)
+        width = min(content.width, theme.gap(70))
+        left = content.centerx - width // 2
+        buttons = self.menu.buttons
+        big_h = buttons[0].height(theme) + theme.gap()
+        room = content.height - strip_h - big_h - theme.gap(2)
+        if not self.done_today:
+            self._draw_items(surface, pygame.Rect(left, content.top, width, max(0, room)))
+        y = content.top + (room + theme.gap() if not self.done_today else 0)
+        widths = [max(b.width(theme), theme.gap(12)) for b in buttons]
+        x = left
+        for button, button_w in zip(buttons, widths):
+            button.rect = pygame.Rect(x, y, min(button_w, width), buttons[0].height(theme) + theme.gap())
+            x = button.rect.right + theme.gap()
+        if x - theme.gap() > left + width and len(buttons) > 1:  # large type: the second under the first
+            buttons[1].rect.topleft = (left, buttons[0].rect.bottom + theme.gap(0.5))
+        self.menu.viewport = content
+        for i, button in enumerate(buttons):
+            button.draw(surface, theme, focused=(i == self.menu.focus), primary=(i == 0))
+        strip_top = content.bottom - strip_h if not self.done_today else max(b.rect.bottom for b in buttons) + theme.gap(2)
+        strip_top = max(strip_top, max(b.rect.bottom for b in buttons) + theme.gap())
+        draw_week_strip(surface, theme, pygame.Rect(left, strip_top, width, min(strip_h, content.bottom - strip_top)),
+                        self.marks)
+
+    def _draw_items(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The plan's items as a short list: each exercise's picture beside its name and minutes."""
+        theme, pal = self.theme, self.theme.palette
+        if self.pictures is None or self.pictures.theme.palette != theme.palette:
+            self.pictures = ExercisePictures(theme)
+        body = theme.font("body")
+        row_h = max(body.get_linesize() + theme.gap(0.4), min(theme.gap(3.2), area.height // max(1, len(self.plan.items))))
+        pic_h = row_h - theme.gap(0.4)
+        pic_w = pic_h * 5 // 4
+        y = area.top
+        for index, item in enumerate(self.plan.items):
+            if y + row_h > area.bottom:
+                more = f"and {len(self.plan.items) - index} more"
+                draw_text(surface, fit(more, body, area.width), body, pal.muted_text, (area.left + pic_w + theme.gap(), y))
+                break
+            if item.kind == "exercise" and pic_h >= body.get_linesize():
+                picture = self.pictures.picture(get_exercise(item.exercise), (pic_w, pic_h))
+                surface.blit(picture, (area.left, y))
+            text_y = y + (pic_h - body.get_linesize()) // 2
+            text = wrap(item_title(item), body, area.width - pic_w - theme.gap())[0]
+            draw_text(surface, fit(text, body, area.width - pic_w - theme.gap()), body, pal.text,
+                      (area.left + pic_w + theme.gap(), text_y))
+            y += row_h
