@@ -10,6 +10,7 @@ from typing import Any
 import pygame
 
 from games.core.widgets import Button, FocusList, TextField, draw_text, wrap
+from games.launcher.assignment_screens import home_summary
 from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
 from games.launcher.therapist import HandOver, close_therapist_screens, draw_menu
@@ -135,6 +136,7 @@ class ClientPageScene(FramedScene):
         self.menu = FocusList([
             Button("Let this client play", self.let_play),
             Button("Start a session", self.start_session),
+            Button("Home assignments", self.open_assignments, detail=home_summary(self.app, client)),
             Button("Progress", self.open_progress),
             Button("Past sessions", self.open_sessions),
             Button("Exercise settings", self.open_settings),
@@ -160,6 +162,11 @@ class ClientPageScene(FramedScene):
         from games.launcher.plans import PlanListScene
 
         self.app.stack.push(PlanListScene(choose=True))
+
+    def open_assignments(self) -> None:
+        from games.launcher.assignment_screens import AssignmentListScene
+
+        self.app.stack.push(AssignmentListScene(self.client))
 
     def open_progress(self) -> None:
         from games.launcher.progress import ProgressScene

@@ -28,7 +28,7 @@ from scores.queries import ExerciseSettings
 # PIN set with weaker parameters again with OWASP's); a PIN set on the screens is OWASP's
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 PIN = "97531864"
-PAGE_ACTIONS = ["Let this client play", "Start a session", "Progress", "Past sessions", "Exercise settings", "Report",
+PAGE_ACTIONS = ["Let this client play", "Start a session", "Home assignments", "Progress", "Past sessions", "Exercise settings", "Report",
                 "Export data", "Rename", "Hide the countdown", "Archive"]
 
 

@@ -1,0 +1,229 @@
+"""Home assignments in therapist mode: a client's list with adherence, and the schedule form."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pygame
+
+from games.core.theme import Theme
+from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.launcher.common import FramedScene
+from games.launcher.confirm import ConfirmScene
+from games.launcher.feedback_view import draw_tick
+from games.launcher.plan_parts import TidyList, flow
+from games.launcher.week_strip import DAY_LETTERS
+from scores.assignments import (
+    Adherence, Assignment, AssignmentError, MAX_SPAN_DAYS, MAX_TIMES_PER_WEEK, adherence, adherence_words,
+    schedule_words,
+)
+from scores.plans import Plan
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WEEKS = 4
+DEFAULT_DAYS = (0, 2, 4)
+
+
+def client_adherence(app: Any, client: Any) -> list[tuple[Assignment, Adherence]]:
+    """Each of the client's assignments with its figures up to today."""
+    sessions = app.store.assigned_sessions(client)
+    return [(a, adherence(a, app.today(), sessions)) for a in app.store.assignments(client)]
+
+
+def home_summary(app: Any, client: Any) -> str:
+    """One line for the client's page: the running assignments' sessions done of planned."""
+    running = [(a, f) for a, f in client_adherence(app, client) if not a.ended and a.ends_on >= app.today()]
+    if not running:
+        return "None running: assign a plan to practise at home"
+    return "  ·  ".join(f"{a.plan_name}: {f.done} of {f.planned} done, {f.active_minutes:g} min" for a, f in running)
+
+
+@dataclass(eq=False)
+class DayToggle(Button):
+    """A day of the week that is chosen or not: filled and ticked when chosen (a shape, not only a colour)."""
+
+    chosen: bool = False
+
+    def width(self, theme: Theme) -> int:
+        return super().width(theme) + theme.font("body", bold=True).get_linesize()
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool, primary: bool = False) -> None:
+        super().draw(surface, theme, focused, primary=self.chosen)
+        if self.chosen:
+            side = theme.font("body", bold=True).get_linesize() * 2 // 3
+            box = pygame.Rect(self.rect.left + theme.gap(0.4), self.rect.centery - side // 2, side, side)
+            draw_tick(surface, theme.palette.accent_text, box)
+
+
+class AssignmentListScene(FramedScene):
+    """A client's home assignments, newest plans last, each with its schedule and adherence."""
+
+    title = "Home assignments"
+
+    def __init__(self, client: Any) -> None:
+        super().__init__()
+        self.client = client
+        self.menu = TidyList([])
+        self.status = ""
+
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def subtitle(self) -> str:
+        return self.status or f"For {self.client.label}: plans to practise at home, and how it is going."
+
+    def refresh(self) -> None:
+        buttons = [Button("Assign a plan for home", self.assign, detail="Choose a plan, its days and until when")]
+        for assignment, figures in client_adherence(self.app, self.client):
+            state = " (ended)" if assignment.ended else " (over)" if assignment.ends_on < self.app.today() else ""
+            detail = f"{schedule_words(assignment)}. {adherence_words(figures)}."
+            buttons.append(Button(assignment.plan_name + state, lambda a=assignment: self.open(a), detail=detail))
+        self.menu = TidyList(buttons, focus=min(self.menu.focus, len(buttons) - 1))
+
+    def assign(self) -> None:
+        from games.launcher.plans import PlanListScene
+
+        chooser = PlanListScene(choose=True)
+        chooser.title, chooser.status = "Assign a plan for home", "Choose the plan to practise at home."
+        self.app.stack.push(chooser)
+
+    def open(self, assignment: Assignment) -> None:
+        self.app.stack.push(AssignmentScene(self.client, assignment.plan_name, assignment))
+
+    def on_result(self, result: Any) -> None:
+        if isinstance(result, Plan):
+            self.app.stack.push(AssignmentScene(self.client, result.name, None, result))
+            return
+        if isinstance(result, Assignment):
+            self.status = f"Saved: {result.plan_name}, {schedule_words(result)}."
+        self.refresh()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        content = self.draw_frame(surface)
+        self.menu.layout(self.theme, content)
+        self.menu.draw(surface, self.theme)
+
+
+class AssignmentScene(FramedScene):
+    """The schedule of one assignment: its days, times a week and last day; Save, or End it.
+
+    New ones start today and run four weeks; the plan is kept as it is now.
+    """
+
+    hint = "Arrows or Tab to move  ·  Enter to choose  ·  Esc to go back"
+
+    def __init__(self, client: Any, plan_name: str, assignment: Assignment | None, plan: Plan | None = None) -> None:
+        super().__init__()
+        self.client, self.assignment, self.plan = client, assignment, plan
+        self.title = f"Home plan: {plan_name}"
+        self.short_title = "Home plan"
+        self.days: set[int] = set(assignment.weekdays if assignment else DEFAULT_DAYS)
+        self.times = assignment.times_per_week if assignment else len(DEFAULT_DAYS)
+        self.starts_on: date | None = assignment.starts_on if assignment else None
+        self.ends_on: date | None = assignment.ends_on if assignment else None
+        self.error = ""
+        self.toggles = [DayToggle(name, lambda d=d: self.toggle(d)) for d, name in enumerate(DAY_LETTERS)]
+        self.times_buttons = [Button("One fewer", lambda: self.change_times(-1)),
+                              Button("One more", lambda: self.change_times(1))]
+        self.date_buttons = [Button("- 1 week", lambda: self.move_end(-7)), Button("+ 1 week", lambda: self.move_end(7)),
+                             Button("- 1 day", lambda: self.move_end(-1)), Button("+ 1 day", lambda: self.move_end(1))]
+        self.actions = [Button("Save", self.save)]
+        if assignment is not None and not assignment.ended:
+            self.actions.append(Button("End this assignment", self.ask_end))
+        self.menu = FocusList([*self.toggles, *self.times_buttons, *self.date_buttons, *self.actions])
+        self.menu.focus = len(self.menu.buttons) - len(self.actions)
+
+    def on_enter(self) -> None:
+        if self.starts_on is None:
+            self.starts_on = self.app.today()
+            self.ends_on = self.starts_on + timedelta(weeks=DEFAULT_WEEKS)
+
+    def subtitle(self) -> str:
+        return f"For {self.client.label}. Starts {self.starts_on:%a %d %b %Y}." if self.starts_on else ""
+
+    # --- changes -------------------------------------------------------------------------
+    def toggle(self, day: int) -> None:
+        follows = self.times == len(self.days)  # times a week follows the days until set apart from them
+        self.days ^= {day}
+        times = len(self.days) if follows and self.days else self.times
+        self.times = max(1, min(times, MAX_TIMES_PER_WEEK, 2 * (len(self.days) or 7)))
+        self.error = ""
+
+    def change_times(self, step: int) -> None:
+        most = min(MAX_TIMES_PER_WEEK, 2 * (len(self.days) or 7))
+        self.times = max(1, min(most, self.times + step))
+        self.error = ""
+
+    def move_end(self, days: int) -> None:
+        first = max(self.starts_on, self.app.today()) if self.assignment is None else self.starts_on
+        last = self.starts_on + timedelta(days=MAX_SPAN_DAYS - 1)
+        self.ends_on = max(first, min(last, self.ends_on + timedelta(days=days)))
+        self.error = ""
+
+    def save(self) -> None:
+        schedule = dict(weekdays=sorted(self.days), times_per_week=self.times, starts_on=self.starts_on,
+                        ends_on=self.ends_on, now=self.app.now())
+        try:
+            if self.assignment is None:
+                saved = self.app.store.add_assignment(self.client, self.plan, **schedule)
+            else:
+                saved = self.app.store.update_assignment(self.assignment, **schedule)
+        except AssignmentError as err:
+            self.error = str(err)
+            return
+        log.info("assignment %s of %r saved for %s", saved.id, saved.plan_name, self.client.code)
+        self.app.stack.pop(saved)
+
+    def ask_end(self) -> None:
+        self.app.stack.push(ConfirmScene(self, "End this assignment?",
+                                         "It stops showing at home. Its sessions and figures stay.", yes="End it"))
+
+    def on_result(self, result: Any) -> None:
+        if result is True:
+            ended = self.app.store.end_assignment(self.assignment, now=self.app.now())
+            log.info("assignment %s ended", ended.id)
+            self.app.stack.pop(ended)
+
+    # --- words and drawing -----------------------------------------------------------------
+    def times_words(self) -> str:
+        return f"Times a week: {self.times}" + ("" if self.days else " (any day of the week)")
+
+    def until_words(self) -> str:
+        weeks, days = divmod((self.ends_on - self.starts_on).days, 7)
+        span = f"{weeks} week{'s' * (weeks != 1)}" + (f" {days} day{'s' * (days != 1)}" if days else "")
+        return f"Until {self.ends_on:%a %d %b %Y} (included): {span} from the start"
+
+    def figures_words(self) -> str:
+        if self.assignment is None:
+            return ""
+        sessions = self.app.store.assigned_sessions(self.client)
+        return "So far: " + adherence_words(adherence(self.assignment, self.app.today(), sessions)) + "."
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, pal = self.theme, self.theme.palette
+        content = self.draw_frame(surface)
+        label = theme.font("body", bold=True)
+        for toggle, day in zip(self.toggles, range(7)):
+            toggle.chosen = day in self.days
+        y = content.top
+        rows = [("Days (none chosen: any day)", self.toggles), (self.times_words(), self.times_buttons),
+                (self.until_words(), self.date_buttons), ("", self.actions)]
+        for words, buttons in rows:
+            for line in wrap(words, label, content.width) if words else []:
+                draw_text(surface, line, label, pal.text, (content.left, y))
+                y += label.get_linesize()
+            y = flow(buttons, theme, content.left, y, content.width) + theme.gap()
+        self.menu.viewport = content.inflate(0, theme.gap() * 4)
+        for i, button in enumerate(self.menu.buttons):
+            button.draw(surface, theme, focused=(i == self.menu.focus), primary=(button is self.actions[0]))
+        small = theme.font("small")
+        note = self.error or self.figures_words()
+        for line in wrap(note, small, content.width):
+            if y + small.get_linesize() > content.bottom + theme.gap():
+                break
+            draw_text(surface, line, small, pal.gentle if self.error else pal.muted_text, (content.left, y))
+            y += small.get_linesize()
