@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from games.core.theme import Theme
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.widgets import Button, FocusList, draw_more_marks, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
 from games.launcher.feedback_view import draw_tick
@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 
 DEFAULT_WEEKS = 4
 DEFAULT_DAYS = (0, 2, 4)
+
+
+def day_words(day: date) -> str:
+    """"Mon 2 Mar 2026"."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def client_adherence(app: Any, client: Any) -> list[tuple[Assignment, Adherence]]:
@@ -126,6 +131,7 @@ class AssignmentScene(FramedScene):
         self.starts_on: date | None = assignment.starts_on if assignment else None
         self.ends_on: date | None = assignment.ends_on if assignment else None
         self.error = ""
+        self.scroll = 0  # pixels of the form scrolled past (large type in a small window)
         self.toggles = [DayToggle(name, lambda d=d: self.toggle(d)) for d, name in enumerate(DAY_LETTERS)]
         self.times_buttons = [Button("One fewer", lambda: self.change_times(-1)),
                               Button("One more", lambda: self.change_times(1))]
@@ -143,7 +149,7 @@ class AssignmentScene(FramedScene):
             self.ends_on = self.starts_on + timedelta(weeks=DEFAULT_WEEKS)
 
     def subtitle(self) -> str:
-        return f"For {self.client.label}. Starts {self.starts_on:%a %d %b %Y}." if self.starts_on else ""
+        return f"For {self.client.label}. Starts {day_words(self.starts_on)}." if self.starts_on else ""
 
     # --- changes -------------------------------------------------------------------------
     def toggle(self, day: int) -> None:
@@ -195,7 +201,7 @@ class AssignmentScene(FramedScene):
     def until_words(self) -> str:
         weeks, days = divmod((self.ends_on - self.starts_on).days, 7)
         span = f"{weeks} week{'s' * (weeks != 1)}" + (f" {days} day{'s' * (days != 1)}" if days else "")
-        return f"Until {self.ends_on:%a %d %b %Y} (included): {span} from the start"
+        return f"Until {day_words(self.ends_on)} (included): {span} from the start"
 
     def figures_words(self) -> str:
         if self.assignment is None:
@@ -203,27 +209,60 @@ class AssignmentScene(FramedScene):
         sessions = self.app.store.assigned_sessions(self.client)
         return "So far: " + adherence_words(adherence(self.assignment, self.app.today(), sessions)) + "."
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def _place(self, content: pygame.Rect, top: int) -> tuple[list[tuple[Any, Any, str, int]], int]:
+        """Lay the form out from ``top``: the lines of words to draw (font, colour, text, y), and
+        the y below the last; the buttons get their rectangles."""
         theme, pal = self.theme, self.theme.palette
-        content = self.draw_frame(surface)
-        label = theme.font("body", bold=True)
-        for toggle, day in zip(self.toggles, range(7)):
-            toggle.chosen = day in self.days
-        y = content.top
+        label, small = theme.font("body", bold=True), theme.font("small")
+        texts: list[tuple[Any, Any, str, int]] = []
+        y = top
         rows = [("Days (none chosen: any day)", self.toggles), (self.times_words(), self.times_buttons),
                 (self.until_words(), self.date_buttons), ("", self.actions)]
         for words, buttons in rows:
             for line in wrap(words, label, content.width) if words else []:
-                draw_text(surface, line, label, pal.text, (content.left, y))
+                texts.append((label, pal.text, line, y))
                 y += label.get_linesize()
             y = flow(buttons, theme, content.left, y, content.width) + theme.gap()
-        self.menu.viewport = content.inflate(0, theme.gap() * 4)
-        for i, button in enumerate(self.menu.buttons):
-            button.draw(surface, theme, focused=(i == self.menu.focus), primary=(button is self.actions[0]))
-        small = theme.font("small")
         note = self.error or self.figures_words()
         for line in wrap(note, small, content.width):
-            if y + small.get_linesize() > content.bottom + theme.gap():
-                break
-            draw_text(surface, line, small, pal.gentle if self.error else pal.muted_text, (content.left, y))
+            texts.append((small, pal.gentle if self.error else pal.muted_text, line, y))
             y += small.get_linesize()
+        return texts, y
+
+    def _scrolled(self, content: pygame.Rect) -> tuple[list[tuple[Any, Any, str, int]], int]:
+        """The layout scrolled so the focused button shows, with the words just above it."""
+        texts, bottom = self._place(content, content.top - self.scroll)
+        focused, above = self.menu.buttons[self.menu.focus].rect, self.theme.font("body", bold=True).get_linesize()
+        wanted = self.scroll
+        if focused.bottom > content.bottom:
+            wanted += focused.bottom - content.bottom
+        elif focused.top - above < content.top:
+            wanted -= content.top - (focused.top - above)
+        wanted = max(0, min(wanted, bottom + self.scroll - content.bottom))
+        if wanted != self.scroll:
+            self.scroll = wanted
+            texts, bottom = self._place(content, content.top - self.scroll)
+        return texts, bottom
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.theme
+        content = self.draw_frame(surface)
+        for toggle, day in zip(self.toggles, range(7)):
+            toggle.chosen = day in self.days
+        below_mark = theme.font("small").get_linesize() + theme.gap(0.5)
+        view = content.copy()
+        texts, bottom = self._scrolled(view)
+        if bottom > view.bottom or self.scroll:  # room for the "more" marks under the form
+            view.height -= below_mark
+            texts, bottom = self._scrolled(view)
+        self.menu.viewport = view
+        surface.set_clip(view)
+        for font, colour, line, y in texts:
+            draw_text(surface, line, font, colour, (view.left, y))
+        surface.set_clip(None)
+        for i, button in enumerate(self.menu.buttons):
+            if view.contains(button.rect):
+                button.draw(surface, theme, focused=(i == self.menu.focus), primary=(button is self.actions[0]))
+        if bottom > view.bottom or self.scroll:
+            draw_more_marks(surface, theme, view.right, view.bottom + below_mark // 2, self.scroll > 0,
+                            bottom > view.bottom)

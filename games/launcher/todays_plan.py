@@ -91,21 +91,25 @@ class TodaysPlanScene(FramedScene):
             self.assignment, self.plan = due, plan
             return
         self.done_today = True
-        self.hint = "Enter to go on  ·  Esc to go on"
+        self.hint = "Enter or Esc to go on"
+        self.corner = Button("Go on", self.back)
         self.menu = FocusList([Button("Go on to the exercises", self.back)])
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
         content = self.draw_frame(surface)
-        strip_h = strip_height(theme)
         width = min(content.width, theme.gap(70))
         left = content.centerx - width // 2
         buttons = self.menu.buttons
         big_h = buttons[0].height(theme) + theme.gap()
-        room = content.height - strip_h - big_h - theme.gap(2)
+        room = content.height - strip_height(theme) - big_h - theme.gap(2)
+        # large type: the dates give way to the plan's items
+        compact = not self.done_today and room < 2 * theme.font("body").get_linesize()
+        strip_h = strip_height(theme, compact)
+        room = content.height - strip_h - big_h - theme.gap(1.5)
         if not self.done_today:
             self._draw_items(surface, pygame.Rect(left, content.top, width, max(0, room)))
-        y = content.top + (room + theme.gap() if not self.done_today else 0)
+        y = content.top + (room + theme.gap(0.5) if not self.done_today else 0)
         widths = [max(b.width(theme), theme.gap(12)) for b in buttons]
         x = left
         for button, button_w in zip(buttons, widths):
@@ -122,25 +126,29 @@ class TodaysPlanScene(FramedScene):
                         self.marks)
 
     def _draw_items(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """The plan's items as a short list: each exercise's picture beside its name and minutes."""
+        """The plan's items, each exercise's picture beside its name and minutes; where there is no
+        room for a row each (large type), their names in a few lines."""
         theme, pal = self.theme, self.theme.palette
+        body, items = theme.font("body"), self.plan.items
+        least_h = body.get_linesize() + theme.gap(0.4)
+        if area.height < least_h * len(items):
+            small = theme.font("small")
+            lines = wrap(", ".join(item_title(item).split("  ·  ")[0] for item in items), small, area.width)
+            room = area.height // small.get_linesize()
+            if 0 < room < len(lines):  # the last line that shows ends with an ellipsis
+                lines = lines[: room - 1] + [fit(" ".join(lines[room - 1:]), small, area.width)]
+            for i, line in enumerate(lines[:room]):
+                draw_text(surface, line, small, pal.text, (area.left, area.top + i * small.get_linesize()))
+            return
         if self.pictures is None or self.pictures.theme.palette != theme.palette:
             self.pictures = ExercisePictures(theme)
-        body = theme.font("body")
-        row_h = max(body.get_linesize() + theme.gap(0.4), min(theme.gap(3.2), area.height // max(1, len(self.plan.items))))
+        row_h = max(least_h, min(theme.gap(4.5), area.height // len(items)))
         pic_h = row_h - theme.gap(0.4)
         pic_w = pic_h * 5 // 4
-        y = area.top
-        for index, item in enumerate(self.plan.items):
-            if y + row_h > area.bottom:
-                more = f"and {len(self.plan.items) - index} more"
-                draw_text(surface, fit(more, body, area.width), body, pal.muted_text, (area.left + pic_w + theme.gap(), y))
-                break
+        text_w = area.width - pic_w - theme.gap()
+        for index, item in enumerate(items):
+            y = area.top + index * row_h
             if item.kind == "exercise" and pic_h >= body.get_linesize():
-                picture = self.pictures.picture(get_exercise(item.exercise), (pic_w, pic_h))
-                surface.blit(picture, (area.left, y))
-            text_y = y + (pic_h - body.get_linesize()) // 2
-            text = wrap(item_title(item), body, area.width - pic_w - theme.gap())[0]
-            draw_text(surface, fit(text, body, area.width - pic_w - theme.gap()), body, pal.text,
-                      (area.left + pic_w + theme.gap(), text_y))
-            y += row_h
+                surface.blit(self.pictures.picture(get_exercise(item.exercise), (pic_w, pic_h)), (area.left, y))
+            draw_text(surface, fit(item_title(item), body, text_w), body, pal.text,
+                      (area.left + pic_w + theme.gap(), y + (pic_h - body.get_linesize()) // 2))

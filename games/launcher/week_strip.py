@@ -14,8 +14,9 @@ from scores.assignments import DayMark
 DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def strip_height(theme: Theme) -> int:
-    return theme.font("small", bold=True).get_linesize() * 2 + theme.gap(3.2)
+def strip_height(theme: Theme, compact: bool = False) -> int:
+    """The strip's height; ``compact`` leaves out the dates (for large type in a small window)."""
+    return theme.font("small", bold=True).get_linesize() * (1 if compact else 2) + theme.gap(3.2)
 
 
 def draw_week_strip(surface: pygame.Surface, theme: Theme, area: pygame.Rect, marks: Sequence[DayMark]) -> None:
@@ -37,9 +38,9 @@ def draw_week_strip(surface: pygame.Surface, theme: Theme, area: pygame.Rect, ma
         draw_text(surface, name, bold, pal.text, (box.centerx, y), "midtop")
         y += bold.get_linesize()
         date_text = str(mark.day.day)
-        if small.size(date_text)[0] <= box_w:
+        if small.size(date_text)[0] <= box_w and box.height >= strip_height(theme):
             draw_text(surface, date_text, small, pal.muted_text, (box.centerx, y), "midtop")
-        y += small.get_linesize()
+            y += small.get_linesize()
         side = max(4, min(box_w - 2 * gap, box.bottom - y - theme.gap(0.5)))
         if mark.state == "done" and side > 6:
             draw_tick(surface, pal.positive, pygame.Rect(box.centerx - side // 2, y + theme.gap(0.2), side, side))
