@@ -240,14 +240,23 @@ def _time_html(progress: Progress) -> str:
     return "<h2>Time per exercise</h2>" + _table(head, rows, {0: "text", 1: "num", 2: "num", 3: "num"})
 
 
-def render_report(progress: Progress, sessions: Sequence[SessionRow], header: ReportHeader) -> str:
-    """The whole report as one HTML document (UTF-8, inline CSS and SVG, no script, no links)."""
+def _home_html(rows: Sequence[Sequence[str]]) -> str:
+    """Practice at home, only for a client with assignments (so other reports stay as they were)."""
+    from scores.report_home import HOME_COLUMNS, HOME_HEAD, HOME_NOTE
+
+    return f"<h2>Practice at home</h2>{HOME_NOTE}" + _table(HOME_HEAD, rows, HOME_COLUMNS) if rows else ""
+
+
+def render_report(progress: Progress, sessions: Sequence[SessionRow], header: ReportHeader,
+                  home: Sequence[Sequence[str]] = ()) -> str:
+    """The whole report as one HTML document (UTF-8, inline CSS and SVG, no script, no links);
+    ``home`` holds the rows of the practice at home section."""
+    sessions_part = _home_html(home) + _sessions_html(sessions)
     if progress.exercises:
-        body = "".join((_overview_html(progress), _charts_html(progress), _sessions_html(sessions),
-                        _time_html(progress)))
+        body = "".join((_overview_html(progress), _charts_html(progress), sessions_part, _time_html(progress)))
     else:
         body = ('<p class="empty">There are no scored exercise runs for this client in this period yet. '
-                "Charts and trends appear here once they have played an exercise.</p>" + _sessions_html(sessions))
+                "Charts and trends appear here once they have played an exercise.</p>" + sessions_part)
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>Progress report: {_e(header.client_code)}</title>"
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head>'
@@ -265,7 +274,10 @@ def build_report(
         display_name=client.display_name if include_name else None,
         since=since, until=until, generated=today or date.today(),
     )
-    return render_report(progress, session_rows(store, client, since, until), header)
+    from scores.report_home import home_rows
+
+    return render_report(progress, session_rows(store, client, since, until), header,
+                         home_rows(store, client, header.generated))
 
 
 def write_report(
