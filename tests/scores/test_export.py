@@ -125,12 +125,13 @@ def test_session_export_counts_runs_and_trials(store, record_run, tmp_path):
     assert export_sessions(store, path) == 2
     header, rows = read_rows(path)
     mood = [f"mood_{moment}_{scale}" for moment in ("before", "after") for scale in ("mood", "calm", "energy")]
-    assert header == ["session_id", "client_id", "kind", "plan_name", "started_at", "ended_at", "end_state",
-                      "stopped_early", "duration_s", "active_s", "n_items", "n_runs", "n_trials", *mood]
+    assert header == ["session_id", "client_id", "kind", "plan_name", "assigned", "assignment_id", "started_at",
+                      "ended_at", "end_state", "stopped_early", "duration_s", "active_s", "n_items", "n_runs", "n_trials", *mood]
     by_id = {row["session_id"]: row for row in rows}
     assert (by_id[session_id]["duration_s"], by_id[session_id]["n_runs"]) == ("1200.0", "0")
     (other,) = [row for row in rows if row["session_id"] != session_id]
     assert (other["n_runs"], other["n_trials"], other["ended_at"]) == ("1", "3", "")
+    assert {(row["assigned"], row["assignment_id"]) for row in rows} == {("false", "")}
 
 
 def test_export_kind_dispatches_and_refuses_unknown_kinds(store, specs, record_run, tmp_path):

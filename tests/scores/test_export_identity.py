@@ -20,6 +20,7 @@ from games.core.exercise import Field
 from scores.columns import Column, item_columns, run_columns, session_columns, trial_columns
 from scores.csvfile import write_csv
 from scores.export import export_kind, format_level_changes
+from scores.plans import Plan, PlanItem
 from scores.store import Filters, Store
 from tests.scores.conftest import make_spec
 
@@ -97,10 +98,15 @@ def _fill(store: Store) -> None:
     exercises = [("fake_span", "memory"), ("fake_stroop", "focus"), ("fake_odd", "problem_solving")]
     keys = ["span", "probe", "congruent", "note", "ratio", "moves", "board", "count", "unknown"]
     value_at = 0
+    home_plan = Plan("=Home", (PlanItem("breathing", minutes=2),))
+    assigned = store.add_assignment(clients[0], home_plan, weekdays=[0, 3], times_per_week=2,
+                                    starts_on=T0.date(), ends_on=T0.date() + timedelta(days=27), now=T0)
     for c_index, client in enumerate(clients):
         for s_index in range(3):
             start = T0 + timedelta(days=3 * s_index + c_index, hours=c_index)
-            session = store.start_session(client, start, kind="clinic", plan_name="=Plan" if s_index else None)
+            bound = assigned.id if c_index == 0 and s_index == 1 else None  # a home session of an assignment
+            session = store.start_session(client, start, kind="home" if bound else "clinic",
+                                          plan_name="=Plan" if s_index else None, assignment_id=bound)
             item = store.start_session_item(session, position=1, kind="exercise", exercise="fake_span",
                                             planned_s=300.0, started_at=start)
             store.add_mood_check(session, moment="before", answers={"mood": 2, "calm": 3, "energy": 4}, at=start)
