@@ -52,6 +52,7 @@ class ExerciseListScene(FramedScene):
         super().__init__()
         self.pictures: ExercisePictures | None = None
         self.menu: TileGrid | None = None  # type: ignore[assignment]
+        self.home_note = ""  # when the client's plan for home is next, if they have one
 
     def on_enter(self) -> None:
         self.refresh()
@@ -66,8 +67,11 @@ class ExerciseListScene(FramedScene):
 
     def refresh(self) -> None:
         """Build the tiles from the store, keeping the focus where it was."""
+        from games.launcher.todays_plan import next_plan_words
+
         client, today = self.app.client if self.for_client else None, date.today()
         played = histories(self.app.store.played_runs(client)) if client is not None else None
+        self.home_note = next_plan_words(self.app, client) if client is not None else ""
         sections = [(DOMAIN_TITLES[d], [self.tile(e, played, today) for e in group]) for d, group in by_domain()]
         if client is not None:
             plan = latest_plan(self.app.store, client, all_plans(self.app.store))
@@ -100,7 +104,7 @@ class ExerciseListScene(FramedScene):
                 Button("Sound", lambda: open_sound_settings(self.app))]
 
     def subtitle(self) -> str:
-        return f"Playing as {self.app.client.label}"
+        return f"Playing as {self.app.client.label}" + (f"  ·  {self.home_note}" if self.home_note else "")
 
     def back(self) -> None:
         """On a PC with a therapist PIN only the therapist changes client (a client plays as their own)."""

@@ -37,9 +37,14 @@ def client_week(app: Any, client: Any) -> tuple[Assignment | None, Plan | None, 
 
 
 def next_plan_words(app: Any, client: Any) -> str:
-    """A small note for the exercise list: "Your next plan is on Friday.", or ''."""
+    """A small note for the exercise list: "Today's plan is ready when you are.", "Your next plan
+    is on Friday.", or '' without a plan for home."""
     assignments = app.store.assignments(client, include_ended=False)
-    day = next_day(assignments, app.today(), []) if assignments else None
+    if not assignments:
+        return ""
+    if due_today(assignments, app.today(), app.store.assigned_sessions(client)) is not None:
+        return "Today's plan is ready when you are."
+    day = next_day(assignments, app.today(), [])
     if day is None:
         return ""
     return "Your next plan is tomorrow." if (day - app.today()).days == 1 else f"Your next plan is on {day:%A}."

@@ -68,6 +68,7 @@ def test_on_a_planned_day_todays_plan_comes_first(stores):
     assert [m.is_today for m in card.marks][2]
     pilot.press(pygame.K_ESCAPE)  # not now: the exercises, as any day
     assert isinstance(pilot.app.stack.top, ExerciseListScene)
+    assert pilot.app.stack.top.subtitle() == "Playing as Robin  ·  Today's plan is ready when you are."
     close(pilot)
 
 
@@ -77,6 +78,9 @@ def test_on_other_days_the_launcher_opens_on_the_exercises(stores, day):
     pilot = open_home(home, day)
     choose_first_client(pilot)
     assert isinstance(pilot.app.stack.top, ExerciseListScene)
+    note = {TUESDAY: "Your next plan is tomorrow.", date(2024, 6, 2): "Your next plan is tomorrow.",
+            date(2024, 7, 1): ""}[day]
+    assert pilot.app.stack.top.subtitle() == "Playing as Robin" + (f"  ·  {note}" if note else "")
     close(pilot)
 
 
