@@ -1,5 +1,5 @@
 """The ``cogsuite`` command: the launcher and the subcommands (exercises, simulate, plan, settings,
-export, report, pin, backup)."""
+export, report, pin, backup, store)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from typing import Sequence
 
 from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
-from games.cli_common import CliError, add_force, check_period, open_store, out_path
+from games.cli_common import CliError, add_force, check_period, open_store, out_path, store_url
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
+from games.cli_store import add_store_parser, cmd_store
 from games.paths import LOG_FILE
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR",
                         help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
+    common.add_argument("--store", metavar="URL",
+                        help="a clinic's PostgreSQL database, postgresql://... (default: $COGSUITE_STORE, else the "
+                             "data file in the data folder)")
     parser = Parser(prog="cogsuite", parents=[common],
                     description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
@@ -50,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_plan_parser(sub, common)
     add_backup_parser(sub, common)
+    add_store_parser(sub, common)
 
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
@@ -245,6 +250,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
     "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup,
+    "store": cmd_store,
 }
 
 
@@ -270,6 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger().addHandler(logging.NullHandler())  # the log file, once known, gets the details
     args = build_parser().parse_args(argv)
     try:
+        store_url(args)  # a bad --store or $COGSUITE_STORE fails every command alike, even one using no store
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
