@@ -12,20 +12,20 @@ from games.paths import check_out_path, data_dir, setup_logging
 
 
 ENV_STORE = "COGSUITE_STORE"
-STORE_FORMS = ("a PostgreSQL URL such as postgresql://user@host/cogsuite or postgresql:///cogsuite?service=clinic "
-               "(leave it out for the data file on this PC)")
+STORE_FORMS = "a PostgreSQL URL such as postgresql://user@host/cogsuite or postgresql:///cogsuite?service=clinic"
+LOCAL_HINT = "leave it out to use the data file on this PC"
 
 
 class CliError(Exception):
     """A problem the person at the keyboard can fix; printed as one line, exit status 2."""
 
 
-def checked_store_url(text: str, option: str) -> str:
-    """``text`` if it names a PostgreSQL server; CliError naming ``option`` and the accepted forms."""
+def checked_store_url(text: str, option: str, hint: str = LOCAL_HINT) -> str:
+    """``text`` if it names a PostgreSQL server; CliError naming ``option``, the accepted forms and ``hint``."""
     from scores.postgres import is_server_url
 
     if not is_server_url(text):
-        raise CliError(f"{option} must be {STORE_FORMS}, not {text!r}.")
+        raise CliError(f"{option} must be {STORE_FORMS}, not {text!r}; {hint}.")
     return text.strip()
 
 

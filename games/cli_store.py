@@ -37,7 +37,7 @@ def _open_target(args: argparse.Namespace):
     from scores.store import Store
 
     if args.to is not None:
-        url = checked_store_url(args.to, "--to")
+        url = checked_store_url(args.to, "--to", "to copy into a data folder, use --to-data-dir")
         check_driver()
         return Store.open(data_folder(args), create=True, url=url)
     if not args.to_data_dir.strip():
