@@ -24,14 +24,12 @@ DATE_HELP = "a date YYYY-MM-DD on this PC's calendar (its local time zone)"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Given before the command (`cogsuite --store URL export ...`) or after it, alike: a command's
+    # own copy of these options sets them only when given, so it never undoes the first.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
-                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
-    common.add_argument("--store", metavar="URL",
-                        help="a clinic's PostgreSQL database, postgresql://... (default: $COGSUITE_STORE, else the "
-                             "data file in the data folder)")
-    parser = Parser(prog="cogsuite", parents=[common],
-                    description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    _add_where(common, argparse.SUPPRESS)
+    parser = Parser(prog="cogsuite", description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    _add_where(parser, None)
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
     parser.add_argument("--font-scale", type=number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
@@ -87,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--include-names", action="store_true", help="show the client's display name (it stays out by default)")
     add_force(rep)
     return parser
+
+
+def _add_where(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--data-dir`` and ``--store``: where the data is."""
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
+    parser.add_argument("--store", metavar="URL", default=default,
+                        help="a clinic's PostgreSQL database, postgresql://... (default: $COGSUITE_STORE, else the "
+                             "data file in the data folder)")
 
 
 def _add_period(parser: argparse.ArgumentParser, what: str) -> None:

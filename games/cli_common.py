@@ -22,10 +22,20 @@ class CliError(Exception):
 
 def checked_store_url(text: str, option: str, hint: str = LOCAL_HINT) -> str:
     """``text`` if it names a PostgreSQL server; CliError naming ``option``, the accepted forms and ``hint``."""
-    from scores.postgres import is_server_url
+    from scores.postgres import is_server_url, shown_url
 
     if not is_server_url(text):
-        raise CliError(f"{option} must be {STORE_FORMS}, not {text!r}; {hint}.")
+        raise CliError(f"{option} must be {STORE_FORMS}, not {shown_url(text)!r}; {hint}.")
+    try:
+        from psycopg import ProgrammingError
+        from psycopg.conninfo import conninfo_to_dict
+    except ImportError:
+        return text.strip()  # open_store says what to install
+    try:
+        conninfo_to_dict(text.strip())
+    except ProgrammingError as exc:
+        detail = " ".join(str(exc).split())
+        raise CliError(f"{option} {shown_url(text.strip())} is not a PostgreSQL URL libpq can read ({detail}).") from None
     return text.strip()
 
 

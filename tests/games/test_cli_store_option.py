@@ -87,6 +87,23 @@ def test_a_store_that_is_no_server_url_is_one_line_and_nothing_is_made(tmp_path,
     assert not (tmp_path / "d").exists() and not (tmp_path / "out.csv").exists()
 
 
+def test_a_url_libpq_cannot_read_is_one_line_without_its_password(tmp_path, capsys, no_env_store):
+    err = fails(capsys, "export", "--out", tmp_path / "t.csv", "--store", "postgresql://a b:pw@/x?host=/none",
+                "--data-dir", tmp_path / "d")
+    assert "not a PostgreSQL URL" in err and "pw@" not in err and not (tmp_path / "d").exists()
+    err = fails(capsys, "export", "--out", tmp_path / "t.csv", "--store", "postgress://it:pw@db/x",
+                "--data-dir", tmp_path / "d")
+    assert "postgress://it:***@db/x" in err and "pw@" not in err
+
+
+def test_the_options_may_come_before_the_command(tmp_path, capsys, pg_url, no_env_store):
+    ok(capsys, "--store", pg_url, "--data-dir", tmp_path / "d", "simulate", "--exercise", "sequence_recall",
+       "--trials", 4, "--seed", 1)
+    assert not (tmp_path / "d" / "cogsuite.sqlite3").exists()
+    assert "Wrote 4 trials" in ok(capsys, "--store", pg_url, "export", "--out", tmp_path / "t.csv")
+    assert "Focus 10 minutes  (ready" in ok(capsys, "--data-dir", tmp_path / "d", "plan", "--store", pg_url, "list")
+
+
 def test_a_wrong_environment_value_is_named(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("COGSUITE_STORE", str(tmp_path / "cogsuite.sqlite3"))
     err = fails(capsys, "export", "--out", tmp_path / "t.csv", "--data-dir", tmp_path / "d")
