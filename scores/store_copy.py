@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from scores.connection import Connection
-from scores.database import MIGRATIONS, split_statements
+from scores.database import MIGRATIONS, IntegrityError, StoreError, split_statements
 
 BATCH_ROWS = 1000  # rows read, and written in one transaction, at a time
 SHOWN_CLASHES = 20  # clashes named per table; the rest are counted
@@ -154,9 +154,13 @@ def _copy_batch(target: Connection, table: Table, batch: Sequence[tuple[Any, ...
     if not keep:
         return
     marks = ", ".join("?" * len(table.columns))
-    with target.transaction() as conn:
-        copied = conn.executemany(f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({marks})"
-                                  " ON CONFLICT DO NOTHING", keep).rowcount
+    try:
+        with target.transaction() as conn:
+            copied = conn.executemany(f"INSERT INTO {table.name} ({', '.join(table.columns)}) VALUES ({marks})"
+                                      " ON CONFLICT DO NOTHING", keep).rowcount
+    except IntegrityError as exc:  # a row refers to one the source itself lacks: nothing to guess
+        raise StoreError(f"{target.location} refused rows of {table.name} ({exc}); the rows copied before "
+                         "them are kept, so the copy can run again once the source is repaired.") from exc
     count.copied += copied
     if copied == len(keep):
         return

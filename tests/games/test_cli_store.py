@@ -172,3 +172,19 @@ def test_copy_without_a_target_or_with_a_wrong_one_is_one_line(tmp_path, capsys)
     assert "--to-data-dir is empty" in err
     _, err = fails(capsys, "store", "copy", "--data-dir", tmp_path / "none", "--to-data-dir", tmp_path / "b")
     assert "no cogsuite data" in err and not (tmp_path / "b").exists()
+
+
+def test_a_row_referring_to_a_missing_one_stops_the_copy_with_one_line(tmp_path, capsys):
+    import sqlite3
+
+    play(capsys, tmp_path / "a")
+    raw = sqlite3.connect(tmp_path / "a" / "cogsuite.sqlite3")  # foreign keys are not enforced here
+    raw.execute("INSERT INTO trials (id, run_id, trial_index, started_at, level, stimulus, response, correct,"
+                " timed_out, extra_json) VALUES ('t-lost', 'no-such-run', 1, '2026-01-01T00:00:00.000+00:00',"
+                " 1, 's', 'r', 1, 0, '{}')")
+    raw.commit()
+    raw.close()
+    _, err = fails(capsys, "store", "copy", "--data-dir", tmp_path / "a", "--to-data-dir", tmp_path / "b")
+    assert "refused rows of trials" in err
+    out = ok(capsys, "export", "--kind", "runs", "--out", tmp_path / "r.csv", "--data-dir", tmp_path / "b")
+    assert "Wrote 1 runs" in out  # the tables before it were copied and stay
