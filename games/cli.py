@@ -1,5 +1,5 @@
 """The ``cogsuite`` command: the launcher and the subcommands (exercises, simulate, plan, settings,
-export, report, pin, backup)."""
+export, report, pin, backup, store)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import Sequence
 from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
 from games.cli_bundle import add_bundle_parser, cmd_bundle
-from games.cli_common import CliError, add_force, check_period, open_store, out_path
+from games.cli_common import CliError, add_force, check_period, open_store, out_path, store_url
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
+from games.cli_store import add_store_parser, cmd_store
 from games.paths import LOG_FILE
 
 log = logging.getLogger(__name__)
@@ -24,11 +25,12 @@ DATE_HELP = "a date YYYY-MM-DD on this PC's calendar (its local time zone)"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Given before the command (`cogsuite --store URL export ...`) or after it, alike: a command's
+    # own copy of these options sets them only when given, so it never undoes the first.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
-                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
-    parser = Parser(prog="cogsuite", parents=[common],
-                    description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    _add_where(common, argparse.SUPPRESS)
+    parser = Parser(prog="cogsuite", description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    _add_where(parser, None)
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
     parser.add_argument("--font-scale", type=number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_parser(sub, common)
     add_backup_parser(sub, common)
     add_bundle_parser(sub, common)
+    add_store_parser(sub, common)
 
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
@@ -87,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--include-names", action="store_true", help="show the client's display name (it stays out by default)")
     add_force(rep)
     return parser
+
+
+def _add_where(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--data-dir`` and ``--store``: where the data is."""
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
+    parser.add_argument("--store", metavar="URL", default=default,
+                        help="a clinic's PostgreSQL database, postgresql://... (default: $COGSUITE_STORE, else the "
+                             "data file in the data folder)")
 
 
 def _add_period(parser: argparse.ArgumentParser, what: str) -> None:
@@ -258,7 +270,8 @@ def cmd_launch(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup, "bundle": cmd_bundle,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup,
+    "bundle": cmd_bundle, "store": cmd_store,
 }
 
 
@@ -284,6 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger().addHandler(logging.NullHandler())  # the log file, once known, gets the details
     args = build_parser().parse_args(argv)
     try:
+        store_url(args)  # a bad --store or $COGSUITE_STORE fails every command alike, even one using no store
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130

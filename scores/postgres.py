@@ -233,6 +233,17 @@ class PgConnection:
             self._raw.close()
 
 
+def known_version(conn: PgConnection) -> int:
+    """The database's data format; StoreError for a database that is not cogsuite's, or is newer."""
+    version, where = conn.read_version(), shown_url(conn.url)
+    if version is None:
+        raise StoreError(f"The database {where} is not a cogsuite store (it holds other tables); it was left untouched.")
+    if version > len(MIGRATIONS):
+        raise StoreError(f"The clinic database {where} was written by a newer cogsuite (data format {version}, this "
+                         f"one reads up to {len(MIGRATIONS)}); it was left untouched, so update cogsuite on this PC.")
+    return version
+
+
 def open_server(url: str, create: bool) -> PgConnection:
     """A connection to the clinic's server, its schema checked: made on an empty database when
     ``create``, else current. Older schemas are brought up only by ``cogsuite store migrate``, run
@@ -243,12 +254,7 @@ def open_server(url: str, create: bool) -> PgConnection:
     """
     conn = PgConnection(url)
     try:
-        version, where = conn.read_version(), shown_url(conn.url)
-        if version is None:
-            raise StoreError(f"The database {where} is not a cogsuite store (it holds other tables); it was left untouched.")
-        if version > len(MIGRATIONS):
-            raise StoreError(f"The clinic database {where} was written by a newer cogsuite (data format {version}, this "
-                             f"one reads up to {len(MIGRATIONS)}); it was left untouched, so update cogsuite on this PC.")
+        version, where = known_version(conn), shown_url(conn.url)
         if version == 0 and not create:
             raise StoreError(f"The clinic database {where} holds no cogsuite data yet; check the URL.")
         if version == 0:

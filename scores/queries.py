@@ -205,8 +205,9 @@ class StoreQueries:
         )
         rows = self._conn.execute(
             "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.plan_name, s.started_at,"
-            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed' WHEN s.stopped_early THEN 'stopped_early'"
-            " ELSE 'finished' END AS end_state, s.stopped_early OR s.ended_at IS NULL AS stopped_early,"
+            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed' WHEN s.stopped_early = 1 THEN 'stopped_early'"
+            " ELSE 'finished' END AS end_state,"
+            " CASE WHEN s.stopped_early = 1 OR s.ended_at IS NULL THEN 1 ELSE 0 END AS stopped_early,"
             " round((julianday(s.ended_at) - julianday(s.started_at)) * 86400.0, 3) AS duration_s,"
             " (SELECT round(sum(i.active_s), 3) FROM session_items i WHERE i.session_id = s.id) AS active_s,"
             " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id) AS n_items,"

@@ -63,6 +63,11 @@ class Store(ClinicRecords, StoreQueries):
         """Where the data is, for a message: the file's path or the server (never a password)."""
         return self._conn.location
 
+    @property
+    def connection(self) -> Connection:
+        """The database connection, for work on whole tables (``scores.store_copy``)."""
+        return self._conn
+
     @classmethod
     def open(cls, data_dir: Path, create: bool = True, url: str | None = None) -> Store:
         """Open (migrating as needed) the store in ``data_dir``, or on the server ``url`` names;
