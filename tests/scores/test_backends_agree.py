@@ -18,6 +18,7 @@ import games.core.guarded_store
 import scores.clinic
 import scores.store
 from games.core.simulate import simulate_session
+from games.launcher.therapist_client import client_history
 from games.registry import EXERCISES, exercise_infos, get_exercise
 from scores.export import EXPORT_KINDS, export_kind
 from scores.levels import newest_run
@@ -73,7 +74,8 @@ def _everything(store: Store, specs, folder: Path) -> dict[str, object]:
         report = write_report(store, client, folder / f"{client.code}.html", exercise_infos(), today=TODAY)
         out[f"report {client.code}"] = report.read_bytes()
         out[f"progress {client.code}"] = repr(load_progress(store, client, exercise_infos(), today=TODAY))
-        out[f"played {client.code}"] = store.played_runs(client)
+        out[f"played {client.code}"] = (store.played_runs(client), store.latest_plan_name(client),
+                                        client_history(store, client))
         for exercise in EXERCISES:
             out[f"best {client.code} {exercise.id}"] = (
                 store.best_run(client, exercise.id), store.recent_estimates(client, exercise.id),
