@@ -60,6 +60,27 @@ def _play(store: Store) -> None:
         simulate_session(exercise, store, client, player, seed=70 + i, n_trials=12,
                          wall_start=T0 + timedelta(days=2 * i, hours=i))
     store.set_exercise_settings(client, "stroop", target_rate=0.75, locked_level=None, now=T0)
+    _play_across_zones(store)
+
+
+# Codes whose order differs between byte order, case-blind and accent-aware collations.
+TRICKY_CODES = ("zoë", "Zoe", "ZOË", "éa", "Éb", "a-10", "a-9", "🧠-7", "ｆｕｌｌ", "_x")
+# Moments whose text order is not their order in time, and a DST change.
+ZONES = (timezone(timedelta(hours=2)), timezone(timedelta(hours=-5)), timezone.utc,
+         timezone(timedelta(hours=5, minutes=30)))
+
+
+def _play_across_zones(store: Store) -> None:
+    """Clients with codes that sort differently under other collations, playing in several zones."""
+    exercise = get_exercise("digit_span")
+    for index, code in enumerate(TRICKY_CODES):
+        client = store.add_client(code, now=T0)
+        for k in range(3):
+            zone = ZONES[(index + k) % len(ZONES)]
+            instant = datetime(2024, 3, 31, 1, 30, tzinfo=timezone.utc) + timedelta(minutes=40 * k - index)
+            start = instant.astimezone(zone)
+            simulate_session(exercise, store, client, exercise.make_player(0.6, random.Random(index * 7 + k)),
+                             seed=index * 7 + k, n_trials=4, wall_start=start)
 
 
 def _everything(store: Store, specs, folder: Path) -> dict[str, object]:
