@@ -9,7 +9,8 @@
 2. The export of N trials (default 1,000,000): the store is built with bulk inserts
    (``benchmarks/export_speed.py``'s builder), copied into the server with COPY, then exported by
    ``cogsuite export --kind trials`` in a process of its own: wall, CPU and peak memory
-   (``ru_maxrss``) of that process. The server's own work is not in its CPU, only in the wall.
+   (``ru_maxrss``) of that process, and the CPU the server spent on it (its connection's process,
+   read from ``/proc``).
 
 The server is started for the benchmark by ``tests/pg_server.py`` with ``fast=False``: fsync,
 synchronous commit and full-page writes on, as a clinic's server runs; SQLite runs as the program
@@ -156,8 +157,18 @@ def export_on_server(url: str, folder: Path, out: Path) -> None:
     print(f"Wrote {count} trials rows to {out}")
 
 
-def timed_export(folder: Path, url: str | None, out: Path) -> dict[str, float]:
-    """Wall, CPU and peak memory of one export process (its own rusage, from wait4)."""
+def server_cpu_s(server: Any) -> float:
+    """CPU seconds the server has used so far: its main process and the connections' processes
+    it has reaped (an export's connection is one, gone once the export ends)."""
+    pid = int((server.data / "postmaster.pid").read_text().split()[0])
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+
+
+def timed_export(folder: Path, url: str | None, out: Path, server: Any) -> dict[str, float]:
+    """Wall, CPU and peak memory of one export process (its own rusage, from wait4), and the CPU
+    the server spent on it."""
+    server_before = server_cpu_s(server)
     start = time.perf_counter()
     process = subprocess.Popen(export_command(folder, url, out), cwd=ROOT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -167,22 +178,27 @@ def timed_export(folder: Path, url: str | None, out: Path) -> dict[str, float]:
         raise SystemExit(f"the export failed with status {process.returncode}")
     size = out.stat().st_size / 1e6
     out.unlink()
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024, "csv_mb": size}
+    time.sleep(1.0)  # the connection's process ends and is reaped by the server
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+            "server_cpu_s": server_cpu_s(server) - server_before, "csv_mb": size}
 
 
-def exporting(work: Path, server_url: str, n_trials: int, repeats: int) -> None:
+def exporting(work: Path, server: Any, n_trials: int, repeats: int) -> None:
     """Build N trials, copy them to the server, and print each backend's export (medians)."""
+    server_url = server.create_database("export")
     start = time.perf_counter()
     path = build(work / "export", n_trials, random.Random(17))
     built = time.perf_counter() - start
     copy_to_server(path, server_url, work)
     print(f"\nExport of {n_trials:,} trials (built in {built:.0f} s, copied to the server in "
           f"{time.perf_counter() - start - built:.0f} s; median of {repeats}, each in a process of its own):")
-    print(f"{'':<14}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'CSV MB':>8}")
+    print(f"{'':<14}{'wall s':>8}{'CPU s':>8}{'peak MB':>9}{'server CPU s':>14}{'CSV MB':>8}")
     for name, url in (("SQLite", None), ("PostgreSQL", server_url)):
-        runs = [timed_export(work / "export", url, work / "trials.csv") for _ in range(repeats)]
+        runs = [timed_export(work / "export", url, work / "trials.csv", server) for _ in range(repeats)]
         median = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-        print(f"{name:<14}{median['wall_s']:8.1f}{median['cpu_s']:8.1f}{median['peak_mb']:9.0f}{median['csv_mb']:8.0f}")
+        on_server = f"{median['server_cpu_s']:.1f}" if url else "-"
+        print(f"{name:<14}{median['wall_s']:8.1f}{median['cpu_s']:8.1f}{median['peak_mb']:9.0f}"
+              f"{on_server:>14}{median['csv_mb']:8.0f}")
     if not cli_has_store_option():
         print("(this checkout's cogsuite has no --store yet: the server's export ran scores.export.export_kind "
               "as cmd_export does, from this script)")
@@ -212,7 +228,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="clinic-bench-") as temp:
             work = Path(temp)
             writing(work, server.create_database("writes"), args.writes, args.repeats)
-            exporting(work, server.create_database("export"), args.trials, args.repeats)
+            exporting(work, server, args.trials, args.repeats)
     finally:
         server.close()
 
