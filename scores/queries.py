@@ -200,14 +200,13 @@ class StoreQueries:
         where, params = _where(filters, "s.started_at")
         mood = ", ".join(
             f"(SELECT m.{scale} FROM mood_checks m WHERE m.session_id = s.id AND m.moment = '{moment}'"
-            f" ORDER BY m.at {'ASC' if moment == 'before' else 'DESC'}, m.rowid {'ASC' if moment == 'before' else 'DESC'}"
-            f" LIMIT 1) AS mood_{moment}_{scale}"
-            for moment in ("before", "after") for scale in ("mood", "calm", "energy")
+            f" ORDER BY m.at {order}, m.rowid {order} LIMIT 1) AS mood_{moment}_{scale}"
+            for moment, order in (("before", "ASC"), ("after", "DESC")) for scale in ("mood", "calm", "energy")
         )
         rows = self._conn.execute(
             "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.plan_name, s.started_at,"
-            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed' WHEN s.stopped_early = 1 THEN 'stopped_early'"
-            " ELSE 'finished' END AS end_state,"
+            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed'"
+            " WHEN s.stopped_early = 1 THEN 'stopped_early' ELSE 'finished' END AS end_state,"
             " CASE WHEN s.stopped_early = 1 OR s.ended_at IS NULL THEN 1 ELSE 0 END AS stopped_early,"
             " round((julianday(s.ended_at) - julianday(s.started_at)) * 86400.0, 3) AS duration_s,"
             " (SELECT round(sum(i.active_s), 3) FROM session_items i WHERE i.session_id = s.id) AS active_s,"
