@@ -29,10 +29,13 @@ MIGRATION_LOCK = 7305411  # pg_advisory_xact_lock key: two PCs creating the sche
 STREAM_ROWS = 5000  # rows fetched at a time by an export's server-side cursor
 
 # Functions SQLite has and PostgreSQL lacks, made with the schema (same name, same result type).
+# julianday counts whole milliseconds from the Julian epoch and divides once, as SQLite does, so a
+# difference of two (a session's duration) is the same double on both.
 PRELUDE = """
 CREATE FUNCTION julianday(moment TEXT) RETURNS DOUBLE PRECISION
     LANGUAGE sql IMMUTABLE STRICT
-    AS $$ SELECT extract(epoch FROM moment::timestamptz)::double precision / 86400.0 + 2440587.5 $$;
+    AS $$ SELECT (round(extract(epoch FROM moment::timestamptz) * 1000)::bigint + 210866760000000)::double precision
+              / 86400000.0 $$;
 CREATE FUNCTION round(value DOUBLE PRECISION, digits INTEGER) RETURNS DOUBLE PRECISION
     LANGUAGE sql IMMUTABLE STRICT
     AS $$ SELECT round(value::numeric, digits)::double precision $$;

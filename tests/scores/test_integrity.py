@@ -10,6 +10,8 @@ import pytest
 from scores import integrity
 from scores.store import MIGRATIONS, Store, StoreDamaged, StoreError
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
+
 TABLES = {
     "schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings",
     "plans", "session_items", "mood_checks", "app_settings",
