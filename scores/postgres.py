@@ -23,7 +23,7 @@ from scores.database import MIGRATIONS, IntegrityError, StoreError, split_statem
 log = logging.getLogger(__name__)
 
 URL_SCHEMES = ("postgresql://", "postgres://")
-CONNECT_TIMEOUT_S = 3  # a PC whose server is away must not freeze the screen for long
+CONNECT_TIMEOUT_S = 2  # a PC whose server is away must not freeze the screen for long
 WRITE_ATTEMPTS = 5  # a write that meets a serialization failure or deadlock is tried again
 MIGRATION_LOCK = 7305411  # pg_advisory_xact_lock key: two PCs creating the schema at once wait in turn
 STREAM_ROWS = 5000  # rows fetched at a time by an export's server-side cursor
@@ -148,6 +148,18 @@ class PgConnection:
         _adapt(raw)
         self._raw = raw
         return raw
+
+    def answers(self) -> bool:
+        """Whether the server answers now, asked on a connection of its own that is closed at once
+        (so it may be asked from another thread while this one is in use)."""
+        import psycopg
+
+        try:
+            psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
+                            application_name="cogsuite").close()
+        except psycopg.Error:
+            return False
+        return True
 
     def _live(self) -> Any:
         if self._raw is None or self._raw.closed or self._raw.broken:
