@@ -147,7 +147,8 @@ class GuardedStore:
         self.reconnect.lost(now_ms)
         if not self.reconnect.answered(now_ms):
             return False
-        if self.retry():
+        # twice: the first write may meet the connection the server dropped, and find it broken
+        if self.retry() or self.retry():
             log.info("the clinic database answers again; the play kept on this PC is written")
             self.reconnect.back()
             return True
@@ -156,7 +157,7 @@ class GuardedStore:
 
     def background_work(self) -> Any:
         """The question to the server under way off the loop, if any (a test's pilot waits for it)."""
-        return self.reconnect.asking
+        return self.reconnect.asking if self.away else None
 
     def answers_pending(self) -> int:
         """How many of the person's answers (trials, mood checks) are kept unsaved."""

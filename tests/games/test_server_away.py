@@ -1,0 +1,174 @@
+"""A clinic's database that goes away mid-run: play goes on, kept on this PC, and is written when
+the database answers again, each trial once, in order, with its own time. Against a real server."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+
+import pygame
+import pytest
+
+from games.app import App
+from games.core import band
+from games.core.clock import FakeClock
+from games.core.pilot import Pilot
+from games.core.unsaved import read_unsaved
+from games.launcher.clients import ClientPickerScene
+from games.launcher.play import ExerciseScene
+from games.launcher.results import ResultsScene
+from games.launcher.save_problem import SaveProblemScene
+from games.registry import get_exercise
+from scores.database import iso
+from scores.store import Store
+
+T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+EXERCISE = "sequence_recall"  # 12 trials a run
+
+
+@pytest.fixture
+def data(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def apps():
+    """Every app a test opens, closed after it (before its store)."""
+    opened = []
+    yield opened
+    for app in opened:
+        if pygame.display.get_init():
+            app.quit()
+
+
+def open_app(apps, store) -> Pilot:
+    app = App(store, clock=FakeClock(1000.0))
+    apps.append(app)
+    app.stack.push(ClientPickerScene())
+    pilot = Pilot(app)
+    pilot.step()
+    return pilot
+
+
+def start_scored_run(pilot) -> ExerciseScene:
+    """Alex (who has played before, so no practice), Sequence Recall, Start."""
+    pilot.press(pygame.K_RETURN)
+    store, client = pilot.app.store, pilot.app.client
+    exercise = get_exercise(EXERCISE)
+    run_id = store.start_run(session_id=pilot.app.session_id, client=client, exercise=EXERCISE, domain="memory",
+                             started_at=T0, start_level=3, seed=1, params={}, simulated=False, app_version="test")
+    store.finish_run(run_id, ended_at=T0, end_level=3, ability=None, ability_se=None, accuracy=1.0,
+                     median_rt_ms=None, n_trials=1, duration_s=1.0, completed=False, measures={})
+    pilot.app.stack.push(ExerciseScene(exercise))
+    pilot.step()
+    return pilot.app.stack.top
+
+
+def play_until(pilot, scene, n_trials: int | None, seed: int) -> None:
+    player = get_exercise(EXERCISE).make_player(0.8, random.Random(seed))
+    until = None if n_trials is None else (lambda: len(scene.run.records) >= n_trials)
+    pilot.play(player, frame_ms=100.0, until=until)
+
+
+def on_server(url: str, data, sql: str, params: tuple) -> list[tuple]:
+    """Rows read on a connection of their own (one made before the server stopped is gone)."""
+    with Store.open(data, url=url) as store:
+        return [tuple(row) for row in store._conn.execute(sql, params).fetchall()]
+
+
+def server_trials(url: str, data, run_id: str) -> list[tuple]:
+    return on_server(url, data, "SELECT id, trial_index, started_at FROM trials WHERE run_id = ? ORDER BY rowid",
+                     (run_id,))
+
+
+RUN_END = "SELECT n_trials, completed, ended_at FROM runs WHERE id = ?"
+
+
+def kept_trials(path) -> list[tuple]:
+    return [(a["row_id"], a["trial_index"], iso(a["started_at"]))
+            for m, a in read_unsaved(path) if m == "add_trial"]
+
+
+@pytest.fixture
+def shared(pg_server, pg_url, data):
+    """The clinic database, holding one client, Alex. Its commits are durable, as on a clinic's
+    server: the test server's fast settings would lose the last ones when it is stopped at once."""
+    name = pg_url.split("@/", 1)[1].split("?", 1)[0]
+    pg_server.psql(f'ALTER DATABASE "{name}" SET synchronous_commit = on')
+    with Store.open(data, url=pg_url) as store:
+        store.add_client("C-0001", "Alex")
+
+
+def test_a_server_lost_mid_run_keeps_the_play_and_writes_it_once_in_order_when_it_answers(
+        pg_server, pg_url, shared, data, apps):
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    scene = start_scored_run(pilot)
+    play_until(pilot, scene, 4, seed=1)
+    run_id = scene.run.run_id
+    assert [t[1] for t in server_trials(pg_url, data, run_id)] == [1, 2, 3, 4]
+
+    pg_server.stop()
+    play_until(pilot, scene, 8, seed=2)
+    guarded = pilot.app.store
+    assert guarded.away and pilot.app.band_text() == band.AWAY
+    assert pilot.app.stack.top is scene and not any(isinstance(s, SaveProblemScene) for s in pilot.app.stack)
+    kept = kept_trials(guarded.kept_in)
+    assert [t[1] for t in kept] == [5, 6, 7, 8]  # on the disk, as well as in memory
+    pilot.wait(40_000, frame_ms=1000)  # asked again, and again, while it is away: still kept
+    assert guarded.away and guarded.reconnect.wait_s > 5.0
+
+    pg_server.start()
+    player = get_exercise(EXERCISE).make_player(0.8, random.Random(3))
+    pilot.play(player, frame_ms=100.0, until=lambda: not guarded.away)  # play goes on; it is written
+    assert pilot.app.band_text() == band.SAVED_AGAIN and pilot.app.stack.top is scene
+    assert guarded.kept_in is None and not list(data.glob("unsaved-*"))
+    play_until(pilot, scene, None, seed=4)  # to the end of the run, each trial written at once
+    assert isinstance(pilot.app.stack.top, ResultsScene)
+    written = server_trials(pg_url, data, run_id)
+    assert [t[1] for t in written] == list(range(1, 13))  # every trial once, in order
+    by_id = {t[0]: t for t in written}
+    for row_id, index, started_at in kept:  # with the trial's own time, not the server's
+        assert by_id[row_id][1] == index and by_id[row_id][2] == started_at
+    [(n_trials, completed, ended_at)] = on_server(pg_url, data, RUN_END, (run_id,))
+    assert n_trials == 12 and completed and ended_at is not None
+    pilot.wait(band.SAVED_SHOWN_MS + 100, frame_ms=1000)
+    assert pilot.app.band_text() is None
+
+
+def test_a_write_that_reached_the_server_before_the_connection_dropped_is_not_written_twice(pg_url, shared, data):
+    from games.core.guarded_store import GuardedStore, Write
+
+    guarded = GuardedStore(Store.open(data, url=pg_url))
+    client = guarded.get_client("C-0001")
+    session_id = guarded.start_session(client, T0)
+    trial = dict(run_id=None, trial_index=1, started_at=T0, level=2, stimulus="a", response="a", correct=True,
+                 rt_ms=500.0, timed_out=False, extra={}, row_id="0" * 32)
+    run_id = guarded.start_run(session_id=session_id, client=client, exercise=EXERCISE, domain="memory",
+                               started_at=T0, start_level=2, seed=1, params={}, simulated=False, app_version="t")
+    trial["run_id"] = run_id
+    guarded.add_trial(**trial)  # it reached the server ...
+    guarded.pending.append(Write("add_trial", trial))  # ... but its answer was lost, so it is kept
+    guarded.problem = guarded.problem or Exception("lost")
+    assert guarded.retry() and not guarded.pending
+    assert [t[0] for t in server_trials(pg_url, data, run_id)] == ["0" * 32]
+    guarded.store.close()
+
+
+def test_a_run_kept_when_the_program_closed_is_written_on_the_next_start(pg_server, pg_url, shared, data, apps):
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    scene = start_scored_run(pilot)
+    play_until(pilot, scene, 3, seed=1)
+    run_id = scene.run.run_id
+    pg_server.stop()
+    play_until(pilot, scene, 6, seed=2)
+    pilot.app.quit()  # closed while the server is away: the run's end and the sitting's too are kept
+    [kept] = list(data.glob("unsaved-*.json"))
+    writes = [m for m, _ in read_unsaved(kept) if m != "add_level_change"]
+    assert writes == ["add_trial"] * 3 + ["finish_run", "end_session"]
+
+    pg_server.start()
+    open_app(apps, Store.open(data, url=pg_url))  # the next start writes them
+    assert [t[1] for t in server_trials(pg_url, data, run_id)] == [1, 2, 3, 4, 5, 6]
+    [(n_trials, completed, ended_at)] = on_server(pg_url, data, RUN_END, (run_id,))
+    assert n_trials == 6 and not completed and ended_at is not None
+    assert not list(data.glob("unsaved-*")) and not list(data.glob("claimed-*"))
