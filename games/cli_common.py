@@ -4,6 +4,7 @@ store in it, the checked ``--out`` path and the period of ``--since``/``--until`
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from games.paths import check_out_path, data_dir, setup_logging
@@ -28,6 +29,11 @@ def data_folder(args: argparse.Namespace) -> Path:
     return user_path(args.data_dir, "--data-dir") if args.data_dir else data_dir()
 
 
+def store_url(args: argparse.Namespace) -> str | None:
+    """The clinic server's URL from ``--store`` or ``$COGSUITE_STORE``; None for the SQLite file."""
+    return getattr(args, "store", None) or os.environ.get("COGSUITE_STORE") or None
+
+
 def open_store(args: argparse.Namespace, create: bool = True):
     """The store in the data folder, with the log file beside it.
 
@@ -44,7 +50,7 @@ def open_store(args: argparse.Namespace, create: bool = True):
         raise CliError(f"Cannot use the data folder {folder} ({exc.strerror or exc}).") from None
     if is_file:
         raise CliError(f"The data folder {folder} is a file, not a folder; give --data-dir a folder.")
-    store = Store.open(folder, create=create)
+    store = Store.open(folder, create=create, url=store_url(args))
     setup_logging(folder)
     return store
 

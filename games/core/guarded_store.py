@@ -16,6 +16,7 @@ server the person plays on, and ``tick`` asks the server again now and then, off
 
 from __future__ import annotations
 
+import copy
 import inspect
 import logging
 from dataclasses import dataclass
@@ -34,6 +35,12 @@ log = logging.getLogger(__name__)
 CREATES = frozenset({"start_session", "start_run", "add_trial", "add_level_change", "start_session_item", "add_mood_check"})
 PLAY_WRITES = CREATES | {"end_session", "finish_run", "finish_session_item"}
 ANSWERS = frozenset({"add_trial", "add_mood_check"})  # what the person answered, as they count it
+# reads the launcher needs to go on playing (the clients, the tiles, a run's start level): on a
+# clinic's server, the last answer of each is remembered and given while the server is away
+REMEMBERED_READS = frozenset({
+    "list_clients", "get_client", "played_runs", "has_met", "latest_plan_name", "app_setting",
+    "exercise_settings", "recent_estimates", "last_estimate", "saved_plans", "best_run",
+})
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,29 @@ class GuardedStore:
         self.kept_in: Path | None = None
         self._file_failed = False  # the file could not be written: said once in the log
         self.reconnect = Reconnect(self._server_answers)
+        self._known: dict[tuple[str, str], Any] = {}  # the remembered reads' last answers
 
     def __getattr__(self, name: str) -> Any:
         if name in PLAY_WRITES:
             return partial(self._write, name)
+        if name in REMEMBERED_READS and self.shared:
+            return partial(self._read, name)
         return getattr(self.store, name)
+
+    def _read(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """A read from the server, or while it is away the last answer it gave (what is known)."""
+        key = (name, repr((args, sorted(kwargs.items()))))
+        if self.away and key in self._known:  # no wait for a server known to be away
+            return copy.deepcopy(self._known[key])
+        try:
+            value = getattr(self.store, name)(*args, **kwargs)
+        except StoreError:
+            if key not in self._known:
+                raise
+            log.info("the clinic database did not answer %s; the last answer is shown", name)
+            return copy.deepcopy(self._known[key])
+        self._known[key] = copy.deepcopy(value)
+        return value
 
     @property
     def data_dir(self) -> Path:

@@ -9,15 +9,15 @@ the server and the network almost nothing.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from typing import Callable
+
+from games.core.background import in_background
 
 log = logging.getLogger(__name__)
 
 FIRST_WAIT_S = 5.0
 LONGEST_WAIT_S = 30.0
-
-_asker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cogsuite-reconnect")
 
 
 class Reconnect:
@@ -47,7 +47,7 @@ class Reconnect:
             return None
         if self.asking is None:
             if now_ms >= self.next_ms:
-                self.asking = _asker.submit(self._ask)
+                self.asking = in_background(self._ask, name="asking the clinic database")
             return None
         if not self.asking.done():
             return None

@@ -172,3 +172,85 @@ def test_a_run_kept_when_the_program_closed_is_written_on_the_next_start(pg_serv
     [(n_trials, completed, ended_at)] = on_server(pg_url, data, RUN_END, (run_id,))
     assert n_trials == 6 and not completed and ended_at is not None
     assert not list(data.glob("unsaved-*")) and not list(data.glob("claimed-*"))
+
+
+def test_screens_read_while_the_server_is_away_show_what_is_known_or_a_calm_word(pg_server, pg_url, shared, data,
+                                                                                  apps):
+    from games.launcher.confirm import ChoiceScene
+    from games.launcher.exercises import ExerciseListScene
+    from games.launcher.save_problem import AWAY_QUESTION
+    from games.launcher.therapist import TherapistHomeScene
+
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    pilot.press(pygame.K_RETURN)  # Alex: the tiles, read from the server
+    assert isinstance(pilot.app.stack.top, ExerciseListScene)
+    pilot.press(pygame.K_ESCAPE)  # back to the clients
+    pg_server.stop()
+
+    pilot.press(pygame.K_RETURN)  # Alex again: the sitting is kept, the tiles are what is known
+    tiles = pilot.app.stack.top
+    assert isinstance(tiles, ExerciseListScene) and pilot.app.band_text() == band.AWAY
+    pilot.click(tiles.menu.fixed[0].rect.center)  # "My progress" needs the server
+    notice = pilot.app.stack.top
+    assert isinstance(notice, ChoiceScene) and notice.question == AWAY_QUESTION and notice.below is tiles
+    assert "error" not in notice.detail.lower() and "kept on this PC" in notice.detail
+    pilot.press(pygame.K_RETURN)  # OK
+    assert pilot.app.stack.top is tiles and pilot.app.running
+    pilot.press(pygame.K_ESCAPE)  # back to the clients; the sitting's end is kept too
+    pilot.press(pygame.K_DOWN)  # "Therapist mode": set a PIN first, which the server must keep
+    pilot.press(pygame.K_RETURN)
+    for _ in range(2):
+        pilot.type("97531864")
+        pilot.press(pygame.K_RETURN)
+    assert not isinstance(pilot.app.stack.top, TherapistHomeScene) and pilot.app.running
+    assert [type(s).__name__ for s in pilot.app.stack][-1] == "ChoiceScene"
+    assert pilot.app.stack.top.question == AWAY_QUESTION
+
+    pg_server.start()
+    pilot.press(pygame.K_RETURN)
+    pilot.wait_until(lambda: not pilot.app.store.away, limit_ms=60_000, frame_ms=1000)
+    [(ended,)] = on_server(pg_url, data, "SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL", ())
+    assert ended == 2  # both sittings, the one kept on this PC with its end
+
+
+def test_a_server_away_at_start_gets_a_calm_screen_that_opens_the_clients_once_it_answers(
+        pg_server, pg_url, shared, data, apps):
+    from games.launcher.server_away import STILL, ServerAwayScene
+
+    pg_server.stop()
+    with pytest.raises(Exception):
+        Store.open(data, url=pg_url)
+    app = App(None, clock=FakeClock(1000.0))
+    apps.append(app)
+    app.stack.push(ServerAwayScene(lambda: Store.open(data, url=pg_url), ClientPickerScene))
+    pilot = Pilot(app)
+    pilot.step()
+    away = app.stack.top
+    assert away.title == "The clinic database is not reachable" and "Nothing was changed" in away.paragraphs[0]
+    pilot.press(pygame.K_RETURN)  # Try again: still away
+    assert app.stack.top is away and away.paragraphs[0] == STILL and app.store is None
+    pg_server.start()
+    pilot.press(pygame.K_RETURN)
+    picker = app.stack.top
+    assert isinstance(picker, ClientPickerScene) and app.store is not None and app.store.shared
+    assert [b.label for b in picker.menu.buttons][0] == "Alex"
+    app.quit()
+    app.store.store.close()
+
+
+def test_the_launcher_opens_the_calm_screen_when_the_server_is_away(pg_server, pg_url, shared, data, monkeypatch):
+    from games import cli
+    from games.app import App as RealApp
+    from games.launcher.server_away import ServerAwayScene
+
+    shown = []
+    monkeypatch.setattr(RealApp, "run", lambda app, first: shown.append((app.store, first)))
+    monkeypatch.setenv("COGSUITE_STORE", pg_url)
+    pg_server.stop()
+    assert cli.main(["--data-dir", str(data)]) == 0
+    [(store, first)] = shown
+    assert store is None and isinstance(first, ServerAwayScene)
+    assert "not reachable" in (data / "cogsuite.log").read_text()
+    monkeypatch.delenv("COGSUITE_STORE")
+    assert cli.main(["--data-dir", str(data / "elsewhere")]) == 0  # the SQLite file: as always
+    assert shown[-1][0] is not None and not shown[-1][0].shared
