@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import pygame
 
-from games.core import band
+from games.launcher import band
 from games.core.clock import Clock, RealClock
 from scores.backup import backup_after_use
 from games.core.guarded_store import GuardedStore

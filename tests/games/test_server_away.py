@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from games.app import App
-from games.core import band
+from games.launcher import band
 from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.unsaved import read_unsaved
