@@ -24,6 +24,11 @@ log = logging.getLogger(__name__)
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 CONNECT_TIMEOUT_S = 2  # a PC whose server is away must not freeze the screen for long
+# A network that drops without a word (a pulled cable, a sleeping switch) would leave a write waiting
+# for TCP's own timeout, many minutes; these make it fail within seconds instead. A URL that sets
+# any of them keeps its own.
+LIVENESS = {"tcp_user_timeout": "2000", "keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "3",
+            "keepalives_count": "2"}
 WRITE_ATTEMPTS = 5  # a write that meets a serialization failure or deadlock is tried again
 MIGRATION_LOCK = 7305411  # pg_advisory_xact_lock key: two PCs creating the schema at once wait in turn
 STREAM_ROWS = 5000  # rows fetched at a time by an export's server-side cursor
@@ -140,8 +145,7 @@ class PgConnection:
         import psycopg
 
         try:
-            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                  application_name="cogsuite")
+            raw = self._open()
         except psycopg.Error as exc:
             raise StoreError(f"The clinic database {shown_url(self.url)} is not reachable ({_one_line(exc)}).") from exc
         raw.row_factory = _row_factory
@@ -149,14 +153,22 @@ class PgConnection:
         self._raw = raw
         return raw
 
+    def _open(self) -> Any:
+        """A new connection: the URL's settings, with the timeouts above where it sets none."""
+        import psycopg
+        from psycopg.conninfo import conninfo_to_dict
+
+        given = conninfo_to_dict(self.url)
+        settings = {"connect_timeout": str(CONNECT_TIMEOUT_S), "application_name": "cogsuite", **LIVENESS}
+        return psycopg.connect(self.url, autocommit=True, **{k: v for k, v in settings.items() if k not in given})
+
     def answers(self) -> bool:
         """Whether the server answers now, asked on a connection of its own that is closed at once
         (so it may be asked from another thread while this one is in use)."""
         import psycopg
 
         try:
-            psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                            application_name="cogsuite").close()
+            self._open().close()
         except psycopg.Error:
             return False
         return True
