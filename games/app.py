@@ -254,8 +254,7 @@ class App:
         except StoreError as err:
             log.error("a change could not be saved and was not made: %s", err)
             if self.stack.top is not None:
-                shared = self.store is not None and self.store.shared
-                self.stack.push((away_notice if shared else refused_notice)(self.stack.top))
+                self.stack.push((away_notice if self._server_away(err) else refused_notice)(self.stack.top))
         top = self.stack.top
         if self.store is None or self.store.problem is None or top is None or isinstance(top, SaveProblemScene):
             return
@@ -269,6 +268,14 @@ class App:
         if self.store is not None and self.store.away:
             return band.AWAY
         return band.SAVED_AGAIN if self.clock.now_ms() < self._saved_word_until_ms else None
+
+    def _server_away(self, err: StoreError) -> bool:
+        """Whether ``err`` is a clinic's server not answering (not one refusing a right)."""
+        if self.store is None or not self.store.shared:
+            return False
+        from scores.postgres import PermissionRefused
+
+        return not isinstance(err, PermissionRefused)
 
     def draw_frame(self) -> None:
         if self.watchdog is not None:
