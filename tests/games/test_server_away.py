@@ -254,3 +254,39 @@ def test_the_launcher_opens_the_calm_screen_when_the_server_is_away(pg_server, p
     monkeypatch.delenv("COGSUITE_STORE")
     assert cli.main(["--data-dir", str(data / "elsewhere")]) == 0  # the SQLite file: as always
     assert shown[-1][0] is not None and not shown[-1][0].shared
+
+
+def test_two_starts_at_once_never_both_take_a_file(pg_url, shared, data):
+    import threading
+
+    from games.core.guarded_store import GuardedStore
+    from games.core.unsaved import save_unsaved
+
+    with Store.open(data, url=pg_url) as store:
+        client = store.get_client("C-0001")
+        session_id = store.start_session(client, T0)
+        run_id = store.start_run(session_id=session_id, client=client, exercise=EXERCISE, domain="memory",
+                                 started_at=T0, start_level=2, seed=1, params={}, simulated=False, app_version="t")
+    for f in range(6):  # six closings' files, two trials each
+        save_unsaved([("add_trial", dict(run_id=run_id, trial_index=2 * f + i, started_at=T0, level=2, stimulus="a",
+                                         response="a", correct=True, rt_ms=1.0, timed_out=False, extra={},
+                                         row_id=f"{f}-{i}")) for i in (1, 2)], data)
+    done, errors, go = [], [], threading.Barrier(2)
+
+    def start() -> None:
+        try:
+            with Store.open(data, url=pg_url) as opened:
+                go.wait()
+                done.append(GuardedStore(opened).take_back())
+        except Exception as err:  # noqa: BLE001 - the test reports it
+            errors.append(err)
+
+    starts = [threading.Thread(target=start) for _ in range(2)]
+    for thread in starts:
+        thread.start()
+    for thread in starts:
+        thread.join()
+    assert not errors and sum(done) == 6 and not list(data.glob("*.json"))
+    written = [t[1] for t in server_trials(pg_url, data, run_id)]
+    assert sorted(written) == list(range(1, 13))  # each once
+    assert all(written.index(2 * f + 1) < written.index(2 * f + 2) for f in range(6))  # each file in order
