@@ -15,6 +15,7 @@ from games.core.clock import FakeClock
 from games.core.pilot import Pilot
 from games.core.unsaved import read_unsaved
 from games.launcher.clients import ClientPickerScene
+from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.launcher.save_problem import SaveProblemScene
@@ -59,8 +60,10 @@ def start_scored_run(pilot) -> ExerciseScene:
                              started_at=T0, start_level=3, seed=1, params={}, simulated=False, app_version="test")
     store.finish_run(run_id, ended_at=T0, end_level=3, ability=None, ability_se=None, accuracy=1.0,
                      median_rt_ms=None, n_trials=1, duration_s=1.0, completed=False, measures={})
-    pilot.app.stack.push(ExerciseScene(exercise))
+    pilot.app.stack.push(InstructionsScene(exercise))
     pilot.step()
+    pilot.press(pygame.K_RETURN)  # Start
+    assert isinstance(pilot.app.stack.top, ExerciseScene) and not pilot.app.stack.top.practice
     return pilot.app.stack.top
 
 
@@ -290,3 +293,23 @@ def test_two_starts_at_once_never_both_take_a_file(pg_url, shared, data):
     written = [t[1] for t in server_trials(pg_url, data, run_id)]
     assert sorted(written) == list(range(1, 13))  # each once
     assert all(written.index(2 * f + 1) < written.index(2 * f + 2) for f in range(6))  # each file in order
+
+
+def test_a_run_that_ends_while_the_server_is_away_shows_its_results_and_is_written_later(
+        pg_server, pg_url, shared, data, apps):
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    scene = start_scored_run(pilot)
+    play_until(pilot, scene, 2, seed=1)
+    pg_server.stop()
+    play_until(pilot, scene, None, seed=2)  # to the end, with the server away
+    results = pilot.app.stack.top
+    assert isinstance(results, ResultsScene) and results.lines and pilot.app.band_text() == band.AWAY
+    assert f"level {scene.run.summary.end_level}" in " ".join(results.lines)  # the run alone, kindly said
+    pilot.press(pygame.K_RETURN)  # Play again: the run starts from what was last read
+    again = pilot.app.stack.top
+    assert isinstance(again, ExerciseScene) and again is not scene
+    play_until(pilot, again, 2, seed=3)
+    pg_server.start()
+    pilot.wait_until(lambda: not pilot.app.store.away, limit_ms=60_000, frame_ms=1000)
+    assert [t[1] for t in server_trials(pg_url, data, scene.run.run_id)] == list(range(1, 13))
+    assert [t[1] for t in server_trials(pg_url, data, again.run.run_id)][:2] == [1, 2]
