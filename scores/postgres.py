@@ -15,6 +15,7 @@ import contextlib
 import functools
 import logging
 import re
+import select
 import time
 from typing import Any, Iterator
 
@@ -174,7 +175,9 @@ class PgConnection:
         return True
 
     def _live(self) -> Any:
-        if self._raw is None or self._raw.closed or self._raw.broken:
+        if self._raw is None or self._raw.closed or self._raw.broken or _dropped(self._raw):
+            if self._raw is not None:
+                self._raw.close()
             return self._connect()
         return self._raw
 
@@ -305,6 +308,21 @@ def _errors() -> Iterator[None]:
         if isinstance(exc, (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)):
             raise
         raise StoreError(f"The clinic database is not reachable ({_one_line(exc)}).") from exc
+
+
+def _dropped(raw: Any) -> bool:
+    """Whether the server has closed this idle connection (it restarted, or an administrator ended
+    it): with nothing asked, the server sends nothing, so a socket with something to read is one
+    the server said goodbye on. Found before use, it is replaced at once, not failed on once."""
+    from psycopg.pq import TransactionStatus
+
+    if raw.info.transaction_status != TransactionStatus.IDLE:
+        return False
+    try:
+        readable, _, _ = select.select([raw.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -3,6 +3,8 @@ unless the URL says otherwise; asking whether the server answers never touches t
 
 from __future__ import annotations
 
+import select
+
 from scores.postgres import CONNECT_TIMEOUT_S, LIVENESS, PgConnection
 
 
@@ -30,5 +32,20 @@ def test_asking_whether_the_server_answers_uses_a_connection_of_its_own(pg_serve
         assert not conn.answers()
         pg_server.start()
         assert conn.answers()
+    finally:
+        conn.close()
+
+
+def test_a_connection_the_server_closed_while_idle_is_replaced_before_use(pg_server, pg_url):
+    conn = PgConnection(pg_url)
+    try:
+        assert conn.execute("SELECT 1").fetchone()[0] == 1
+        pg_server.stop()  # a restart overnight, say, while the PC sat idle
+        pg_server.start()
+        for _ in range(100):  # the server's goodbye reaches the socket within moments
+            if select.select([conn._raw.fileno()], [], [], 0.05)[0]:
+                break
+        assert conn.execute("SELECT 2").fetchone()[0] == 2  # no failure first
+        assert conn.write("SELECT 3", ()) == 1
     finally:
         conn.close()
