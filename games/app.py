@@ -218,6 +218,8 @@ class App:
         if self.watchdog is not None:
             due = self.watchdog.due_ms(self) if due is None else min(due, self.watchdog.due_ms(self))
         wait = IDLE_REDRAW_MS if due is None else max(0.0, due - now)
+        if self.store is not None and self.store.draining:  # the kept writes go out a few each frame
+            wait = 0.0
         if max_wait_ms is not None:
             wait = min(wait, max_wait_ms)
         return max(0.0, min(wait, IDLE_REDRAW_MS))

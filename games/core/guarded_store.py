@@ -37,6 +37,7 @@ PLAY_WRITES = CREATES | {"end_session", "finish_run", "finish_session_item"}
 ANSWERS = frozenset({"add_trial", "add_mood_check"})  # what the person answered, as they count it
 # reads the launcher needs to go on playing (the clients, the tiles, a run's start level): on a
 # clinic's server, the last answer of each is remembered and given while the server is away
+WRITES_PER_FRAME = 20  # kept writes sent per frame once the server answers again (each a round trip)
 REMEMBERED_READS = frozenset({
     "list_clients", "get_client", "played_runs", "has_met", "latest_plan_name", "app_setting",
     "exercise_settings", "recent_estimates", "last_estimate", "saved_plans", "best_run",
@@ -70,6 +71,7 @@ class GuardedStore:
         self._file_failed = False  # the file could not be written: said once in the log
         self.reconnect = Reconnect(self._server_answers)
         self._known: dict[tuple[str, str], Any] = {}  # the remembered reads' last answers
+        self._draining = False  # the server answered: the kept writes go out, a few each frame
 
     def __getattr__(self, name: str) -> Any:
         if name in PLAY_WRITES:
@@ -112,8 +114,14 @@ class GuardedStore:
 
     def retry(self) -> bool:
         """Save the kept writes in order, up to the first that fails; returns whether all are saved."""
+        return self._drain(None) is True
+
+    def _drain(self, limit: int | None) -> bool | None:
+        """Save up to ``limit`` kept writes (all when None), in order, up to the first that fails.
+        Returns True when all are saved, False when one failed, None when more wait their turn."""
         try:
-            while self.pending:
+            saved = 0
+            while self.pending and (limit is None or saved < limit):
                 try:
                     self._save(self.pending[0].method, self.pending[0].args)
                 except StoreError as err:
@@ -125,8 +133,11 @@ class GuardedStore:
                     self.pending.pop(0)  # refused for good (a bug, not the disk): trying again would not help
                     raise
                 self.pending.pop(0)
+                saved += 1
         finally:
             self._keep()
+        if self.pending:
+            return None
         if self.problem is not None:
             log.info("every kept write is saved now")
         self.problem = None
@@ -164,20 +175,29 @@ class GuardedStore:
     def _server_answers(self) -> bool:
         return bool(self.store.answers())
 
+    @property
+    def draining(self) -> bool:
+        """Whether the server answers again and what was kept is being written, a few each frame."""
+        return self._draining and self.away
+
     def tick(self, now_ms: float) -> bool:
         """Called every frame: while the server is away, ask it now and then (off this thread) and,
-        once it answers, write what is kept. Returns True when everything kept was written just now."""
+        once it answers, write what is kept, ``WRITES_PER_FRAME`` at a time (a long absence's
+        hundreds never freeze the screen at once). Returns True when the last of it was written."""
         if not self.away:
             return False
-        self.reconnect.lost(now_ms)
-        if not self.reconnect.answered(now_ms):
-            return False
-        # twice: the first write may meet the connection the server dropped, and find it broken
-        if self.retry() or self.retry():
+        if not self._draining:
+            self.reconnect.lost(now_ms)
+            if not self.reconnect.answered(now_ms):
+                return False
+        outcome = self._drain(WRITES_PER_FRAME)
+        self._draining = outcome is None
+        if outcome is True:
             log.info("the clinic database answers again; the play kept on this PC is written")
             self.reconnect.back()
             return True
-        self.reconnect.failed_again(now_ms)
+        if outcome is False:
+            self.reconnect.failed_again(now_ms)
         return False
 
     def background_work(self) -> Any:

@@ -158,3 +158,26 @@ def test_a_file_another_start_claimed_is_left_to_it(store, run, flaky_store):
     add_trials(guarded, run_id, [1])
     claimed = claim(guarded.set_aside())  # another start is saving it
     assert GuardedStore(store).take_back() == 0 and claimed.exists() and saved_indices(store, run_id) == []
+
+
+def test_once_the_server_answers_a_long_absence_is_written_a_few_writes_each_frame(store, run, flaky_store):
+    from concurrent.futures import wait
+
+    from games.core.guarded_store import WRITES_PER_FRAME
+
+    _, _, run_id = run
+    flaky = flaky_store(store, failing={"add_trial"})
+    guarded = GuardedStore(flaky)
+    guarded.shared = True  # as a clinic's server: play goes on, the store is asked again by itself
+    n = 2 * WRITES_PER_FRAME + 5
+    add_trials(guarded, run_id, range(1, n + 1))
+    assert guarded.away and not guarded.tick(1_000.0) and guarded.background_work() is None  # not yet due
+    flaky.failing.clear()  # the server is back
+    assert not guarded.tick(6_000.0)  # due: the question goes out, off this thread
+    wait([guarded.background_work()])
+    written = []
+    for frame in range(3):
+        done = guarded.tick(6_000.0 + 16 * (frame + 1))
+        written.append(len(saved_indices(store, run_id)))
+    assert written == [WRITES_PER_FRAME, 2 * WRITES_PER_FRAME, n] and done and not guarded.away
+    assert saved_indices(store, run_id) == list(range(1, n + 1)) and guarded.kept_in is None
