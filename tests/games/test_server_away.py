@@ -313,3 +313,25 @@ def test_a_run_that_ends_while_the_server_is_away_shows_its_results_and_is_writt
     pilot.wait_until(lambda: not pilot.app.store.away, limit_ms=60_000, frame_ms=1000)
     assert [t[1] for t in server_trials(pg_url, data, scene.run.run_id)] == list(range(1, 13))
     assert [t[1] for t in server_trials(pg_url, data, again.run.run_id)][:2] == [1, 2]
+
+
+def test_a_session_goes_on_while_the_server_is_away_and_its_mood_check_is_written_later(
+        pg_server, pg_url, shared, data, apps):
+    from games.launcher.session import SessionScene
+    from scores.plans import Plan, PlanItem
+
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    plan = Plan("Short", (PlanItem("mood"), PlanItem("breathing", minutes=1)))
+    scene = SessionScene(plan, pilot.app.store.get_client("C-0001"), seed=3)
+    pilot.app.stack.push(scene)
+    pilot.step()
+    pg_server.stop()
+    for key in (pygame.K_3, pygame.K_4, pygame.K_2, pygame.K_RETURN):
+        pilot.press(key)
+    assert pilot.app.stack.top is scene and not scene.runner.paused  # no question: the session goes on
+    assert scene.runner.state.item.kind == "breathing" and pilot.app.band_text() == band.AWAY
+    pg_server.start()
+    pilot.wait_until(lambda: not pilot.app.store.away, limit_ms=60_000, frame_ms=1000)
+    [(mood, calm, energy)] = on_server(pg_url, data, "SELECT mood, calm, energy FROM mood_checks WHERE session_id = ?",
+                                       (scene.runner.session_id,))
+    assert (mood, calm, energy) == (3, 4, 2)
