@@ -335,3 +335,43 @@ def test_a_session_goes_on_while_the_server_is_away_and_its_mood_check_is_writte
     [(mood, calm, energy)] = on_server(pg_url, data, "SELECT mood, calm, energy FROM mood_checks WHERE session_id = ?",
                                        (scene.runner.session_id,))
     assert (mood, calm, energy) == (3, 4, 2)
+
+
+@pytest.mark.parametrize("seed", [2026, 15])
+def test_random_keys_clicks_and_waits_while_the_server_comes_and_goes_break_nothing_and_lose_nothing(
+        pg_server, pg_url, shared, data, apps, seed):
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    pilot.draw_every = 5
+    rng = random.Random(seed)
+    keys = [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_SPACE,
+            pygame.K_LEFT, pygame.K_RIGHT] + [pygame.K_1 + d for d in range(9)]
+    width, height = pilot.app.screen.get_size()
+    seen_away = False
+    for turn in range(600):
+        seen_away = seen_away or pilot.app.store.away
+        if turn == 150:
+            pg_server.stop()
+        elif turn == 400:
+            pg_server.start()
+        if not pilot.app.running:
+            break
+        roll = rng.random()
+        if roll < 0.75:
+            pilot.press(rng.choice(keys))
+        elif roll < 0.9:
+            pilot.click((rng.randrange(width), rng.randrange(height)))
+        else:
+            pilot.wait(rng.choice([50, 400, 2000]), frame_ms=50)
+    if not pg_server.running:
+        pg_server.start()
+    if pilot.app.running:
+        pilot.wait_until(lambda: not pilot.app.store.away, limit_ms=120_000, frame_ms=1000)
+    pilot.app.quit()  # what is still kept (the app closed while the server was away) ...
+    open_app(apps, Store.open(data, url=pg_url))  # ... the next start writes
+    assert seen_away and not list(data.glob("unsaved-*")) and not list(data.glob("claimed-*"))
+    runs = on_server(pg_url, data, "SELECT id, n_trials, ended_at FROM runs", ())
+    for run_id, n_trials, ended_at in runs:
+        indices = [t[1] for t in server_trials(pg_url, data, run_id)]
+        assert indices == list(range(1, len(indices) + 1))
+        if ended_at is not None:
+            assert n_trials == len(indices)
