@@ -375,3 +375,17 @@ def test_random_keys_clicks_and_waits_while_the_server_comes_and_goes_break_noth
         assert indices == list(range(1, len(indices) + 1))
         if ended_at is not None:
             assert n_trials == len(indices)
+
+
+def test_a_power_cut_while_the_server_is_away_loses_no_trial_up_to_the_last(pg_server, pg_url, shared, data, apps):
+    pilot = open_app(apps, Store.open(data, url=pg_url))
+    scene = start_scored_run(pilot)
+    play_until(pilot, scene, 2, seed=1)
+    pg_server.stop()
+    play_until(pilot, scene, 7, seed=2)
+    cut = apps.pop()  # the power goes: nothing more runs, nothing is closed
+    cut.store.store.close()
+    pg_server.start()
+    open_app(apps, Store.open(data, url=pg_url))  # the next start writes what the file held
+    assert [t[1] for t in server_trials(pg_url, data, scene.run.run_id)] == [1, 2, 3, 4, 5, 6, 7]
+    assert not list(data.glob("unsaved-*"))
