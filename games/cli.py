@@ -246,26 +246,49 @@ def cmd_launch(args: argparse.Namespace) -> int:
     from games.launcher.damaged import show_damaged_store
     from games.paths import data_dir
     from scores.backup import backup_after_use
-    from scores.database import StoreDamaged
+    from scores.database import StoreDamaged, StoreError
 
     import pygame
 
     theme = Theme.create(args.font_scale, args.high_contrast)
     try:
-        store = open_store(args)
+        store, first = open_store(args), ClientPickerScene()
     except StoreDamaged as err:  # a calm screen says so and names the backup; then the line on stderr
         show_damaged_store(err, data_folder(args), data_dir(), theme, args.fullscreen)
         raise
-    with store:
+    except StoreError as err:
+        store, first = None, _server_away_scene(args, err, ClientPickerScene)
+    app = None
+    try:
         try:
             app = App(store, theme=theme, fullscreen=args.fullscreen, sound=args.sound)
         except pygame.error as err:
             log.exception("no window")
             raise CliError(f"Cannot open a window ({err}); is a display available?") from None
-        log.info("launcher opened on %s", store.location)
-        app.run(ClientPickerScene())
-    backup_after_use(store.path)
+        log.info("launcher opened on %s", store.location if store else "no store yet")
+        app.run(first)
+    finally:  # the store opened at start, or the one a later try opened
+        opened = app.store.store if app is not None and app.store is not None else store
+        if opened is not None:
+            opened.close()
+    if opened is not None:
+        backup_after_use(opened.path)
     return 0
+
+
+def _server_away_scene(args: argparse.Namespace, err: Exception, first):
+    """A clinic database that does not answer at start: a calm screen that tries again; any other
+    store problem is the usual one line."""
+    from games.cli_common import data_folder
+    from games.launcher.server_away import ServerAwayScene
+    from games.paths import setup_logging
+    from scores.postgres import is_server_url
+
+    if not is_server_url(store_url(args)):
+        raise err
+    setup_logging(data_folder(args))
+    log.warning("the launcher opened without its store: %s", err)
+    return ServerAwayScene(lambda: open_store(args), first)
 
 
 COMMANDS = {

@@ -92,6 +92,11 @@ class Store(ClinicRecords, StoreQueries):
 
             raise with_restore_advice(exc, path.parent) from exc
 
+    def answers(self) -> bool:
+        """Whether the store can be reached now: a clinic's server is asked on a connection of its
+        own (safe from another thread); the file in the data folder is always there."""
+        return self._conn.answers() if self._conn.shared else True
+
     def close(self) -> None:
         self._conn.close()
 
