@@ -7,13 +7,14 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
+from scores.audit import period_words
+from scores.columns import Column, SpecLike, audit_columns, item_columns, run_columns, session_columns, trial_columns
 from scores.csvfile import FORMULA_STARTS, bool_cell, text_cell, write_csv_cells
 from scores.dictionary import export_dictionary
 from scores.queries import TRIAL_BOOLS, TRIAL_RUN_COLUMNS
 from scores.store import Filters, Store
 
-EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "dictionary")
+EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "audit", "dictionary")
 
 
 def format_level_changes(changes: Iterable[Mapping[str, Any]]) -> str:
@@ -139,19 +140,36 @@ def export_items(
     return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_item_rows(filters)))
 
 
+def export_audit(
+    store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
+) -> int:
+    """Write one row per audited act, oldest first; returns the number of rows."""
+    layout = RowFormat(audit_columns(include_names))
+    return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_audit_rows(filters)))
+
+
+_EXPORTS: dict[str, Callable[..., int]] = {
+    "trials": lambda store, specs, *rest: export_trials(store, specs, *rest),
+    "runs": lambda store, specs, *rest: export_runs(store, specs, *rest),
+    "sessions": lambda store, specs, *rest: export_sessions(store, *rest),
+    "items": lambda store, specs, *rest: export_items(store, *rest),
+    "audit": lambda store, specs, *rest: export_audit(store, *rest),
+}
+
+
 def export_kind(
     kind: str, store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
     include_names: bool = False,
 ) -> int:
-    """Run the export named by ``kind`` (one of EXPORT_KINDS); returns the number of rows."""
-    if kind == "trials":
-        return export_trials(store, specs, path, filters, include_names)
-    if kind == "runs":
-        return export_runs(store, specs, path, filters, include_names)
-    if kind == "sessions":
-        return export_sessions(store, path, filters, include_names)
-    if kind == "items":
-        return export_items(store, path, filters, include_names)
+    """Run the export named by ``kind`` (one of EXPORT_KINDS); returns the number of rows. An
+    export of records is audited (the dictionary holds none)."""
     if kind == "dictionary":
         return export_dictionary(specs, path)
-    raise ValueError(f"unknown export kind {kind!r}; use one of {EXPORT_KINDS}")
+    if kind not in _EXPORTS:
+        raise ValueError(f"unknown export kind {kind!r}; use one of {EXPORT_KINDS}")
+    count = _EXPORTS[kind](store, specs, path, filters, include_names)
+    client = store.get_client(filters.client_code) if filters.client_code else None
+    names = ", with names" if include_names else ""
+    store.record_audit("export", client, detail=f"{kind}, {count} rows{names}{period_words(filters.since, filters.until)}"
+                       f" to {path.name}")
+    return count
