@@ -85,6 +85,10 @@ class AuditRecords:
     _write: Callable[..., int]
     actor: Actor = COMMAND_LINE
 
+    def act_as(self, actor: Actor) -> None:
+        """From now on the audit records ``actor`` (a therapist signing in or out)."""
+        self.actor = actor
+
     def record_audit(self, action: str, client: Client | None = None, detail: str = "",
                      now: datetime | None = None) -> str:
         """Add one audit row for ``action`` by the current actor; returns its id."""

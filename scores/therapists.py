@@ -20,6 +20,7 @@ from scores.pin import OWASP_SCRYPT, PinError, ScryptCost, TherapistLock
 
 MAX_THERAPIST_NAME_CHARS = 60
 PIN_FIELDS: tuple[str, ...] = ("algorithm", "n", "r", "p", "salt", "hash", "set_at")
+LOCK_FIELDS: tuple[str, ...] = ("failed_tries", "locked_until", "lock_s")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,33 @@ class TherapistRecords:
         self.record_audit("therapist_added", detail=name)
         return therapist
 
+    # --- one therapist's PIN and lock (NamedTherapistLock's storage) ---------------------------
+    def therapist_pin(self, therapist_id: str) -> dict[str, Any] | None:
+        """The therapist's newest PIN record, or None."""
+        row = self._conn.execute(
+            "SELECT algorithm, n, r, p, salt, hash, set_at FROM therapist_pins WHERE therapist_id = ?"
+            " ORDER BY rowid DESC LIMIT 1", (therapist_id,),
+        ).fetchone()
+        return None if row is None else {field: row[field] for field in PIN_FIELDS}
+
+    def add_therapist_pin(self, therapist_id: str, record: dict[str, Any]) -> None:
+        self._write(PIN_INSERT, pin_row(therapist_id, record))
+
+    def remove_therapist_pins(self, therapist_id: str) -> None:
+        """Delete the therapist's PIN records: the database's owner's right, not the PCs' role's
+        (a PermissionRefused for it)."""
+        self._write("DELETE FROM therapist_pins WHERE therapist_id = ?", (therapist_id,))
+
+    def therapist_lock_state(self, therapist_id: str) -> dict[str, Any] | None:
+        row = self._conn.execute(
+            "SELECT failed_tries, locked_until, lock_s FROM therapists WHERE id = ?", (therapist_id,),
+        ).fetchone()
+        return None if row is None else dict(zip(LOCK_FIELDS, row))
+
+    def set_therapist_lock_state(self, therapist_id: str, value: dict[str, Any]) -> None:
+        self._write("UPDATE therapists SET failed_tries = ?, locked_until = ?, lock_s = ? WHERE id = ?",
+                    (*(value[field] for field in LOCK_FIELDS), therapist_id))
+
 
 PIN_INSERT = ("INSERT INTO therapist_pins (id, therapist_id, algorithm, n, r, p, salt, hash, set_at)"
               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -126,19 +154,13 @@ class NamedTherapistLock(TherapistLock):
         return self.new_name
 
     def _record(self) -> dict[str, Any] | None:
-        if self.therapist is None:
-            return None
-        row = self.store._conn.execute(
-            "SELECT algorithm, n, r, p, salt, hash, set_at FROM therapist_pins WHERE therapist_id = ?"
-            " ORDER BY rowid DESC LIMIT 1", (self.therapist.id,),
-        ).fetchone()
-        return None if row is None else {field: row[field] for field in PIN_FIELDS}
+        return None if self.therapist is None else self.store.therapist_pin(self.therapist.id)
 
     def _put_record(self, record: dict[str, Any] | None) -> None:
-        if record is None:  # removing needs DELETE: the database's owner's right, not the PCs'
-            self.store._write("DELETE FROM therapist_pins WHERE therapist_id = ?", (self.therapist.id,))
+        if record is None:
+            self.store.remove_therapist_pins(self.therapist.id)
         else:
-            self.store._write(PIN_INSERT, pin_row(self.therapist.id, record))
+            self.store.add_therapist_pin(self.therapist.id, record)
 
     def _store_record(self, record: dict[str, Any]) -> None:
         if self.therapist is None:
@@ -150,17 +172,8 @@ class NamedTherapistLock(TherapistLock):
         super()._store_record(record)
 
     def _raw_state(self) -> Any:
-        if self.therapist is None:
-            return None
-        row = self.store._conn.execute(
-            "SELECT failed_tries, locked_until, lock_s FROM therapists WHERE id = ?", (self.therapist.id,),
-        ).fetchone()
-        return None if row is None else dict(zip(("failed_tries", "locked_until", "lock_s"), row))
+        return None if self.therapist is None else self.store.therapist_lock_state(self.therapist.id)
 
     def _put_state(self, value: dict[str, Any]) -> None:
-        if self.therapist is None:
-            return
-        self.store._write(
-            "UPDATE therapists SET failed_tries = ?, locked_until = ?, lock_s = ? WHERE id = ?",
-            (value["failed_tries"], value["locked_until"], value["lock_s"], self.therapist.id),
-        )
+        if self.therapist is not None:
+            self.store.set_therapist_lock_state(self.therapist.id, value)

@@ -39,8 +39,11 @@ PIN_ACCEPTED: Any = _Accepted()  # what PinScene pops with once the PIN is right
 
 
 def pin_is_set(store: Any) -> bool:
-    """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC)."""
-    return TherapistLock(store).is_set()
+    """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC); on a clinic's shared
+    store, whether any therapist has been added."""
+    from scores.therapists import has_therapist_pin
+
+    return has_therapist_pin(store)
 
 
 _ANCHORS: "weakref.WeakKeyDictionary[Any, tuple[datetime, float]]" = weakref.WeakKeyDictionary()
