@@ -170,6 +170,6 @@ def export_kind(
     count = _EXPORTS[kind](store, specs, path, filters, include_names)
     client = store.get_client(filters.client_code) if filters.client_code else None
     names = ", with names" if include_names else ""
-    store.record_audit("export", client, detail=f"{kind}, {count} rows{names}{period_words(filters.since, filters.until)}"
-                       f" to {path.name}")
+    period = period_words(filters.since, filters.until)
+    store.record_audit("export", client, detail=f"{kind} to {path.name}: {count} rows{names}{period}")
     return count

@@ -118,7 +118,7 @@ def test_the_audit_export_lists_every_act_oldest_first_and_is_audited_itself(any
     assert export_kind("audit", any_store, [], tmp_path / "all.csv") == 3  # the first export is in
     last = any_store.recent_audit(limit=1)[0]
     assert (last.action, last.client) == ("export", "")
-    assert last.detail == "audit, 3 rows to all.csv"
+    assert last.detail == "audit to all.csv: 3 rows"
 
 
 def test_a_version_3_store_keeps_its_pin_and_lock_after_the_migration(tmp_path, monkeypatch):
