@@ -14,8 +14,10 @@ from games.launcher.common import FramedScene
 from games.launcher.pin import PIN_ACCEPTED, PinScene
 from games.launcher.sound_settings import open_sound_settings
 from games.launcher.therapist_exports import draw_notice, export_csvs, notice_height, saved_notice
+from games.launcher.therapists import ActivityScene, NewTherapistScene, pin_scene_for, sign_out, signed_in
 from scores.clients import Client
 from scores.pin import IDLE_LOCK_S
+from scores.therapists import Therapist
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ def close_therapist_screens(app: Any, result: HandOver = LOCKED) -> None:
     app.watchdog = None
     if not isinstance(lock, IdleLock) or lock.home not in list(app.stack):
         return
+    sign_out(app.store)
     while app.stack.top is not lock.home:
         app.stack.pop()
     app.stack.pop(result)
@@ -86,6 +89,7 @@ def after_therapist(start: Any, result: Any) -> bool:
         True when ``result`` belonged to therapist mode and was dealt with.
     """
     if result is PIN_ACCEPTED:
+        start.app.store.record_audit("sign_in")
         start.app.end_session()
         start.refresh()
         open_therapist_home(start.app)
@@ -148,7 +152,9 @@ class TherapistHomeScene(FramedScene):
         self.actions = FocusList([
             Button("Add a client", self.add_client), Button(archived_label, self.toggle_archived),
             Button("Plans", self.open_plans), Button("Export all data", self.export_all),
-            Button("Change PIN", self.change_pin), Button("Sound", lambda: open_sound_settings(self.app)),
+            Button("Change PIN", self.change_pin), Button("Activity", self.open_activity),
+            *([Button("Add a therapist", self.add_therapist)] if self.app.store.is_shared else []),
+            Button("Sound", lambda: open_sound_settings(self.app)),
         ], focus=self.actions.focus)
         if not self.clients.buttons:
             self.pane = 1
@@ -161,7 +167,9 @@ class TherapistHomeScene(FramedScene):
     def subtitle(self) -> str:
         clients = "1 client" if self.n_active == 1 else f"{self.n_active} clients"
         archived = f" ({self.n_archived} archived)" if self.n_archived else ""
-        return f"{clients}{archived}  ·  Locks itself after {IDLE_LOCK_S // 60} minutes without input."
+        who = signed_in(self.app.store)
+        signed = f"{who.name}  ·  " if who else ""
+        return f"{signed}{clients}{archived}  ·  Locks itself after {IDLE_LOCK_S // 60} minutes without input."
 
     # --- actions -------------------------------------------------------------------------
     def back(self) -> None:
@@ -198,13 +206,22 @@ class TherapistHomeScene(FramedScene):
         self.notice = saved_notice("All clients' data (IDs only, no names)", paths)
 
     def change_pin(self) -> None:
-        self.app.stack.push(PinScene("change"))
+        who = signed_in(self.app.store)
+        self.app.stack.push(PinScene("change") if who is None else pin_scene_for(self.app.store, who, "change"))
+
+    def open_activity(self) -> None:
+        self.app.stack.push(ActivityScene())
+
+    def add_therapist(self) -> None:
+        self.app.stack.push(NewTherapistScene())
 
     def on_result(self, result: Any) -> None:
         if isinstance(result, HandOver):
             return  # the therapist screens are closing
         if result is PIN_ACCEPTED:
             self.notice = ["The new PIN is saved."]
+        elif isinstance(result, Therapist):
+            self.notice = [f"{result.name} can now sign in with their own PIN."]
         elif isinstance(result, Client):  # just added: straight to their page
             self.refresh(result.code)
             self.pane = 0
