@@ -90,12 +90,12 @@ class AuditRecords:
         self.actor = actor
 
     def record_audit(self, action: str, client: Client | None = None, detail: str = "",
-                     now: datetime | None = None) -> str:
-        """Add one audit row for ``action`` by the current actor; returns its id."""
+                     now: datetime | None = None, actor: Actor | None = None) -> str:
+        """Add one audit row for ``action`` by ``actor`` (by default the current one); returns its id."""
         if action not in ACTION_WORDS:
             raise ValueError(f"audit action {action!r} is not one of {tuple(ACTION_WORDS)}")
         row_id = new_id()
-        actor = self.actor
+        actor = actor or self.actor
         self._write(
             "INSERT INTO audit (id, at, therapist_id, via, action, client_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (row_id, iso((now or datetime.now(timezone.utc)).astimezone(timezone.utc)), actor.therapist_id, actor.via, action,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable
 
+from scores.audit import Actor
 from scores.clients import ClientNameError, _check_text
 from scores.connection import Connection
 from scores.database import IntegrityError, iso, new_id
@@ -94,7 +95,9 @@ class TherapistRecords:
                 conn.execute(PIN_INSERT, pin_row(therapist.id, pin_record))
         except IntegrityError as exc:
             raise clash from exc
-        self.record_audit("therapist_added", detail=name)
+        # the first therapist, adding themselves, is the one who added
+        actor = self.actor if self.actor.therapist_id else Actor(therapist.id, name, self.actor.via)
+        self.record_audit("therapist_added", detail=name, actor=actor)
         return therapist
 
     # --- one therapist's PIN and lock (NamedTherapistLock's storage) ---------------------------

@@ -93,7 +93,7 @@ def test_every_audited_act_is_recorded_with_who_what_and_which_client(any_store,
     assert [(e.who, e.action, e.client) for e in entries] == [
         ("Therapist (this PC's PIN)", "plan_assign", "Sam"),
         ("Ana", "plan_delete", ""), ("Ana", "plan_edit", ""), ("Ana", "settings", "Sam"),
-        ("Command line", "therapist_added", ""),
+        ("Ana", "therapist_added", ""),
     ]
     assert entries[3].detail == "digit_span: target success rate 0.85, level adapts"
     assert entries[3].what == "changed exercise settings"
