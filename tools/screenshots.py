@@ -295,9 +295,17 @@ def main() -> None:
     parser.add_argument("--results", action="store_true", help="the results screen after a new best and a low run")
     parser.add_argument("--feedback", action="store_true",
                         help="feedback moments, the screen before scored play, finishing after this one")
+    parser.add_argument("--therapists", action="store_true",
+                        help="therapists by name (a clinic's shared store) and the Activity page, at 1.0, 2.0, high contrast")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.therapists:
+        from therapists_screenshots import take_all
+
+        take_all(args.out)
+        print(f"screenshots written to {args.out / 'therapists'}")
+        return
     if args.feedback:
         for suffix, theme in FEEDBACK_THEMES:
             take_feedback(args.out, suffix, theme)

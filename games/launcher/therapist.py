@@ -139,6 +139,8 @@ class TherapistHomeScene(FramedScene):
         self.refresh()
 
     def refresh(self, focus_code: str | None = None) -> None:
+        who = signed_in(self.app.store)  # by name on a shared store; the name alone if the whole will not fit
+        self.title, self.short_title = (f"Therapist mode: {who.name}", who.name) if who else (type(self).title, "")
         everyone = self.app.store.list_clients(include_archived=True)
         shown = [c for c in everyone if not c.archived] + [c for c in everyone if c.archived and self.show_archived]
         n_archived = sum(c.archived for c in everyone)
@@ -167,9 +169,7 @@ class TherapistHomeScene(FramedScene):
     def subtitle(self) -> str:
         clients = "1 client" if self.n_active == 1 else f"{self.n_active} clients"
         archived = f" ({self.n_archived} archived)" if self.n_archived else ""
-        who = signed_in(self.app.store)
-        signed = f"{who.name}  ·  " if who else ""
-        return f"{signed}{clients}{archived}  ·  Locks itself after {IDLE_LOCK_S // 60} minutes without input."
+        return f"{clients}{archived}  ·  Locks itself after {IDLE_LOCK_S // 60} minutes without input."
 
     # --- actions -------------------------------------------------------------------------
     def back(self) -> None:

@@ -45,11 +45,8 @@ def sign_out(store: Any) -> None:
 
 def pin_scene_for(store: Any, therapist: Therapist, purpose: str | None = None) -> PinScene:
     """The PIN screen for ``therapist``: their PIN, or a new one when theirs was removed."""
-    lock = NamedTherapistLock(store, therapist)
     purpose = purpose or ("enter" if therapist.has_pin else "set")
-    titles = {"enter": f"PIN for {therapist.name}", "set": f"Choose a PIN for {therapist.name}",
-              "change": f"Change the PIN of {therapist.name}"}
-    return PinScene(purpose, lock, title=titles[purpose])
+    return PinScene(purpose, NamedTherapistLock(store, therapist), title=therapist.name)  # the prompt says the rest
 
 
 class WhoAreYouScene(FramedScene):
@@ -111,13 +108,13 @@ class NewTherapistScene(NewClientScene):
 
     def on_enter(self) -> None:
         if not self.fields:
-            self.fields = [TextField("Name, as colleagues know you (e.g. Ana R.)")]
+            self.fields = [TextField("Name, as colleagues know them (e.g. Ana R.)")]
             self.focus = 0
 
     def subtitle(self) -> str:
         if self.error and self._error_hidden:
             return self.error
-        return "Then a PIN of their own: only they should know it."
+        return "Type the therapist's name; then they choose a PIN that only they know."
 
     def create(self) -> None:
         try:
@@ -128,7 +125,7 @@ class NewTherapistScene(NewClientScene):
             self.error = str(err)
             return
         lock = NamedTherapistLock(self.app.store, None, new_name=name)
-        self.pin_scene = PinScene("set", lock, title=f"Choose a PIN for {name}")
+        self.pin_scene = PinScene("set", lock, title=name)
         self.app.stack.push(self.pin_scene)
 
     def on_result(self, result: Any) -> None:
@@ -144,8 +141,8 @@ def when_text(at: str) -> str:
 
 def activity_line(entry: AuditEntry) -> str:
     """One act as the Activity page lists it: when, who, what, which client, then the detail."""
-    client = f" · {entry.client}" if entry.client else ""
-    detail = f": {entry.detail}" if entry.detail else ""
+    client = f" · client {entry.client}" if entry.client else ""
+    detail = f" — {entry.detail}" if entry.detail else ""
     return f"{when_text(entry.at)} · {entry.who} {entry.what}{client}{detail}"
 
 
@@ -165,8 +162,7 @@ class ActivityScene(FramedScene):
         self.lines = [activity_line(entry) for entry in entries] or ["Nothing yet."]
 
     def subtitle(self) -> str:
-        return (f"The newest {ACTIVITY_ROWS} acts, newest first. "
-                "'cogsuite export --kind audit' exports them all.")
+        return f"The newest {ACTIVITY_ROWS}, newest first. The audit export has them all."
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
         self.handle_corner(event) or self.text.handle_event(event)

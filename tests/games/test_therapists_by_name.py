@@ -59,7 +59,7 @@ def add_therapist(pilot, name: str, digits: str) -> None:
     assert isinstance(top(pilot), NewTherapistScene)
     pilot.type(name)
     pilot.press(pygame.K_RETURN)
-    assert isinstance(top(pilot), PinScene) and top(pilot).title == f"Choose a PIN for {name}"
+    assert isinstance(top(pilot), PinScene) and top(pilot).title == name
     pin(pilot, digits)
     pin(pilot, digits)
 
@@ -72,7 +72,7 @@ def test_the_first_therapist_is_added_then_each_signs_in_by_name_with_their_own_
     pilot.press(pygame.K_RETURN)
     add_therapist(pilot, "Ana", "2468")
     home = top(pilot)
-    assert isinstance(home, TherapistHomeScene) and home.subtitle().startswith("Ana  ·  ")
+    assert isinstance(home, TherapistHomeScene) and home.title == "Therapist mode: Ana"
     pilot.press(pygame.K_RIGHT)
     choose_action(pilot, home, "Add a therapist")
     add_therapist(pilot, "Ben", "1357")
@@ -89,7 +89,7 @@ def test_the_first_therapist_is_added_then_each_signs_in_by_name_with_their_own_
     assert "Locked for 30" in top(pilot).shown_message()
     pilot.press(pygame.K_ESCAPE)
     choose(pilot, "Ana")  # Ben's lock is his alone
-    assert top(pilot).title == "PIN for Ana"
+    assert top(pilot).title == "Ana" and top(pilot).purpose == "enter"
     pin(pilot, "2468")
     assert isinstance(top(pilot), TherapistHomeScene) and store.actor.therapist_name == "Ana"
     assert [(e.who, e.action, e.detail) for e in store.recent_audit()][:4] == [
@@ -141,7 +141,7 @@ def test_the_activity_page_lists_who_did_what_for_whom_newest_first(make_app, mo
     page = top(pilot)
     assert isinstance(page, ActivityScene)
     assert "Add a therapist" not in [b.label for b in home.actions.buttons]  # one PC, one PIN
-    assert page.lines[0].endswith("· Therapist (this PC's PIN) changed exercise settings · Alex: "
+    assert page.lines[0].endswith("· Therapist (this PC's PIN) changed exercise settings · client Alex — "
                                   "stroop: target success rate default, level locked at 2")
     assert "Therapist (this PC's PIN) signed in" in page.lines[1]
     assert page.lines == [activity_line(e) for e in app.store.recent_audit()]
