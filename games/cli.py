@@ -13,6 +13,7 @@ from typing import Sequence
 
 from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
+from games.cli_bundle import add_bundle_parser, cmd_bundle
 from games.cli_common import CliError, add_force, check_period, open_store, out_path
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
 from games.paths import LOG_FILE
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_plan_parser(sub, common)
     add_backup_parser(sub, common)
+    add_bundle_parser(sub, common)
 
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
@@ -66,11 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     lock.add_argument("--lock-level", type=whole_number(0, 999, "--lock-level"), metavar="N", help="hold the level at N")
     lock.add_argument("--unlock", action="store_true", help="let the level adapt again")
 
-    exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM)",
-                         description=f"Write results as CSV. DATE is {DATE_HELP}.")
-    exp.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
-    exp.add_argument("--kind", choices=EXPORT_KINDS, default="trials",
-                     help="what to export (default trials)")
+    exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM) or an xlsx workbook",
+                         description=f"Write results as CSV, or as one xlsx workbook. DATE is {DATE_HELP}.")
+    exp.add_argument("--out", required=True, metavar="FILE", help="CSV (or .xlsx) file to write")
+    exp.add_argument("--kind", choices=EXPORT_KINDS,
+                     help="what to export (default: trials as CSV; every kind, a sheet each, as xlsx)")
+    exp.add_argument("--format", choices=("csv", "xlsx"),
+                     help="csv (one kind per file), or xlsx (a workbook, the data dictionary its last sheet);"
+                          " default xlsx when --out ends in .xlsx, else csv")
     exp.add_argument("--client", type=utf8_text("--client"), metavar="C", help="only this client ID")
     _add_period(exp, "runs started")
     exp.add_argument("--include-names", action="store_true", help="add the clients' display names (they stay out by default)")
@@ -211,21 +216,30 @@ def _target_rate(text: str, spec) -> float:
 def cmd_export(args: argparse.Namespace) -> int:
     from games.registry import EXERCISES
     from scores.dictionary import export_dictionary
-    from scores.export import export_kind
+    from scores.export import WORKBOOK_KINDS, export_kind, export_workbook
     from scores.queries import Filters
 
     check_period(args)
     out = out_path(args)
     specs = [e.spec for e in EXERCISES]
-    if args.kind == "dictionary":
+    workbook = (args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")) == "xlsx"
+    kind = args.kind or "trials"
+    if kind == "dictionary" and not workbook:
         count = export_dictionary(specs, out)
-    else:
-        with open_store(args, create=False) as store:
-            if args.client and store.get_client(args.client) is None:
-                raise CliError(f"There is no client {args.client!r} in {store.location}.")
-            filters = Filters(client_code=args.client, since=args.since, until=args.until)
-            count = export_kind(args.kind, store, specs, out, filters, include_names=args.include_names)
-    print(f"Wrote {count} {args.kind} rows to {out}")
+        print(f"Wrote {count} dictionary rows to {out}")
+        return 0
+    with open_store(args, create=False) as store:
+        if args.client and store.get_client(args.client) is None:
+            raise CliError(f"There is no client {args.client!r} in {store.location}.")
+        filters = Filters(client_code=args.client, since=args.since, until=args.until)
+        if workbook:
+            kinds = [args.kind] if args.kind else WORKBOOK_KINDS
+            counts = export_workbook(store, specs, out, kinds, filters, include_names=args.include_names)
+            sheets = ", ".join(f"{n} {k}" for k, n in counts.items())
+            print(f"Wrote a workbook to {out}: {sheets} rows")
+            return 0
+        count = export_kind(kind, store, specs, out, filters, include_names=args.include_names)
+    print(f"Wrote {count} {kind} rows to {out}")
     return 0
 
 
@@ -279,7 +293,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup, "bundle": cmd_bundle,
 }
 
 

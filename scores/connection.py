@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterator, Protocol
 
-from scores.database import IntegrityError, StoreError
+from scores.database import IntegrityError, StoreError, table_names
 
 
 class Connection(Protocol):
@@ -38,6 +38,9 @@ class Connection(Protocol):
 
     def stream(self, sql: str, params: tuple[Any, ...]) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
         """A large read as plain tuples with their column names; the caller closes the cursor."""
+
+    def table_names(self) -> set[str]:
+        """The names of the tables the database holds."""
 
     def close(self) -> None: ...
 
@@ -92,6 +95,9 @@ class SqliteConnection:
         cursor.row_factory = None
         cursor.execute(sql, params)
         return [d[0] for d in cursor.description], cursor
+
+    def table_names(self) -> set[str]:
+        return table_names(self.raw)
 
     def close(self) -> None:
         self.raw.close()

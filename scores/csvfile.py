@@ -106,7 +106,7 @@ def write_csv_cells(path: Path, columns: list[str], rows: Iterable[Sequence[str]
     Raises:
         ExportError: if ``path`` cannot be written (the rows' own errors pass through unchanged).
     """
-    return _replace_atomically(Path(path), lambda temp: _write_rows(temp, columns, rows))
+    return replace_atomically(Path(path), lambda temp: _write_rows(temp, columns, rows))
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -116,15 +116,15 @@ def write_text_atomically(path: Path, text: str) -> None:
         ExportError: if ``path`` cannot be written; nothing half-written is left behind.
     """
     def fill(temp: Path) -> None:
-        with open(_create(temp), "w", encoding="utf-8", newline="\n") as handle:
+        with open(create_private(temp), "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
 
-    _replace_atomically(Path(path), fill)
+    replace_atomically(Path(path), fill)
 
 
-def _replace_atomically(path: Path, fill: Callable[[Path], T]) -> T:
+def replace_atomically(path: Path, fill: Callable[[Path], T]) -> T:
     """Fill a fresh temporary file beside ``path``, then rename it over ``path``."""
     if path.is_dir():
         raise ExportError(f"Cannot write {path}: it is a folder.")
@@ -148,14 +148,15 @@ def _remove_quietly(temp: Path) -> None:
         pass
 
 
-def _create(temp: Path) -> int:
+def create_private(temp: Path) -> int:
+    """A new file (never an existing one) that only this account can read; returns its descriptor."""
     # O_EXCL: never write through someone else's file; 0600: results are for this account only
     return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
 
 
 def _write_rows(temp: Path, columns: list[str], rows: Iterable[Sequence[str]]) -> int:
     count = 0
-    with open(_create(temp), "w", encoding="utf-8-sig", newline="") as handle:
+    with open(create_private(temp), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow([format_cell(name) for name in columns])
         write, commas = handle.write, len(columns) - 1

@@ -182,7 +182,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX runs_by_item ON runs (session_item_id);
     CREATE INDEX mood_checks_by_session ON mood_checks (session_id, at);
     """,
-    # 4: therapists by name (a shared store's), their PINs, and the audit of what therapists did.
+    # 4: when a client's record (ID, name, preferences) last changed, so that two PCs' copies of
+    # a client meeting in a bundle keep the later change.
+    """
+    ALTER TABLE clients ADD COLUMN updated_at TEXT;
+    """,
+    # 5: therapists by name (a shared store's), their PINs, and the audit of what therapists did.
     # A PIN is changed by adding a row (the newest counts), so only removing one needs DELETE:
     # a right the clinic's role for the PCs does not have (docs/clinic-role.sql).
     """

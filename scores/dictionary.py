@@ -11,6 +11,8 @@ from scores.columns import Column, SpecLike, audit_columns, item_columns, run_co
 from scores.csvfile import write_csv
 
 DICTIONARY_COLUMNS = ["table", "column", "meaning", "unit", "type", "exercises"]
+# The dictionary as an export of its own: every column text (for the workbook's dictionary sheet).
+DICTIONARY_TABLE = tuple(Column(name, "str", "", "") for name in DICTIONARY_COLUMNS)
 _TABLE_INTROS = {
     "trials": "One row per trial (`cogsuite export --kind trials`).",
     "runs": "One row per exercise run (`cogsuite export --kind runs`).",

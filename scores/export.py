@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
-from contextlib import closing
+from functools import partial
+from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Mapping, Sequence
 
 from scores.audit import period_words
 from scores.columns import Column, SpecLike, audit_columns, item_columns, run_columns, session_columns, trial_columns
 from scores.csvfile import FORMULA_STARTS, bool_cell, text_cell, write_csv_cells
-from scores.dictionary import export_dictionary
+from scores.dictionary import DICTIONARY_TABLE, dictionary_rows
 from scores.queries import TRIAL_BOOLS, TRIAL_RUN_COLUMNS
 from scores.store import Filters, Store
 
 EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "audit", "dictionary")
+# what a workbook holds unless asked for other kinds: the records of play (the audit is asked for)
+WORKBOOK_KINDS: tuple[str, ...] = tuple(kind for kind in EXPORT_KINDS if kind != "audit")
 
 
 def format_level_changes(changes: Iterable[Mapping[str, Any]]) -> str:
@@ -39,6 +42,7 @@ class RowFormat:
     ) -> None:
         position = {name: index for index, name in enumerate(source)}
         bool_keys, grouped = set(bools), set(group)
+        self.columns = list(columns)
         self.names = [c.name for c in columns]
         self._base: list[tuple[int, int, str, Callable[[Any], str]]] = [
             (index, position.get(c.key, -1), c.key, bool_cell if c.key in bool_keys else text_cell)
@@ -93,27 +97,20 @@ def _own_json(text: str | None) -> Mapping[str, Any]:
     return json.loads(text) if text and text != "{}" else {}
 
 
-def _write(path: Path, layout: RowFormat, rows: Iterable[list[str]]) -> int:
-    return write_csv_cells(path, layout.names, rows)
+Table = tuple[list[Column], Iterator[list[str]]]
 
 
-def export_trials(
-    store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
-    include_names: bool = False,
-) -> int:
-    """Write one row per trial; returns the number of rows. Names only with ``include_names``."""
+@contextmanager
+def _trials(store: Store, specs: Sequence[SpecLike], filters: Filters, include_names: bool) -> Iterator[Table]:
     names, rows = store.iter_trial_tuples(filters)
     layout = RowFormat(trial_columns(specs, include_names), names, TRIAL_BOOLS, TRIAL_RUN_COLUMNS, "run_id")
     extra = names.index("extra_json")
     with closing(rows):  # a failed write must not leave the query open (and the store's WAL behind)
-        return _write(path, layout, (layout.from_tuple(row, _own_json(row[extra])) for row in rows))
+        yield layout.columns, (layout.from_tuple(row, _own_json(row[extra])) for row in rows)
 
 
-def export_runs(
-    store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
-    include_names: bool = False,
-) -> int:
-    """Write one row per exercise run, with its level-change audit; returns the number of rows."""
+@contextmanager
+def _runs(store: Store, specs: Sequence[SpecLike], filters: Filters, include_names: bool) -> Iterator[Table]:
     layout = RowFormat(run_columns(specs, include_names))
 
     def rows() -> Iterator[list[str]]:
@@ -121,55 +118,101 @@ def export_runs(
             row["level_changes"] = format_level_changes(store.level_changes(row["run_id"]))
             yield layout.from_mapping(row, row["measures"])
 
-    return _write(path, layout, rows())
+    yield layout.columns, rows()
+
+
+@contextmanager
+def _plain(columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]) -> Iterator[Table]:
+    layout = RowFormat(columns)
+    yield layout.columns, (layout.from_mapping(row, {}) for row in rows)
+
+
+def export_table(
+    kind: str, store: Store | None, specs: Sequence[SpecLike], filters: Filters = Filters(),
+    include_names: bool = False,
+) -> ContextManager[Table]:
+    """The columns and cell texts of the export named by ``kind`` (one of EXPORT_KINDS), streamed:
+    use it as a context manager, which closes the store's query when left. ``store`` may be None
+    for the dictionary, which reads no data."""
+    if kind == "dictionary":
+        return _plain(DICTIONARY_TABLE, dictionary_rows(specs))
+    if store is None:
+        raise ValueError(f"the {kind} export reads the store")
+    if kind == "trials":
+        return _trials(store, specs, filters, include_names)
+    if kind == "runs":
+        return _runs(store, specs, filters, include_names)
+    if kind == "sessions":
+        return _plain(session_columns(include_names), store.iter_session_rows(filters))
+    if kind == "items":
+        return _plain(item_columns(include_names), store.iter_item_rows(filters))
+    if kind == "audit":
+        return _plain(audit_columns(include_names), store.iter_audit_rows(filters))
+    raise ValueError(f"unknown export kind {kind!r}; use one of {EXPORT_KINDS}")
+
+
+def export_trials(
+    store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
+    include_names: bool = False,
+) -> int:
+    """Write one row per trial; returns the number of rows. Names only with ``include_names``."""
+    return export_kind("trials", store, specs, path, filters, include_names)
+
+
+def export_runs(
+    store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
+    include_names: bool = False,
+) -> int:
+    """Write one row per exercise run, with its level-change audit; returns the number of rows."""
+    return export_kind("runs", store, specs, path, filters, include_names)
 
 
 def export_sessions(
     store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
 ) -> int:
     """Write one row per session with its run and trial counts; returns the number of rows."""
-    layout = RowFormat(session_columns(include_names))
-    return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_session_rows(filters)))
+    return export_kind("sessions", store, (), path, filters, include_names)
 
 
 def export_items(
     store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
 ) -> int:
     """Write one row per item of a planned session; returns the number of rows."""
-    layout = RowFormat(item_columns(include_names))
-    return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_item_rows(filters)))
-
-
-def export_audit(
-    store: Store, path: Path, filters: Filters = Filters(), include_names: bool = False
-) -> int:
-    """Write one row per audited act, oldest first; returns the number of rows."""
-    layout = RowFormat(audit_columns(include_names))
-    return _write(path, layout, (layout.from_mapping(row, {}) for row in store.iter_audit_rows(filters)))
-
-
-_EXPORTS: dict[str, Callable[..., int]] = {
-    "trials": lambda store, specs, *rest: export_trials(store, specs, *rest),
-    "runs": lambda store, specs, *rest: export_runs(store, specs, *rest),
-    "sessions": lambda store, specs, *rest: export_sessions(store, *rest),
-    "items": lambda store, specs, *rest: export_items(store, *rest),
-    "audit": lambda store, specs, *rest: export_audit(store, *rest),
-}
+    return export_kind("items", store, (), path, filters, include_names)
 
 
 def export_kind(
-    kind: str, store: Store, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
+    kind: str, store: Store | None, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
     include_names: bool = False,
 ) -> int:
-    """Run the export named by ``kind`` (one of EXPORT_KINDS); returns the number of rows. An
-    export of records is audited (the dictionary holds none)."""
-    if kind == "dictionary":
-        return export_dictionary(specs, path)
-    if kind not in _EXPORTS:
-        raise ValueError(f"unknown export kind {kind!r}; use one of {EXPORT_KINDS}")
-    count = _EXPORTS[kind](store, specs, path, filters, include_names)
+    """Write the export named by ``kind`` (one of EXPORT_KINDS) as CSV; returns the number of rows.
+    An export of records is audited (the dictionary holds none)."""
+    with export_table(kind, store, specs, filters, include_names) as (columns, rows):
+        count = write_csv_cells(path, [c.name for c in columns], rows)
+    if kind != "dictionary" and store is not None:
+        _audit_export(store, f"{kind} to {path.name}: {count} rows", filters, include_names)
+    return count
+
+
+def _audit_export(store: Store, what: str, filters: Filters, include_names: bool) -> None:
+    """Add the audit row of an export: what went where, its client, period and whether names went too."""
     client = store.get_client(filters.client_code) if filters.client_code else None
     names = ", with names" if include_names else ""
-    period = period_words(filters.since, filters.until)
-    store.record_audit("export", client, detail=f"{kind} to {path.name}: {count} rows{names}{period}")
-    return count
+    store.record_audit("export", client, detail=f"{what}{names}{period_words(filters.since, filters.until)}")
+
+
+def export_workbook(
+    store: Store, specs: Sequence[SpecLike], path: Path, kinds: Sequence[str] = WORKBOOK_KINDS,
+    filters: Filters = Filters(), include_names: bool = False,
+) -> dict[str, int]:
+    """Write the exports named by ``kinds`` as the sheets of one xlsx workbook, the data dictionary
+    always last; returns the rows written per sheet."""
+    from scores.xlsx import write_workbook
+
+    kinds = [kind for kind in kinds if kind != "dictionary"] + ["dictionary"]
+    counts = write_workbook(path, [
+        (kind, partial(export_table, kind, store, specs, filters, include_names)) for kind in kinds
+    ])
+    sheets = ", ".join(f"{kind} {n} rows" for kind, n in counts.items() if kind != "dictionary")
+    _audit_export(store, f"workbook to {path.name}: {sheets}", filters, include_names)
+    return counts

@@ -101,6 +101,18 @@ class Store(ClinicRecords, StoreQueries, TherapistRecords, AuditRecords):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def table_names(self) -> set[str]:
+        """The tables the store holds (a store's schema version decides which)."""
+        return self._conn.table_names()
+
+    def select(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """A read in the store's shared SQL dialect; rows read by column name or position."""
+        return self._conn.execute(sql, params)
+
+    def transaction(self) -> Any:
+        """A block of writes that commit together or not at all; yields the connection to write with."""
+        return self._conn.transaction()
+
     def _write(self, sql: str, params: tuple[Any, ...] | list[Any]) -> int:
         """Run one write in its own transaction; return the number of rows it touched."""
         return self._conn.write(sql, params)
@@ -160,7 +172,8 @@ class Store(ClinicRecords, StoreQueries, TherapistRecords, AuditRecords):
 
     def set_archived(self, client: Client, archived: bool) -> Client:
         """Hide a client from (or bring them back to) the usual lists; their data stays."""
-        self._update_one("UPDATE clients SET archived = ? WHERE id = ?", (int(archived), client.id), "client")
+        self._update_one("UPDATE clients SET archived = ?, updated_at = ? WHERE id = ?",
+                         (int(archived), iso(datetime.now(timezone.utc)), client.id), "client")
         return replace(client, archived=archived)
 
     def update_client(
@@ -180,8 +193,9 @@ class Store(ClinicRecords, StoreQueries, TherapistRecords, AuditRecords):
         )
         try:
             self._update_one(
-                "UPDATE clients SET client_code = ?, display_name = ?, hide_countdown = ? WHERE id = ?",
-                (changed.code, changed.display_name, int(changed.hide_countdown), client.id), "client",
+                "UPDATE clients SET client_code = ?, display_name = ?, hide_countdown = ?, updated_at = ? WHERE id = ?",
+                (changed.code, changed.display_name, int(changed.hide_countdown), iso(datetime.now(timezone.utc)),
+                 client.id), "client",
             )
         except IntegrityError as exc:
             raise ClientNameError(f"A client with the ID '{changed.code}' already exists.") from exc
