@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+
+import pytest
 from datetime import datetime, timezone
 
 from games.cli import main
@@ -55,3 +57,27 @@ def test_naming_a_therapist_on_one_pcs_store_is_one_line_and_removes_nothing(tmp
     assert err.count("\n") == 1 and "one therapist PIN" in err and "leave out --therapist" in err
     with Store.open(tmp_path) as store:
         assert TherapistLock(store).is_set() and store.recent_audit() == []
+
+
+def test_a_workbook_export_is_one_audit_row_naming_its_sheets(tmp_path, capsys):
+    pytest.importorskip("openpyxl", reason="openpyxl (the test extra) writes the workbook")
+    data = str(tmp_path / "data")
+    assert main(["simulate", "--exercise", "stroop", "--trials", "6", "--client", "C-1", "--seed", "3",
+                 "--data-dir", data]) == 0
+    assert main(["export", "--format", "xlsx", "--out", str(tmp_path / "all.xlsx"), "--data-dir", data]) == 0
+    with Store.open(tmp_path / "data") as store:
+        (entry,) = store.recent_audit()
+    assert (entry.who, entry.action, entry.client) == ("Command line", "export", "")
+    assert entry.detail.startswith("workbook to all.xlsx: trials 6 rows, runs 1 rows, sessions 1 rows")
+    assert "audit" not in entry.detail  # the audit goes into a workbook only when asked for
+
+
+def test_a_client_bundle_leaving_the_pc_is_audited_as_an_export(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    assert main(["simulate", "--exercise", "stroop", "--trials", "5", "--client", "C-7", "--seed", "4",
+                 "--data-dir", data]) == 0
+    assert main(["bundle", "export", "--client", "C-7", "--new-passphrase", "--out", str(tmp_path / "c7.cogsuite"),
+                 "--data-dir", data]) == 0
+    with Store.open(tmp_path / "data") as store:
+        (entry,) = store.recent_audit()
+    assert (entry.action, entry.client, entry.detail) == ("export", "C-7", "bundle to c7.cogsuite: 1 runs, 5 trials")
