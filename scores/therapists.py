@@ -97,7 +97,7 @@ class TherapistRecords:
             raise clash from exc
         # the first therapist, adding themselves, is the one who added
         actor = self.actor if self.actor.therapist_id else Actor(therapist.id, name, self.actor.via)
-        self.record_audit("therapist_added", detail=name, actor=actor)
+        self.record_audit("therapist_added", detail=name, now=now, actor=actor)
         return therapist
 
     # --- one therapist's PIN and lock (NamedTherapistLock's storage) ---------------------------
@@ -168,7 +168,9 @@ class NamedTherapistLock(TherapistLock):
     def _store_record(self, record: dict[str, Any]) -> None:
         if self.therapist is None:
             try:
-                self.therapist = self.store.add_therapist(self.new_name, record)
+                # the moment the PIN was set (the time comes in as an argument, never read here)
+                set_at = datetime.fromisoformat(record["set_at"])
+                self.therapist = self.store.add_therapist(self.new_name, record, now=set_at)
             except ClientNameError as err:
                 raise PinError(str(err)) from None
             return

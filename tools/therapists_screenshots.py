@@ -46,6 +46,12 @@ def fill_activity(store: Store) -> None:
 
 def take_therapists(out: Path, suffix: str, theme: Theme) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    take_first(out, suffix, theme)
+    take_signed_in(out, suffix, theme)
+
+
+def take_first(out: Path, suffix: str, theme: Theme) -> None:
+    """An empty clinic database: "Who are you?" offers to add the first therapist."""
     with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
         store.is_shared = True  # the clinic's screens, on a stand-in store (see the module's note)
         store.add_client("C-0001", "Alex", now=START)
@@ -66,6 +72,10 @@ def take_therapists(out: Path, suffix: str, theme: Theme) -> None:
         pilot.type("2580")
         shot("choose-a-pin")
         app.quit()
+
+
+def take_signed_in(out: Path, suffix: str, theme: Theme) -> None:
+    """Three therapists and a week of activity: the names, a PIN, the home and the Activity page."""
     with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
         store.is_shared = True
         for code, name in (("C-0001", "Alex"), ("C-0002", "Sam"), ("C-0003", None)):
