@@ -21,6 +21,7 @@ from games.core.held_keys import HeldKeys
 from games.core.scene import Scene, SceneStack
 from games.core.sound import Sound, chosen_sound
 from games.core.theme import Theme, forget_fonts
+from scores.audit import LAUNCHER
 from scores.database import StoreError
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ class App:
         self.store = store if store is None or isinstance(store, GuardedStore) else GuardedStore(store)
         if self.store is not None:
             self.store.take_back()  # answers an earlier closing could not save
+            self.store.act_as(LAUNCHER)  # the audit's "from where", until a therapist signs in
             if hasattr(self, "sound"):  # a store that came after the window: its sound choice
                 self.sound = Sound(*chosen_sound(self.store, self._sound_override))
 

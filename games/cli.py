@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
                      help="forget the therapist PIN of this data folder; the next therapist mode sets a new one")
+    pin.add_argument("--therapist", type=utf8_text("--therapist"), metavar="NAME",
+                     help="on a clinic's shared store: whose PIN (needs the database's own login, not the PCs')")
 
     st = sub.add_parser("settings", parents=[common],
                         help="show or set a client's target success rate and level lock for an exercise")
@@ -148,9 +150,42 @@ def cmd_pin(args: argparse.Namespace) -> int:
     from scores.pin import TherapistLock
 
     with open_store(args, create=False) as store:
+        if store.is_shared:
+            return _remove_named_pin(store, args.therapist)
+        if args.therapist is not None:
+            raise CliError("This PC's store has one therapist PIN, not one per therapist; leave out --therapist.")
         had = TherapistLock(store).remove()
+        if had:
+            store.record_audit("pin_removed", detail="this PC's therapist PIN")
     print("The therapist PIN is removed; therapist mode will ask for a new one." if had
           else "There was no therapist PIN to remove.")
+    return 0
+
+
+REFUSED_PIN_REMOVAL = ("the clinic database's user may not remove PINs; ask the database's administrator "
+                       "to run this with their own login")
+
+
+def _remove_named_pin(store, name: str | None) -> int:
+    """Remove one therapist's PIN on a shared store: only a login with the right to delete PINs may."""
+    from scores.postgres import PermissionRefused
+    from scores.therapists import NamedTherapistLock
+
+    names = ", ".join(t.name for t in store.therapists()) or "none yet"
+    if name is None:
+        raise CliError(f"Say whose PIN to remove: --therapist NAME (the therapists: {names}).")
+    therapist = store.get_therapist(name)
+    if therapist is None:
+        raise CliError(f"There is no therapist called {name!r} in {store.location} (the therapists: {names}).")
+    try:
+        had = NamedTherapistLock(store, therapist).remove()
+    except PermissionRefused as err:
+        log.warning("PIN removal refused: %s", err)
+        raise CliError(REFUSED_PIN_REMOVAL) from None
+    if had:
+        store.record_audit("pin_removed", detail=f"{therapist.name}'s PIN")
+    print(f"{therapist.name}'s PIN is removed; they choose a new one when they next sign in." if had
+          else f"{therapist.name} had no PIN to remove.")
     return 0
 
 
@@ -193,7 +228,7 @@ def _target_rate(text: str, spec) -> float:
 def cmd_export(args: argparse.Namespace) -> int:
     from games.registry import EXERCISES
     from scores.dictionary import export_dictionary
-    from scores.export import export_kind, export_workbook
+    from scores.export import WORKBOOK_KINDS, export_kind, export_workbook
     from scores.queries import Filters
 
     check_period(args)
@@ -210,7 +245,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(f"There is no client {args.client!r} in {store.location}.")
         filters = Filters(client_code=args.client, since=args.since, until=args.until)
         if workbook:
-            kinds = [args.kind] if args.kind else EXPORT_KINDS
+            kinds = [args.kind] if args.kind else WORKBOOK_KINDS
             counts = export_workbook(store, specs, out, kinds, filters, include_names=args.include_names)
             sheets = ", ".join(f"{n} {k}" for k, n in counts.items())
             print(f"Wrote a workbook to {out}: {sheets} rows")

@@ -14,8 +14,10 @@ from scores.database import (
     DB_FILENAME, MIGRATIONS, IntegrityError, StoreDamaged, StoreError, check_store_file, connect, iso, new_id,
     prepare_folder,
 )
+from scores.audit import COMMAND_LINE, Actor, AuditRecords
 from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
+from scores.therapists import TherapistRecords
 
 __all__ = [
     "MIGRATIONS", "Client", "ClientNameError", "ExerciseSettings", "Filters", "Store", "StoreDamaged", "StoreError",
@@ -43,13 +45,15 @@ def _client(row: Any) -> Client:
     )
 
 
-class Store(ClinicRecords, StoreQueries):
+class Store(ClinicRecords, StoreQueries, TherapistRecords, AuditRecords):
     """The results store. Every write commits before returning; reads come from StoreQueries.
 
     Attributes:
         data_dir: the PC's data folder (the log, kept answers and, by default, the store file).
         path: the store file in it; None on a clinic's shared server.
         is_shared: whether the store is a clinic's server that several PCs use.
+        actor: who acts on it now (a therapist signed in, the launcher, the command line); the
+            audit records it.
     """
 
     def __init__(self, conn: Connection, data_dir: Path) -> None:
@@ -57,6 +61,7 @@ class Store(ClinicRecords, StoreQueries):
         self.data_dir = Path(data_dir)
         self.path: Path | None = None if conn.shared else Path(data_dir) / DB_FILENAME
         self.is_shared = conn.shared
+        self.actor: Actor = COMMAND_LINE
 
     @property
     def location(self) -> str:
@@ -142,6 +147,9 @@ class Store(ClinicRecords, StoreQueries):
             " updated_at = excluded.updated_at",
             (new_id(), client.id, exercise, target_rate, locked_level, iso(now or datetime.now(timezone.utc))),
         )
+        target = f"{target_rate:g}" if target_rate is not None else "default"
+        level = f"locked at {locked_level}" if locked_level is not None else "adapts"
+        self.record_audit("settings", client, detail=f"{exercise}: target success rate {target}, level {level}")
         return self.exercise_settings(client, exercise)
 
     def add_client(self, code: str, display_name: str | None = None, now: datetime | None = None) -> Client:

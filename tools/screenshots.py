@@ -298,6 +298,8 @@ def main() -> None:
                         help="feedback moments, the screen before scored play, finishing after this one")
     parser.add_argument("--away", action="store_true",
                         help="play kept on this PC while a clinic's database is away: the band and its screens")
+    parser.add_argument("--therapists", action="store_true",
+                        help="therapists by name (a clinic's shared store) and the Activity page, at 1.0, 2.0, high contrast")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -306,6 +308,12 @@ def main() -> None:
 
         take_away(args.out)
         print(f"screenshots written to {args.out / 'away'}")
+        return
+    if args.therapists:
+        from therapists_screenshots import take_all
+
+        take_all(args.out)
+        print(f"screenshots written to {args.out / 'therapists'}")
         return
     if args.feedback:
         for suffix, theme in FEEDBACK_THEMES:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, chec
 
 TABLES = {
     "schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings",
-    "plans", "session_items", "mood_checks", "app_settings",
+    "plans", "session_items", "mood_checks", "app_settings", "therapists", "therapist_pins", "audit",
 }
 
 
@@ -63,7 +63,9 @@ def test_the_damage_a_checkpoint_would_write_over_is_left_alone(make_damaged, tm
 
 def test_the_tables_of_each_schema_version_come_from_its_migrations():
     assert integrity.tables_at(len(MIGRATIONS)) == TABLES
-    assert integrity.tables_at(1) == TABLES - {"exercise_settings", "plans", "session_items", "mood_checks", "app_settings"}
+    assert integrity.tables_at(1) == TABLES - {
+        "exercise_settings", "plans", "session_items", "mood_checks", "app_settings", "therapists", "therapist_pins", "audit",
+    }
     assert integrity.tables_at(0) == frozenset()
 
 

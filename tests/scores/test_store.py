@@ -25,7 +25,7 @@ from scores.store import MIGRATIONS, ClientNameError, Store, StoreError
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TABLES = {
     "schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings",
-    "plans", "session_items", "mood_checks", "app_settings",
+    "plans", "session_items", "mood_checks", "app_settings", "therapists", "therapist_pins", "audit",
 }
 
 
