@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import pygame
 
+from games.launcher import band
 from games.core.clock import Clock, RealClock
 from scores.backup import backup_after_use
 from games.core.guarded_store import GuardedStore
@@ -20,6 +21,7 @@ from games.core.held_keys import HeldKeys
 from games.core.scene import Scene, SceneStack
 from games.core.sound import Sound, chosen_sound
 from games.core.theme import Theme, forget_fonts
+from scores.audit import LAUNCHER
 from scores.database import StoreError
 
 log = logging.getLogger(__name__)
@@ -47,8 +49,10 @@ class App:
     """Owns the window, the theme, the store, the clock and the scene stack.
 
     The store is guarded: a write that fails in play is kept for a retry, and the save problem
-    screen comes over whatever is on top until it is saved (or the person quits). Any other change
-    the store refuses (a new client, a setting) is simply not made, and a calm notice says so.
+    screen comes over whatever is on top until it is saved (or the person quits). On a clinic's
+    server that is away, play goes on instead: a band under the screen says the play is kept on
+    this PC, and what is kept is written when the server answers again. Any other change the store
+    refuses (a new client, a setting) is simply not made, and a calm notice says so.
     """
 
     def __init__(
@@ -61,10 +65,10 @@ class App:
         wall_s: Callable[[], float] | None = None,
         sound: bool | None = None,
     ) -> None:
-        # None: a screen that needs no store (the damaged-store notice)
-        self.store = store if store is None or isinstance(store, GuardedStore) else GuardedStore(store)
-        if self.store is not None:
-            self.store.take_back()  # answers an earlier closing could not save
+        # None: a screen that needs no store (the damaged-store notice), or none yet (a clinic's
+        # server away at start: ``use_store`` when it answers)
+        self.store: GuardedStore | None = None
+        self.use_store(store)
         self.chosen_theme = theme or Theme()
         self.theme = self.chosen_theme
         self.clock = clock or RealClock()
@@ -85,7 +89,9 @@ class App:
         self.held_keys = HeldKeys()
         # on or off as chosen on this PC (by default off on a clinic PC, on at home); ``sound``
         # (--sound on|off) overrides for this run
+        self._sound_override = sound
         self.sound = Sound(*chosen_sound(self.store, sound))
+        self._saved_word_until_ms = -math.inf  # the band says play is saved again until then
         self._seen_top: Scene | None = None  # the screen on top when the last event came
         self._exit_after_first_frame = os.environ.get(EXIT_AFTER_FIRST_FRAME) == "1"
         # whether each frame is drawn, and flipped to the window; a headless test's pilot (the
@@ -94,6 +100,19 @@ class App:
         self.flips_frames = True
         self.screen = self._open_window(size, fullscreen)
         self._fit_theme()
+
+    def use_store(self, store: Any) -> None:
+        """Work on ``store`` (guarded), first saving what an earlier closing could not."""
+        self.store = store if store is None or isinstance(store, GuardedStore) else GuardedStore(store)
+        if self.store is not None:
+            self.store.take_back()  # answers an earlier closing could not save
+            self.store.act_as(LAUNCHER)  # the audit's "from where", until a therapist signs in
+            if hasattr(self, "sound"):  # a store that came after the window: its sound choice
+                self.sound = Sound(*chosen_sound(self.store, self._sound_override))
+
+    def background_work(self) -> Any:
+        """Work under way off the loop for the app itself (asking an absent server), if any."""
+        return None if self.store is None else self.store.background_work()
 
     @staticmethod
     def _open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
@@ -209,6 +228,8 @@ class App:
         if self.watchdog is not None:
             due = self.watchdog.due_ms(self) if due is None else min(due, self.watchdog.due_ms(self))
         wait = IDLE_REDRAW_MS if due is None else max(0.0, due - now)
+        if self.store is not None and self.store.draining:  # the kept writes go out a few each frame
+            wait = 0.0
         if max_wait_ms is not None:
             wait = min(wait, max_wait_ms)
         return max(0.0, min(wait, IDLE_REDRAW_MS))
@@ -238,23 +259,41 @@ class App:
         """The one place a failed write is noticed, after each event and each update: a play write
         kept for a retry brings the save problem screen over the screen on top (its timers held)
         before anything else is done or drawn; another write refused brings a notice."""
-        from games.launcher.save_problem import SaveProblemScene, refused_notice
+        from games.launcher.save_problem import SaveProblemScene, away_notice, refused_notice
 
         try:
             handler(*args)
         except StoreError as err:
             log.error("a change could not be saved and was not made: %s", err)
             if self.stack.top is not None:
-                self.stack.push(refused_notice(self.stack.top))
+                self.stack.push((away_notice if self._server_away(err) else refused_notice)(self.stack.top))
         top = self.stack.top
         if self.store is None or self.store.problem is None or top is None or isinstance(top, SaveProblemScene):
+            return
+        if self.store.away:  # a clinic's server: play goes on, kept on this PC (the band says so)
             return
         top.on_hold(self.clock.now_ms())
         self.stack.push(SaveProblemScene(top))
 
+    def band_text(self) -> str | None:
+        """What the band under the screen says now, if anything."""
+        if self.store is not None and self.store.away:
+            return band.AWAY
+        return band.SAVED_AGAIN if self.clock.now_ms() < self._saved_word_until_ms else None
+
+    def _server_away(self, err: StoreError) -> bool:
+        """Whether ``err`` is a clinic's server not answering (not one refusing a right)."""
+        if self.store is None or not self.store.shared:
+            return False
+        from scores.postgres import PermissionRefused
+
+        return not isinstance(err, PermissionRefused)
+
     def draw_frame(self) -> None:
         if self.watchdog is not None:
             self.watchdog.check(self, self.clock.now_ms())
+        if self.store is not None and self.store.tick(self.clock.now_ms()):
+            self._saved_word_until_ms = self.clock.now_ms() + band.SAVED_SHOWN_MS
         scene = self.stack.top
         if scene is None:
             return
@@ -264,14 +303,25 @@ class App:
             return
         self._apply_key_repeat(scene)
         if self.draws_frames:
-            self.screen.fill(self.theme.palette.background)
-            scene.draw(self.screen)
+            self._draw(scene)
             if self.flips_frames:
                 pygame.display.flip()
         scene.after_flip(self.clock.now_ms())
         if self._exit_after_first_frame:
             log.info("closing after the first frame (%s)", EXIT_AFTER_FIRST_FRAME)
             self.running = False
+
+    def _draw(self, scene: Scene) -> None:
+        """The scene, in the room above the band when there is one (so the band covers nothing)."""
+        self.screen.fill(self.theme.palette.background)
+        text = self.band_text()
+        if text is None:
+            scene.draw(self.screen)
+            return
+        width, height = self.screen.get_size()
+        room = height - band.band_height(self.theme, text, width)
+        scene.draw(self.screen.subsurface(pygame.Rect(0, 0, width, room)))
+        band.draw_band(self.screen, self.theme, text)
 
     def wind_down(self) -> Path | None:
         """Let every scene save what it must and close the session; what the store still refuses

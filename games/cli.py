@@ -1,5 +1,5 @@
 """The ``cogsuite`` command: the launcher and the subcommands (exercises, simulate, plan, settings,
-export, report, pin, backup)."""
+export, report, pin, backup, store)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,9 @@ from typing import Sequence
 from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
 from games.cli_bundle import add_bundle_parser, cmd_bundle
-from games.cli_common import CliError, add_force, check_period, open_store, out_path
+from games.cli_common import CliError, add_force, check_period, open_store, out_path, store_url
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
+from games.cli_store import add_store_parser, cmd_store
 from games.paths import LOG_FILE
 
 log = logging.getLogger(__name__)
@@ -24,11 +25,12 @@ DATE_HELP = "a date YYYY-MM-DD on this PC's calendar (its local time zone)"
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Given before the command (`cogsuite --store URL export ...`) or after it, alike: a command's
+    # own copy of these options sets them only when given, so it never undoes the first.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
-                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
-    parser = Parser(prog="cogsuite", parents=[common],
-                    description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    _add_where(common, argparse.SUPPRESS)
+    parser = Parser(prog="cogsuite", description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
+    _add_where(parser, None)
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
     parser.add_argument("--font-scale", type=number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
@@ -52,10 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_plan_parser(sub, common)
     add_backup_parser(sub, common)
     add_bundle_parser(sub, common)
+    add_store_parser(sub, common)
 
     pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
     pin.add_argument("--remove", action="store_true", required=True,
                      help="forget the therapist PIN of this data folder; the next therapist mode sets a new one")
+    pin.add_argument("--therapist", type=utf8_text("--therapist"), metavar="NAME",
+                     help="on a clinic's shared store: whose PIN (needs the database's own login, not the PCs')")
 
     st = sub.add_parser("settings", parents=[common],
                         help="show or set a client's target success rate and level lock for an exercise")
@@ -87,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--include-names", action="store_true", help="show the client's display name (it stays out by default)")
     add_force(rep)
     return parser
+
+
+def _add_where(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--data-dir`` and ``--store``: where the data is."""
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="folder holding the store and the log (default: $COGSUITE_DATA_DIR, else the user data folder)")
+    parser.add_argument("--store", metavar="URL", default=default,
+                        help="a clinic's PostgreSQL database, postgresql://... (default: $COGSUITE_STORE, else the "
+                             "data file in the data folder)")
 
 
 def _add_period(parser: argparse.ArgumentParser, what: str) -> None:
@@ -136,9 +150,42 @@ def cmd_pin(args: argparse.Namespace) -> int:
     from scores.pin import TherapistLock
 
     with open_store(args, create=False) as store:
+        if store.is_shared:
+            return _remove_named_pin(store, args.therapist)
+        if args.therapist is not None:
+            raise CliError("This PC's store has one therapist PIN, not one per therapist; leave out --therapist.")
         had = TherapistLock(store).remove()
+        if had:
+            store.record_audit("pin_removed", detail="this PC's therapist PIN")
     print("The therapist PIN is removed; therapist mode will ask for a new one." if had
           else "There was no therapist PIN to remove.")
+    return 0
+
+
+REFUSED_PIN_REMOVAL = ("the clinic database's user may not remove PINs; ask the database's administrator "
+                       "to run this with their own login")
+
+
+def _remove_named_pin(store, name: str | None) -> int:
+    """Remove one therapist's PIN on a shared store: only a login with the right to delete PINs may."""
+    from scores.postgres import PermissionRefused
+    from scores.therapists import NamedTherapistLock
+
+    names = ", ".join(t.name for t in store.therapists()) or "none yet"
+    if name is None:
+        raise CliError(f"Say whose PIN to remove: --therapist NAME (the therapists: {names}).")
+    therapist = store.get_therapist(name)
+    if therapist is None:
+        raise CliError(f"There is no therapist called {name!r} in {store.location} (the therapists: {names}).")
+    try:
+        had = NamedTherapistLock(store, therapist).remove()
+    except PermissionRefused as err:
+        log.warning("PIN removal refused: %s", err)
+        raise CliError(REFUSED_PIN_REMOVAL) from None
+    if had:
+        store.record_audit("pin_removed", detail=f"{therapist.name}'s PIN")
+    print(f"{therapist.name}'s PIN is removed; they choose a new one when they next sign in." if had
+          else f"{therapist.name} had no PIN to remove.")
     return 0
 
 
@@ -181,7 +228,7 @@ def _target_rate(text: str, spec) -> float:
 def cmd_export(args: argparse.Namespace) -> int:
     from games.registry import EXERCISES
     from scores.dictionary import export_dictionary
-    from scores.export import export_kind, export_workbook
+    from scores.export import WORKBOOK_KINDS, export_kind, export_workbook
     from scores.queries import Filters
 
     check_period(args)
@@ -198,7 +245,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise CliError(f"There is no client {args.client!r} in {store.location}.")
         filters = Filters(client_code=args.client, since=args.since, until=args.until)
         if workbook:
-            kinds = [args.kind] if args.kind else EXPORT_KINDS
+            kinds = [args.kind] if args.kind else WORKBOOK_KINDS
             counts = export_workbook(store, specs, out, kinds, filters, include_names=args.include_names)
             sheets = ", ".join(f"{n} {k}" for k, n in counts.items())
             print(f"Wrote a workbook to {out}: {sheets} rows")
@@ -234,31 +281,55 @@ def cmd_launch(args: argparse.Namespace) -> int:
     from games.launcher.damaged import show_damaged_store
     from games.paths import data_dir
     from scores.backup import backup_after_use
-    from scores.database import StoreDamaged
+    from scores.database import StoreDamaged, StoreError
 
     import pygame
 
     theme = Theme.create(args.font_scale, args.high_contrast)
     try:
-        store = open_store(args)
+        store, first = open_store(args), ClientPickerScene()
     except StoreDamaged as err:  # a calm screen says so and names the backup; then the line on stderr
         show_damaged_store(err, data_folder(args), data_dir(), theme, args.fullscreen)
         raise
-    with store:
+    except StoreError as err:
+        store, first = None, _server_away_scene(args, err, ClientPickerScene)
+    app = None
+    try:
         try:
             app = App(store, theme=theme, fullscreen=args.fullscreen, sound=args.sound)
         except pygame.error as err:
             log.exception("no window")
             raise CliError(f"Cannot open a window ({err}); is a display available?") from None
-        log.info("launcher opened on %s", store.location)
-        app.run(ClientPickerScene())
-    backup_after_use(store.path)
+        log.info("launcher opened on %s", store.location if store else "no store yet")
+        app.run(first)
+    finally:  # the store opened at start, or the one a later try opened
+        opened = app.store.store if app is not None and app.store is not None else store
+        if opened is not None:
+            opened.close()
+    if opened is not None:
+        backup_after_use(opened.path)
     return 0
+
+
+def _server_away_scene(args: argparse.Namespace, err: Exception, first):
+    """A clinic database that does not answer at start: a calm screen that tries again; any other
+    store problem is the usual one line."""
+    from games.cli_common import data_folder
+    from games.launcher.server_away import ServerAwayScene
+    from games.paths import setup_logging
+    from scores.postgres import is_server_url
+
+    if not is_server_url(store_url(args)):
+        raise err
+    setup_logging(data_folder(args))
+    log.warning("the launcher opened without its store: %s", err)
+    return ServerAwayScene(lambda: open_store(args), first)
 
 
 COMMANDS = {
     None: cmd_launch, "exercises": cmd_exercises, "simulate": cmd_simulate, "settings": cmd_settings,
-    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup, "bundle": cmd_bundle,
+    "export": cmd_export, "report": cmd_report, "plan": cmd_plan, "pin": cmd_pin, "backup": cmd_backup,
+    "bundle": cmd_bundle, "store": cmd_store,
 }
 
 
@@ -284,6 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger().addHandler(logging.NullHandler())  # the log file, once known, gets the details
     args = build_parser().parse_args(argv)
     try:
+        store_url(args)  # a bad --store or $COGSUITE_STORE fails every command alike, even one using no store
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from games.cli_common import CliError, data_folder
+from games.cli_common import CliError, data_folder, store_url
 from games.paths import setup_logging
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,12 @@ def add_backup_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    url = store_url(args)
+    if url is not None:
+        from scores.postgres import shown_url
+
+        raise CliError(f"The clinic database {shown_url(url)} is backed up on its server, by the server's own "
+                       "tools (pg_dump); `cogsuite backup` keeps copies of the data file on this PC only.")
     folder = data_folder(args)
     if not folder.is_dir():
         raise CliError(f"There is no data folder {folder}; give --data-dir the folder holding cogsuite.sqlite3.")

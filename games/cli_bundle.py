@@ -89,8 +89,10 @@ def _export(args: argparse.Namespace) -> int:
         bundle = read_client(store, client, include_names=args.include_names)
         if key_id is None:
             key_id = keep_passphrase(store, client.id, passphrase)
-    write_private(out, seal_bundle(bundle, passphrase, key_id))
-    counts = bundle.manifest["counts"]
+        write_private(out, seal_bundle(bundle, passphrase, key_id))
+        counts = bundle.manifest["counts"]
+        store.record_audit("export", client, detail=f"bundle to {out.name}: {counts.get('runs', 0)} runs, "
+                           f"{counts.get('trials', 0)} trials" + (", with names" if args.include_names else ""))
     print(f"Wrote the bundle of {client.code} to {out}: {counts.get('sessions', 0)} sessions, "
           f"{counts.get('runs', 0)} runs, {counts.get('trials', 0)} trials"
           + ("" if args.include_names else " (no display name)") + ".")

@@ -24,12 +24,13 @@ def protected_prefixes() -> tuple[str, ...]:
     """The starts of the names of the files in the data folder no export may replace.
 
     The store and its -wal, -shm and -journal companions start with the store's name; the log's
-    rotated copies with the log's; answers kept after a failed save until the next start with theirs.
+    rotated copies with the log's; answers kept after a failed save until the next start with theirs
+    (and so do such files a start has claimed to save them).
     """
-    from games.core.unsaved import PREFIX as UNSAVED_PREFIX
+    from games.core.unsaved import CLAIMED, PREFIX as UNSAVED_PREFIX
     from scores.database import DB_FILENAME
 
-    return (DB_FILENAME, LOG_FILE, UNSAVED_PREFIX)
+    return (DB_FILENAME, LOG_FILE, UNSAVED_PREFIX, CLAIMED)
 
 
 def data_dir(cli_value: str | None = None) -> Path:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from types import SimpleNamespace
 from typing import Any, Callable, Sequence
 
-from scores.assignments import AssignedSession, Assignment, check_schedule, parse_weekdays, weekdays_text
+from scores.assignments import (
+    AssignedSession, Assignment, check_schedule, parse_weekdays, schedule_words, weekdays_text,
+)
 from scores.connection import Connection
 from scores.database import iso, new_id
 from scores.plans import Plan
@@ -26,6 +29,7 @@ class AssignmentRecords:
     _conn: Connection
     _write: Callable[..., int]
     _update_one: Callable[..., None]
+    record_audit: Callable[..., str]
 
     def add_assignment(
         self, client: Any, plan: Plan, *, weekdays: Sequence[int], times_per_week: int, starts_on: date,
@@ -48,6 +52,7 @@ class AssignmentRecords:
             (assignment.id, client.id, plan.name, assignment.plan_json, weekdays_text(weekdays), times_per_week,
              starts_on.isoformat(), ends_on.isoformat(), stamp, stamp),
         )
+        self.record_audit("home_assign", client, detail=f"'{plan.name}', {schedule_words(assignment)}", now=now)
         return assignment
 
     def update_assignment(
@@ -63,6 +68,8 @@ class AssignmentRecords:
             (weekdays_text(changed.weekdays), changed.times_per_week, changed.starts_on.isoformat(),
              changed.ends_on.isoformat(), changed.updated_at, assignment.id), "assignment",
         )
+        self.record_audit("home_change", self._client_of(changed),
+                          detail=f"'{changed.plan_name}', {schedule_words(changed)}", now=now)
         return changed
 
     def end_assignment(self, assignment: Assignment, now: datetime | None = None) -> Assignment:
@@ -70,7 +77,12 @@ class AssignmentRecords:
         stamp = iso(now or datetime.now(timezone.utc))
         self._update_one("UPDATE assignments SET ended = 1, updated_at = ? WHERE id = ?", (stamp, assignment.id),
                          "assignment")
+        self.record_audit("home_end", self._client_of(assignment), detail=f"'{assignment.plan_name}'", now=now)
         return self.get_assignment(assignment.id)
+
+    def _client_of(self, assignment: Assignment) -> Any:
+        """The client an assignment is for (what the audit needs of them: the id)."""
+        return SimpleNamespace(id=assignment.client_id)
 
     def get_assignment(self, assignment_id: str) -> Assignment:
         row = self._conn.execute("SELECT * FROM assignments WHERE id = ?", (assignment_id,)).fetchone()

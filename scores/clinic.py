@@ -25,6 +25,7 @@ class ClinicRecords:
     _conn: Connection
     _write: Callable[..., int]
     _update_one: Callable[..., None]
+    record_audit: Callable[..., str]
 
     # --- settings of this PC (the therapist's PIN record lives here) --------------------
     def app_setting(self, key: str) -> Any:
@@ -55,6 +56,8 @@ class ClinicRecords:
                             (new_id(), plan.name, plan.to_json(), _now(), _now()))
         except IntegrityError:
             raise PlanError(f"A plan called '{plan.name}' already exists; choose another name.") from None
+        renamed = f" (was '{replacing}')" if replacing not in (None, plan.name) else ""
+        self.record_audit("plan_edit", detail=f"'{plan.name}'{renamed}")
 
     def saved_plans(self, exercises: LevelRanges) -> list[Plan]:
         """The plans saved in this store, by name; one naming a removed exercise is left out."""
@@ -67,7 +70,10 @@ class ClinicRecords:
         return plans
 
     def delete_plan(self, name: str) -> bool:
-        return self._write("DELETE FROM plans WHERE name = ?", (name,)) == 1
+        deleted = self._write("DELETE FROM plans WHERE name = ?", (name,)) == 1
+        if deleted:
+            self.record_audit("plan_delete", detail=f"'{name}'")
+        return deleted
 
     # --- a session's items and mood checks -------------------------------------------------
     def start_session_item(

@@ -148,6 +148,18 @@ ITEM_BASE: tuple[Column, ...] = (
 )
 
 
+AUDIT_BASE: tuple[Column, ...] = (
+    Column("audit_id", "str", "UUID", "The audit row."),
+    Column("at", "datetime", TIMESTAMP, "When it was done (UTC)."),
+    Column("who", "str", "", "Who did it: the therapist signed in by name, 'Therapist (this PC's PIN)' on a PC with one PIN, or 'Command line'."),
+    Column("therapist", "str", "", "The therapist's name on a shared store; empty when no therapist was signed in."),
+    Column("via", "str", "", "Where it was done: launcher or command line."),
+    Column("action", "str", "", "What was done: sign_in, export, report, settings, plan_edit, plan_delete, plan_assign, home_assign, home_change, home_end (a plan for home assigned, changed or ended), pin_removed or therapist_added."),
+    CLIENT_ID,
+    Column("detail", "str", "", "A line of detail: the export's kind, rows and file, the report's file, the settings chosen, the plan's name, whose PIN."),
+)
+
+
 def _with_names(base: Iterable[Column], include_names: bool) -> list[Column]:
     columns = list(base)
     if include_names:
@@ -206,3 +218,8 @@ def session_columns(include_names: bool = False) -> list[Column]:
 def item_columns(include_names: bool = False) -> list[Column]:
     """Columns of the session-item export: one row per item of a planned session."""
     return _with_names(ITEM_BASE, include_names)
+
+
+def audit_columns(include_names: bool = False) -> list[Column]:
+    """Columns of the audit export: one row per act a therapist or the command line did."""
+    return _with_names(AUDIT_BASE, include_names)

@@ -187,7 +187,43 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE clients ADD COLUMN updated_at TEXT;
     """,
-    # 5: home assignments: a plan given to a client with a schedule, and the sessions that follow one.
+    # 5: therapists by name (a shared store's), their PINs, and the audit of what therapists did.
+    # A PIN is changed by adding a row (the newest counts), so only removing one needs DELETE:
+    # a right the clinic's role for the PCs does not have (docs/clinic-role.sql).
+    """
+    CREATE TABLE therapists (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        failed_tries INTEGER NOT NULL DEFAULT 0 CHECK (failed_tries >= 0),
+        locked_until TEXT,
+        lock_s REAL NOT NULL DEFAULT 0
+    );
+    CREATE TABLE therapist_pins (
+        id TEXT PRIMARY KEY NOT NULL,
+        therapist_id TEXT NOT NULL REFERENCES therapists (id),
+        algorithm TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        r INTEGER NOT NULL,
+        p INTEGER NOT NULL,
+        salt TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        set_at TEXT NOT NULL
+    );
+    CREATE TABLE audit (
+        id TEXT PRIMARY KEY NOT NULL,
+        at TEXT NOT NULL,
+        therapist_id TEXT REFERENCES therapists (id),
+        via TEXT NOT NULL CHECK (via IN ('launcher', 'command line')),
+        action TEXT NOT NULL,
+        client_id TEXT REFERENCES clients (id),
+        detail TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX therapist_pins_by_therapist ON therapist_pins (therapist_id);
+    CREATE INDEX audit_by_time ON audit (at);
+    CREATE INDEX audit_by_client ON audit (client_id, at);
+    """,
+    # 6: home assignments: a plan given to a client with a schedule, and the sessions that follow one.
     # Changing an assignment updates its row with a new updated_at: the later change wins when two
     # PCs' copies meet.
     """

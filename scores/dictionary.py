@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
-from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
+from scores.columns import Column, SpecLike, audit_columns, item_columns, run_columns, session_columns, trial_columns
 from scores.csvfile import write_csv
 
 DICTIONARY_COLUMNS = ["table", "column", "meaning", "unit", "type", "exercises"]
@@ -18,6 +18,7 @@ _TABLE_INTROS = {
     "runs": "One row per exercise run (`cogsuite export --kind runs`).",
     "sessions": "One row per session, a sitting of one client (`cogsuite export --kind sessions`).",
     "items": "One row per item of a planned session: an exercise, a breathing break or a mood check (`cogsuite export --kind items`).",
+    "audit": "One row per export, report, settings change, plan edit, PIN removal, added therapist or sign-in, with who, when and which client (`cogsuite export --kind audit`); `client_id` is empty for acts about no one client.",
 }
 
 
@@ -28,6 +29,7 @@ def dictionary_tables(specs: Sequence[SpecLike]) -> list[tuple[str, list[Column]
         ("runs", run_columns(specs, include_names=True)),
         ("sessions", session_columns(include_names=True)),
         ("items", item_columns(include_names=True)),
+        ("audit", audit_columns(include_names=True)),
     ]
 
 

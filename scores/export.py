@@ -8,13 +8,16 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Mapping, Sequence
 
-from scores.columns import Column, SpecLike, item_columns, run_columns, session_columns, trial_columns
+from scores.audit import period_words
+from scores.columns import Column, SpecLike, audit_columns, item_columns, run_columns, session_columns, trial_columns
 from scores.csvfile import FORMULA_STARTS, bool_cell, text_cell, write_csv_cells
 from scores.dictionary import DICTIONARY_TABLE, dictionary_rows
 from scores.queries import TRIAL_BOOLS, TRIAL_RUN_COLUMNS
 from scores.store import Filters, Store
 
-EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "dictionary")
+EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "audit", "dictionary")
+# what a workbook holds unless asked for other kinds: the records of play (the audit is asked for)
+WORKBOOK_KINDS: tuple[str, ...] = tuple(kind for kind in EXPORT_KINDS if kind != "audit")
 
 
 def format_level_changes(changes: Iterable[Mapping[str, Any]]) -> str:
@@ -143,6 +146,8 @@ def export_table(
         return _plain(session_columns(include_names), store.iter_session_rows(filters))
     if kind == "items":
         return _plain(item_columns(include_names), store.iter_item_rows(filters))
+    if kind == "audit":
+        return _plain(audit_columns(include_names), store.iter_audit_rows(filters))
     raise ValueError(f"unknown export kind {kind!r}; use one of {EXPORT_KINDS}")
 
 
@@ -180,13 +185,24 @@ def export_kind(
     kind: str, store: Store | None, specs: Sequence[SpecLike], path: Path, filters: Filters = Filters(),
     include_names: bool = False,
 ) -> int:
-    """Write the export named by ``kind`` (one of EXPORT_KINDS) as CSV; returns the number of rows."""
+    """Write the export named by ``kind`` (one of EXPORT_KINDS) as CSV; returns the number of rows.
+    An export of records is audited (the dictionary holds none)."""
     with export_table(kind, store, specs, filters, include_names) as (columns, rows):
-        return write_csv_cells(path, [c.name for c in columns], rows)
+        count = write_csv_cells(path, [c.name for c in columns], rows)
+    if kind != "dictionary" and store is not None:
+        _audit_export(store, f"{kind} to {path.name}: {count} rows", filters, include_names)
+    return count
+
+
+def _audit_export(store: Store, what: str, filters: Filters, include_names: bool) -> None:
+    """Add the audit row of an export: what went where, its client, period and whether names went too."""
+    client = store.get_client(filters.client_code) if filters.client_code else None
+    names = ", with names" if include_names else ""
+    store.record_audit("export", client, detail=f"{what}{names}{period_words(filters.since, filters.until)}")
 
 
 def export_workbook(
-    store: Store, specs: Sequence[SpecLike], path: Path, kinds: Sequence[str] = EXPORT_KINDS,
+    store: Store, specs: Sequence[SpecLike], path: Path, kinds: Sequence[str] = WORKBOOK_KINDS,
     filters: Filters = Filters(), include_names: bool = False,
 ) -> dict[str, int]:
     """Write the exports named by ``kinds`` as the sheets of one xlsx workbook, the data dictionary
@@ -194,6 +210,9 @@ def export_workbook(
     from scores.xlsx import write_workbook
 
     kinds = [kind for kind in kinds if kind != "dictionary"] + ["dictionary"]
-    return write_workbook(path, [
+    counts = write_workbook(path, [
         (kind, partial(export_table, kind, store, specs, filters, include_names)) for kind in kinds
     ])
+    sheets = ", ".join(f"{kind} {n} rows" for kind, n in counts.items() if kind != "dictionary")
+    _audit_export(store, f"workbook to {path.name}: {sheets}", filters, include_names)
+    return counts

@@ -162,7 +162,21 @@ class TherapistLock:
         self.cost = cost
 
     def is_set(self) -> bool:
-        return self.store.app_setting(PIN_SETTING) is not None
+        return self._record() is not None
+
+    # --- where the record and the lock are kept (the named lock of scores.therapists keeps them
+    # in the therapists' tables) ---------------------------------------------------------------
+    def _record(self) -> dict[str, Any] | None:
+        return self.store.app_setting(PIN_SETTING)
+
+    def _put_record(self, record: dict[str, Any] | None) -> None:
+        self.store.set_app_setting(PIN_SETTING, record)
+
+    def _raw_state(self) -> Any:
+        return self.store.app_setting(LOCKOUT_SETTING)
+
+    def _put_state(self, value: dict[str, Any]) -> None:
+        self.store.set_app_setting(LOCKOUT_SETTING, value)
 
     def set_pin(self, pin: str, now: datetime) -> None:
         """Set the first PIN. Raises PinError for a bad PIN or when one is already set."""
@@ -214,12 +228,12 @@ class TherapistLock:
         """Forget the PIN and any lock (a forgotten PIN; or a clinic PC that goes home). Returns
         whether there was one. The data stays; the next therapist mode asks for a new PIN."""
         had = self.is_set()
-        self.store.set_app_setting(PIN_SETTING, None)
+        self._put_record(None)
         self._save_state(0, None, 0.0)
         return had
 
     def _store_record(self, record: dict[str, Any]) -> None:
-        self.store.set_app_setting(PIN_SETTING, record)
+        self._put_record(record)
         self._save_state(0, None, 0.0)
 
     def _rehashed(self, pin: str, record: dict[str, Any], now: datetime) -> dict[str, Any] | None:
@@ -239,7 +253,7 @@ class TherapistLock:
     # --- the lock ------------------------------------------------------------------------
     def _state(self) -> tuple[int, datetime | None, float]:
         """(wrong tries in a row, locked until, length of that lock in s); a damaged value counts as none."""
-        raw = self.store.app_setting(LOCKOUT_SETTING) or {}
+        raw = self._raw_state() or {}
         try:
             failed = int(raw.get("failed_tries", 0))
             until = raw.get("locked_until")
@@ -248,8 +262,7 @@ class TherapistLock:
             return 0, None, 0.0
 
     def _save_state(self, failed: int, until: datetime | None, lock_s: float) -> None:
-        value = {"failed_tries": failed, "locked_until": iso(until) if until else None, "lock_s": lock_s}
-        self.store.set_app_setting(LOCKOUT_SETTING, value)
+        self._put_state({"failed_tries": failed, "locked_until": iso(until) if until else None, "lock_s": lock_s})
 
     def locked_for_s(self, now: datetime) -> float:
         """Seconds until a PIN may be tried again; 0 when open.
@@ -270,7 +283,7 @@ class TherapistLock:
 
     def check_task(self, pin: str, now: datetime) -> PinTask:
         """``check`` as a task: its work verifies ``pin`` (and hashes it again if the record is weak)."""
-        record = self.store.app_setting(PIN_SETTING)
+        record = self._record()
         if record is None:
             return _answer(CheckResult(False, "No PIN has been set on this PC yet."))
         failed, _, _ = self._state()
@@ -296,7 +309,7 @@ class TherapistLock:
         if failed:
             self._save_state(0, None, 0.0)
         if fresh is not None:
-            self.store.set_app_setting(PIN_SETTING, fresh)
+            self._put_record(fresh)
             log.info("the PIN record was hashed again with n=%d r=%d p=%d", self.cost.n, self.cost.r, self.cost.p)
         return CheckResult(True)
 

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import logging
 import re
+import select
 import time
 from typing import Any, Iterator
 
@@ -23,16 +24,24 @@ from scores.database import MIGRATIONS, IntegrityError, StoreError, split_statem
 log = logging.getLogger(__name__)
 
 URL_SCHEMES = ("postgresql://", "postgres://")
-CONNECT_TIMEOUT_S = 3  # a PC whose server is away must not freeze the screen for long
+CONNECT_TIMEOUT_S = 2  # a PC whose server is away must not freeze the screen for long
+# A network that drops without a word (a pulled cable, a sleeping switch) would leave a write waiting
+# for TCP's own timeout, many minutes; these make it fail within seconds instead. A URL that sets
+# any of them keeps its own.
+LIVENESS = {"tcp_user_timeout": "2000", "keepalives": "1", "keepalives_idle": "10", "keepalives_interval": "3",
+            "keepalives_count": "2"}
 WRITE_ATTEMPTS = 5  # a write that meets a serialization failure or deadlock is tried again
 MIGRATION_LOCK = 7305411  # pg_advisory_xact_lock key: two PCs creating the schema at once wait in turn
 STREAM_ROWS = 5000  # rows fetched at a time by an export's server-side cursor
 
 # Functions SQLite has and PostgreSQL lacks, made with the schema (same name, same result type).
+# julianday counts whole milliseconds from the Julian epoch and divides once, as SQLite does, so a
+# difference of two (a session's duration) is the same double on both.
 PRELUDE = """
 CREATE FUNCTION julianday(moment TEXT) RETURNS DOUBLE PRECISION
     LANGUAGE sql IMMUTABLE STRICT
-    AS $$ SELECT extract(epoch FROM moment::timestamptz)::double precision / 86400.0 + 2440587.5 $$;
+    AS $$ SELECT (round(extract(epoch FROM moment::timestamptz) * 1000)::bigint + 210866760000000)::double precision
+              / 86400000.0 $$;
 CREATE FUNCTION round(value DOUBLE PRECISION, digits INTEGER) RETURNS DOUBLE PRECISION
     LANGUAGE sql IMMUTABLE STRICT
     AS $$ SELECT round(value::numeric, digits)::double precision $$;
@@ -140,8 +149,7 @@ class PgConnection:
         import psycopg
 
         try:
-            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                  application_name="cogsuite")
+            raw = self._open()
         except psycopg.Error as exc:
             raise StoreError(f"The clinic database {shown_url(self.url)} is not reachable ({_one_line(exc)}).") from exc
         raw.row_factory = _row_factory
@@ -149,8 +157,30 @@ class PgConnection:
         self._raw = raw
         return raw
 
+    def _open(self) -> Any:
+        """A new connection: the URL's settings, with the timeouts above where it sets none."""
+        import psycopg
+        from psycopg.conninfo import conninfo_to_dict
+
+        given = conninfo_to_dict(self.url)
+        settings = {"connect_timeout": str(CONNECT_TIMEOUT_S), "application_name": "cogsuite", **LIVENESS}
+        return psycopg.connect(self.url, autocommit=True, **{k: v for k, v in settings.items() if k not in given})
+
+    def answers(self) -> bool:
+        """Whether the server answers now, asked on a connection of its own that is closed at once
+        (so it may be asked from another thread while this one is in use)."""
+        import psycopg
+
+        try:
+            self._open().close()
+        except psycopg.Error:
+            return False
+        return True
+
     def _live(self) -> Any:
-        if self._raw is None or self._raw.closed or self._raw.broken:
+        if self._raw is None or self._raw.closed or self._raw.broken or _dropped(self._raw):
+            if self._raw is not None:
+                self._raw.close()
             return self._connect()
         return self._raw
 
@@ -233,6 +263,17 @@ class PgConnection:
             self._raw.close()
 
 
+def known_version(conn: PgConnection) -> int:
+    """The database's data format; StoreError for a database that is not cogsuite's, or is newer."""
+    version, where = conn.read_version(), shown_url(conn.url)
+    if version is None:
+        raise StoreError(f"The database {where} is not a cogsuite store (it holds other tables); it was left untouched.")
+    if version > len(MIGRATIONS):
+        raise StoreError(f"The clinic database {where} was written by a newer cogsuite (data format {version}, this "
+                         f"one reads up to {len(MIGRATIONS)}); it was left untouched, so update cogsuite on this PC.")
+    return version
+
+
 def open_server(url: str, create: bool) -> PgConnection:
     """A connection to the clinic's server, its schema checked: made on an empty database when
     ``create``, else current. Older schemas are brought up only by ``cogsuite store migrate``, run
@@ -243,12 +284,7 @@ def open_server(url: str, create: bool) -> PgConnection:
     """
     conn = PgConnection(url)
     try:
-        version, where = conn.read_version(), shown_url(conn.url)
-        if version is None:
-            raise StoreError(f"The database {where} is not a cogsuite store (it holds other tables); it was left untouched.")
-        if version > len(MIGRATIONS):
-            raise StoreError(f"The clinic database {where} was written by a newer cogsuite (data format {version}, this "
-                             f"one reads up to {len(MIGRATIONS)}); it was left untouched, so update cogsuite on this PC.")
+        version, where = known_version(conn), shown_url(conn.url)
         if version == 0 and not create:
             raise StoreError(f"The clinic database {where} holds no cogsuite data yet; check the URL.")
         if version == 0:
@@ -281,6 +317,21 @@ def _errors() -> Iterator[None]:
         if isinstance(exc, (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)):
             raise
         raise StoreError(f"The clinic database is not reachable ({_one_line(exc)}).") from exc
+
+
+def _dropped(raw: Any) -> bool:
+    """Whether the server has closed this idle connection (it restarted, or an administrator ended
+    it): with nothing asked, the server sends nothing, so a socket with something to read is one
+    the server said goodbye on. Found before use, it is replaced at once, not failed on once."""
+    from psycopg.pq import TransactionStatus
+
+    if raw.info.transaction_status != TransactionStatus.IDLE:
+        return False
+    try:
+        readable, _, _ = select.select([raw.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -118,7 +118,7 @@ class StoreQueries:
         rows = self._conn.execute(
             "SELECT ability, ability_se FROM runs WHERE client_id = ? AND exercise = ?"
             " AND ability IS NOT NULL AND n_trials > 0 AND practice = 0"
-            " ORDER BY started_at DESC, ended_at DESC LIMIT ?",
+            " ORDER BY started_at DESC, ended_at DESC, rowid DESC LIMIT ?",
             (client.id, exercise, count),
         )
         return [(row["ability"], row["ability_se"]) for row in rows]
@@ -200,14 +200,15 @@ class StoreQueries:
         where, params = _where(filters, "s.started_at")
         mood = ", ".join(
             f"(SELECT m.{scale} FROM mood_checks m WHERE m.session_id = s.id AND m.moment = '{moment}'"
-            f" ORDER BY m.at {'ASC' if moment == 'before' else 'DESC'} LIMIT 1) AS mood_{moment}_{scale}"
-            for moment in ("before", "after") for scale in ("mood", "calm", "energy")
+            f" ORDER BY m.at {order}, m.rowid {order} LIMIT 1) AS mood_{moment}_{scale}"
+            for moment, order in (("before", "ASC"), ("after", "DESC")) for scale in ("mood", "calm", "energy")
         )
         rows = self._conn.execute(
             "SELECT s.id AS session_id, c.client_code, c.display_name, s.kind, s.plan_name,"
-            " s.assignment_id IS NOT NULL AS assigned, s.assignment_id, s.started_at,"
-            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed' WHEN s.stopped_early = 1 THEN 'stopped_early'"
-            " ELSE 'finished' END AS end_state, (s.stopped_early = 1 OR s.ended_at IS NULL) AS stopped_early,"
+            " CASE WHEN s.assignment_id IS NULL THEN 0 ELSE 1 END AS assigned, s.assignment_id, s.started_at,"
+            " s.ended_at, CASE WHEN s.ended_at IS NULL THEN 'not_closed'"
+            " WHEN s.stopped_early = 1 THEN 'stopped_early' ELSE 'finished' END AS end_state,"
+            " CASE WHEN s.stopped_early = 1 OR s.ended_at IS NULL THEN 1 ELSE 0 END AS stopped_early,"
             " round((julianday(s.ended_at) - julianday(s.started_at)) * 86400.0, 3) AS duration_s,"
             " (SELECT round(sum(i.active_s), 3) FROM session_items i WHERE i.session_id = s.id) AS active_s,"
             " (SELECT count(*) FROM session_items i WHERE i.session_id = s.id) AS n_items,"
@@ -237,8 +238,8 @@ class StoreQueries:
             "  AND r.practice = 0) AS n_trials,"
             f" (SELECT avg(t.correct) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.session_item_id = i.id"
             "  AND r.practice = 0) AS accuracy,"
-            f" (SELECT r.start_level {scored} ORDER BY r.started_at LIMIT 1) AS start_level,"
-            f" (SELECT r.end_level {scored} ORDER BY r.started_at DESC LIMIT 1) AS end_level,"
+            f" (SELECT r.start_level {scored} ORDER BY r.started_at, r.rowid LIMIT 1) AS start_level,"
+            f" (SELECT r.end_level {scored} ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1) AS end_level,"
             " (SELECT count(*) FROM runs r WHERE r.session_item_id = i.id AND r.practice = 1) AS n_practice_runs"
             " FROM session_items i JOIN sessions s ON s.id = i.session_id JOIN clients c ON c.id = s.client_id"
             f" WHERE {where} ORDER BY c.client_code, julianday(s.started_at), s.id, i.position",

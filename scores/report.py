@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Sequence
 
+from scores.audit import period_words
 from scores.csvfile import write_text_atomically
 from scores.progress import ExerciseInfo, Progress, Series, load_progress, local_day
 from scores.axes import long_day
@@ -305,6 +306,5 @@ def write_report(
     path = Path(out_path)
     text = build_report(store, client, exercises, since, until, today, include_name)
     write_text_atomically(path, text)
+    store.record_audit("report", client, detail=f"{path.name}{period_words(since, until)}")
     return path
-
-

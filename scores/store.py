@@ -15,8 +15,10 @@ from scores.database import (
     prepare_folder,
 )
 from scores.assignment_records import AssignmentRecords
+from scores.audit import COMMAND_LINE, Actor, AuditRecords
 from scores.clinic import ClinicRecords
 from scores.queries import ExerciseSettings, Filters, StoreQueries
+from scores.therapists import TherapistRecords
 
 __all__ = [
     "MIGRATIONS", "Client", "ClientNameError", "ExerciseSettings", "Filters", "Store", "StoreDamaged", "StoreError",
@@ -44,13 +46,15 @@ def _client(row: Any) -> Client:
     )
 
 
-class Store(ClinicRecords, AssignmentRecords, StoreQueries):
+class Store(ClinicRecords, AssignmentRecords, StoreQueries, TherapistRecords, AuditRecords):
     """The results store. Every write commits before returning; reads come from StoreQueries.
 
     Attributes:
         data_dir: the PC's data folder (the log, kept answers and, by default, the store file).
         path: the store file in it; None on a clinic's shared server.
         is_shared: whether the store is a clinic's server that several PCs use.
+        actor: who acts on it now (a therapist signed in, the launcher, the command line); the
+            audit records it.
     """
 
     def __init__(self, conn: Connection, data_dir: Path) -> None:
@@ -58,11 +62,17 @@ class Store(ClinicRecords, AssignmentRecords, StoreQueries):
         self.data_dir = Path(data_dir)
         self.path: Path | None = None if conn.shared else Path(data_dir) / DB_FILENAME
         self.is_shared = conn.shared
+        self.actor: Actor = COMMAND_LINE
 
     @property
     def location(self) -> str:
         """Where the data is, for a message: the file's path or the server (never a password)."""
         return self._conn.location
+
+    @property
+    def connection(self) -> Connection:
+        """The database connection, for work on whole tables (``scores.store_copy``)."""
+        return self._conn
 
     @classmethod
     def open(cls, data_dir: Path, create: bool = True, url: str | None = None) -> Store:
@@ -87,6 +97,11 @@ class Store(ClinicRecords, AssignmentRecords, StoreQueries):
             from scores.restore import with_restore_advice
 
             raise with_restore_advice(exc, path.parent) from exc
+
+    def answers(self) -> bool:
+        """Whether the store can be reached now: a clinic's server is asked on a connection of its
+        own (safe from another thread); the file in the data folder is always there."""
+        return self._conn.answers() if self._conn.shared else True
 
     def close(self) -> None:
         self._conn.close()
@@ -133,6 +148,9 @@ class Store(ClinicRecords, AssignmentRecords, StoreQueries):
             " updated_at = excluded.updated_at",
             (new_id(), client.id, exercise, target_rate, locked_level, iso(now or datetime.now(timezone.utc))),
         )
+        target = f"{target_rate:g}" if target_rate is not None else "default"
+        level = f"locked at {locked_level}" if locked_level is not None else "adapts"
+        self.record_audit("settings", client, detail=f"{exercise}: target success rate {target}, level {level}")
         return self.exercise_settings(client, exercise)
 
     def add_client(self, code: str, display_name: str | None = None, now: datetime | None = None) -> Client:

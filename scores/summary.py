@@ -72,7 +72,7 @@ def _levels(store: Any, session_id: str) -> tuple[tuple[str, int, int | None], .
         f"  AND {counting('o')} AND o.session_id != r.session_id"
         "  AND julianday(o.started_at) < julianday(min(r.started_at))) AS before"
         f" FROM runs r WHERE r.session_id = ? AND {counting('r')}"
-        " GROUP BY r.exercise ORDER BY first",
+        " GROUP BY r.exercise, r.client_id, r.session_id ORDER BY first, r.exercise",
         (session_id,),
     ).fetchall()
     return tuple((row["exercise"], row["level"], row["before"]) for row in rows)

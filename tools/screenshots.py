@@ -10,8 +10,10 @@ a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.
 contrast. With ``--results`` it saves the results screen after a run that is a new best and after a
 low run, each with earlier runs behind it, at the same four. With ``--feedback`` it saves feedback
 moments, the screen between practice and scored play, and finishing after this one, at 1.0, 2.0
-and in high contrast. With ``--home`` it saves the home assignment screens (Today's plan, and the
-therapist's) in ``home/`` at 1.0, 2.0 and in high contrast.
+and in high contrast. With ``--away`` it saves the screens of play kept on this PC while a clinic's
+database is away (``tools/away_screenshots.py``), in docs/screenshots/away/, at the same three.
+With ``--home`` it saves the home assignment screens (Today's plan, and the therapist's)
+(``tools/home_screenshots.py``), in docs/screenshots/home/, at the same three.
 """
 
 from __future__ import annotations
@@ -296,17 +298,33 @@ def main() -> None:
     parser.add_argument("--results", action="store_true", help="the results screen after a new best and a low run")
     parser.add_argument("--feedback", action="store_true",
                         help="feedback moments, the screen before scored play, finishing after this one")
+    parser.add_argument("--away", action="store_true",
+                        help="play kept on this PC while a clinic's database is away: the band and its screens")
+    parser.add_argument("--therapists", action="store_true",
+                        help="therapists by name (a clinic's shared store) and the Activity page, at 1.0, 2.0, high contrast")
     parser.add_argument("--home", action="store_true",
                         help="home assignments: Today's plan, its week strip, the therapist's screens")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.home:
-        from tools.home_screenshots import take_home
+        from home_screenshots import take_home
 
         for suffix, theme in FEEDBACK_THEMES:
             take_home(args.out / "home", suffix, theme)
         print(f"screenshots written to {args.out / 'home'}")
+        return
+    if args.away:
+        from away_screenshots import take_away
+
+        take_away(args.out)
+        print(f"screenshots written to {args.out / 'away'}")
+        return
+    if args.therapists:
+        from therapists_screenshots import take_all
+
+        take_all(args.out)
+        print(f"screenshots written to {args.out / 'therapists'}")
         return
     if args.feedback:
         for suffix, theme in FEEDBACK_THEMES:

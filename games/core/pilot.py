@@ -43,11 +43,18 @@ class Pilot:
             self.finish_work()
 
     def finish_work(self) -> None:
-        """Wait for the top screen's background work, as long as it has some; no clock moves."""
-        while self.app.stack.top is not None and (work := self.app.stack.top.background_work()) is not None:
+        """Wait for the top screen's background work, and the app's (asking an absent clinic database
+        whether it answers), as long as there is some; no clock moves."""
+        while (work := self._work()) is not None:
             if wait([work], timeout=WORK_LIMIT_S).not_done:
                 raise TimeoutError(f"background work still running after {WORK_LIMIT_S} s")
             self._turn()
+
+    def _work(self) -> Any:
+        top = self.app.stack.top
+        if top is None:
+            return None
+        return top.background_work() or self.app.background_work()
 
     def _turn(self) -> None:
         app = self.app

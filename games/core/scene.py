@@ -73,9 +73,16 @@ class SceneStack:
         return self._scenes[-1] if self._scenes else None
 
     def push(self, scene: Scene) -> None:
+        """Put ``scene`` on top; one whose ``on_enter`` fails (its store could not be read) is taken
+        off again, so no half-made screen is ever shown."""
         scene.app = self._app
         self._scenes.append(scene)
-        scene.on_enter()
+        try:
+            scene.on_enter()
+        except BaseException:
+            if self._scenes and self._scenes[-1] is scene:
+                self._scenes.pop()
+            raise
 
     def pop(self, result: Any = None) -> Scene:
         scene = self._scenes.pop()

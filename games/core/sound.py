@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from scores.pin import TherapistLock
+from scores.therapists import has_therapist_pin
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def chosen_sound(store: Any, override: bool | None = None) -> tuple[bool, float]
     if store is None:  # the damaged-store notice has nothing to play
         return False, DEFAULT_VOLUME
     saved_on, saved_volume = store.app_setting(ON_SETTING), store.app_setting(VOLUME_SETTING)
-    on = saved_on if isinstance(saved_on, bool) else not TherapistLock(store).is_set()
+    on = saved_on if isinstance(saved_on, bool) else not (getattr(store, "is_shared", False) or has_therapist_pin(store))
     if override is not None:
         on = override
     volume = saved_volume if isinstance(saved_volume, (int, float)) else DEFAULT_VOLUME

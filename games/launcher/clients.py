@@ -46,9 +46,9 @@ class ClientPickerScene(FramedScene):
         self.menu = FocusList(buttons, focus=focus)
 
     def open_therapist(self) -> None:
-        from games.launcher.pin import PinScene
+        from games.launcher.therapists import open_therapist_entry
 
-        self.app.stack.push(PinScene("enter" if self.clinic else "set"))
+        open_therapist_entry(self.app)
 
     @staticmethod
     def _detail(client) -> str:

@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 
 class DamagedStoreScene(FramedScene):
-    """Says the data file is damaged and how to restore a backup; its one button quits."""
+    """Says the data file is damaged and how to restore a backup; its one button quits. (Other
+    screens the launcher opens instead of the clients take its look, with buttons of their own.)"""
 
     title = "The data file is damaged"
     short_title = "Data file damaged"
@@ -39,14 +40,16 @@ class DamagedStoreScene(FramedScene):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.theme
         content = self.draw_frame(surface)
-        button = self.buttons.buttons[0]
-        button_h = button.height(theme)
+        button_h = max(button.height(theme) for button in self.buttons.buttons)
         text_rect = pygame.Rect(content.left, content.top, content.width, content.height - button_h - theme.gap())
         font = theme.font("body")
         shown = self.text.layout(self.paragraphs, font, text_rect, theme.gap(0.75), theme.font("small").get_linesize())
         hint_for(self, surface, self.text.scrolls)
         self.text.draw(surface, shown, font, theme.palette.text, text_rect)
-        button.rect = pygame.Rect(content.left, content.bottom - button_h, button.width(theme), button_h)
+        x = content.left
+        for button in self.buttons.buttons:  # in a row along the bottom
+            button.rect = pygame.Rect(x, content.bottom - button_h, button.width(theme), button_h)
+            x = button.rect.right + theme.gap()
         self.buttons.viewport = content
         self.buttons.draw(surface, theme, primary=0)
         self.text.draw_marks(surface, theme, content.right)

@@ -108,10 +108,11 @@ class ExerciseListScene(FramedScene):
 
     def back(self) -> None:
         """On a PC with a therapist PIN only the therapist changes client (a client plays as their own)."""
-        from games.launcher.pin import PinScene, pin_is_set
+        from games.launcher.pin import pin_is_set
+        from games.launcher.therapists import open_therapist_entry
 
         if pin_is_set(self.app.store):
-            self.app.stack.push(PinScene("enter"))
+            open_therapist_entry(self.app)
         else:
             super().back()
 

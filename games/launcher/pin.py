@@ -39,8 +39,11 @@ PIN_ACCEPTED: Any = _Accepted()  # what PinScene pops with once the PIN is right
 
 
 def pin_is_set(store: Any) -> bool:
-    """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC)."""
-    return TherapistLock(store).is_set()
+    """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC); on a clinic's shared
+    store, whether any therapist has been added."""
+    from scores.therapists import has_therapist_pin
+
+    return has_therapist_pin(store)
 
 
 _ANCHORS: "weakref.WeakKeyDictionary[Any, tuple[datetime, float]]" = weakref.WeakKeyDictionary()
@@ -63,6 +66,7 @@ class PinScene(FramedScene):
         purpose: "enter" checks the PIN, "set" chooses the first one (typed twice),
             "change" asks for the current PIN and then a new one twice.
         lock: the PIN lock to use; by default the one in the app's store.
+        title: the screen's title, when not the purpose's own (a therapist's name in it).
     """
 
     corner_label = "Cancel"
@@ -70,12 +74,12 @@ class PinScene(FramedScene):
     # starts a task's slow part and returns its Future (tests may run it their own way)
     start_work: Callable[[Callable[[], Any]], Future] = staticmethod(partial(in_background, name="PIN hash"))
 
-    def __init__(self, purpose: str = "enter", lock: TherapistLock | None = None) -> None:
+    def __init__(self, purpose: str = "enter", lock: TherapistLock | None = None, title: str | None = None) -> None:
         if purpose not in PURPOSES:
             raise ValueError(f"PIN screen purpose {purpose!r} is not one of {PURPOSES}")
         super().__init__()
         self.purpose, self.lock = purpose, lock
-        self.title = TITLES[purpose]
+        self.title = title or TITLES[purpose]
         self.steps = {"enter": ["current"], "set": ["new", "again"], "change": ["current", "new", "again"]}[purpose]
         self.step = 0
         self.digits = ""

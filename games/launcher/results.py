@@ -6,6 +6,8 @@ over the finished scored runs.
 
 from __future__ import annotations
 
+import logging
+
 import pygame
 
 from games.core.exercise import Exercise
@@ -17,7 +19,10 @@ from games.launcher.progress_words import plural
 from games.launcher.results_picture import ResultsPicture
 from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 from scores.levels import RunLevels, newest_run
+from scores.database import StoreError
 from scores.progress import days_in_a_row
+
+log = logging.getLogger(__name__)
 
 PICTURE_LINES = (3, 5.5, 11)  # the picture's smallest, least and most height, in lines of its small type
 PICTURE_SHRINK = 0.65  # the picture's words may be this much smaller than the screen's, never below scale 1
@@ -98,8 +103,12 @@ class ResultsScene(FramedScene):
         ])
 
     def on_enter(self) -> None:
-        self.levels = newest_run(self.app.store, self.app.client, self.exercise.id)
-        streak = days_in_a_row(self.app.store, self.app.client, self.levels.day) if self.levels else 0
+        try:
+            self.levels = newest_run(self.app.store, self.app.client, self.exercise.id)
+            streak = days_in_a_row(self.app.store, self.app.client, self.levels.day) if self.levels else 0
+        except StoreError as err:  # a clinic's database away: the run alone, as the band explains
+            log.info("results without the client's history: %s", err)
+            self.levels, streak = None, 0
         self.lines = result_lines(self.summary, self.levels, streak)
         if self.levels is not None and self.levels.new_best:
             self.app.sound.play("best")  # the warm rising tune, with "a new best!"

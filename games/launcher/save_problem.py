@@ -45,6 +45,16 @@ def closing_sentence(n_answers: int, kept_in: Path | None) -> str:
             " when it next starts. Everything saved before is safe.")
 
 
+AWAY_QUESTION = "The clinic database is not reachable"
+AWAY_DETAIL = ("So this cannot be shown or changed just now. Your play is kept on this PC, and everything saved "
+               "before is safe. Try again in a moment.")
+
+
+def away_notice(below: Scene) -> ChoiceScene:
+    """On a clinic's server that did not answer a read or a change outside play: calm words, no error."""
+    return ChoiceScene(below, AWAY_QUESTION, AWAY_DETAIL, [("OK", None)], on_escape=None)
+
+
 def refused_notice(below: Scene) -> ChoiceScene:
     """For a change outside play that the store refused (a new client, a setting): it was not made."""
     return ChoiceScene(below, "That could not be saved just now", REFUSED, [("OK", None)], on_escape=None)

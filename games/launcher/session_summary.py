@@ -98,10 +98,11 @@ class SessionSummaryScene(FramedScene):
 
     def open_therapist_view(self) -> None:
         """On a clinic PC (a PIN is set) the therapist's figures are behind the PIN."""
-        from games.launcher.pin import PinScene, pin_is_set
+        from games.launcher.pin import pin_is_set
+        from games.launcher.therapists import open_therapist_entry
 
         if pin_is_set(self.app.store):
-            self.app.stack.push(PinScene("enter"))
+            open_therapist_entry(self.app)
         else:
             self._push_therapist_view()
 

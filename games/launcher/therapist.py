@@ -11,11 +11,13 @@ import pygame
 from games.core.scene import Scene
 from games.core.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
-from games.launcher.pin import PIN_ACCEPTED, PinScene
+from games.launcher.pin import PIN_ACCEPTED, PinScene, wall_now
 from games.launcher.sound_settings import open_sound_settings
 from games.launcher.therapist_exports import draw_notice, export_csvs, notice_height, saved_notice
+from games.launcher.therapists import ActivityScene, NewTherapistScene, pin_scene_for, sign_out, signed_in
 from scores.clients import Client
 from scores.pin import IDLE_LOCK_S
+from scores.therapists import Therapist
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,7 @@ def close_therapist_screens(app: Any, result: HandOver = LOCKED) -> None:
     app.watchdog = None
     if not isinstance(lock, IdleLock) or lock.home not in list(app.stack):
         return
+    sign_out(app.store)
     while app.stack.top is not lock.home:
         app.stack.pop()
     app.stack.pop(result)
@@ -86,6 +89,7 @@ def after_therapist(start: Any, result: Any) -> bool:
         True when ``result`` belonged to therapist mode and was dealt with.
     """
     if result is PIN_ACCEPTED:
+        start.app.store.record_audit("sign_in", now=wall_now(start.app))  # the PIN's own clock
         start.app.end_session()
         start.refresh()
         open_therapist_home(start.app)
@@ -135,6 +139,8 @@ class TherapistHomeScene(FramedScene):
         self.refresh()
 
     def refresh(self, focus_code: str | None = None) -> None:
+        who = signed_in(self.app.store)  # by name on a shared store; the name alone if the whole will not fit
+        self.title, self.short_title = (f"Therapist mode: {who.name}", who.name) if who else (type(self).title, "")
         everyone = self.app.store.list_clients(include_archived=True)
         shown = [c for c in everyone if not c.archived] + [c for c in everyone if c.archived and self.show_archived]
         n_archived = sum(c.archived for c in everyone)
@@ -148,7 +154,9 @@ class TherapistHomeScene(FramedScene):
         self.actions = FocusList([
             Button("Add a client", self.add_client), Button(archived_label, self.toggle_archived),
             Button("Plans", self.open_plans), Button("Export all data", self.export_all),
-            Button("Change PIN", self.change_pin), Button("Sound", lambda: open_sound_settings(self.app)),
+            Button("Change PIN", self.change_pin), Button("Activity", self.open_activity),
+            *([Button("Add a therapist", self.add_therapist)] if self.app.store.is_shared else []),
+            Button("Sound", lambda: open_sound_settings(self.app)),
         ], focus=self.actions.focus)
         if not self.clients.buttons:
             self.pane = 1
@@ -198,13 +206,22 @@ class TherapistHomeScene(FramedScene):
         self.notice = saved_notice("All clients' data (IDs only, no names)", paths)
 
     def change_pin(self) -> None:
-        self.app.stack.push(PinScene("change"))
+        who = signed_in(self.app.store)
+        self.app.stack.push(PinScene("change") if who is None else pin_scene_for(self.app.store, who, "change"))
+
+    def open_activity(self) -> None:
+        self.app.stack.push(ActivityScene())
+
+    def add_therapist(self) -> None:
+        self.app.stack.push(NewTherapistScene())
 
     def on_result(self, result: Any) -> None:
         if isinstance(result, HandOver):
             return  # the therapist screens are closing
         if result is PIN_ACCEPTED:
             self.notice = ["The new PIN is saved."]
+        elif isinstance(result, Therapist):
+            self.notice = [f"{result.name} can now sign in with their own PIN."]
         elif isinstance(result, Client):  # just added: straight to their page
             self.refresh(result.code)
             self.pane = 0

@@ -228,6 +228,7 @@ class ClientPageScene(FramedScene):
         if isinstance(result, HandOver):
             return  # the therapist screens are closing
         if isinstance(result, Plan):
+            self.app.store.record_audit("plan_assign", self.client, detail=f"'{result.name}'")
             close_therapist_screens(self.app, HandOver(self.client, result))
             return
         if isinstance(result, Client):

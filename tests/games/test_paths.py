@@ -25,6 +25,7 @@ def data(tmp_path) -> Path:
     "cogsuite.log", "cogsuite.log.1", "COGSUITE.SQLite3", "backups/any.csv", "backups/deep/er.csv",
     "Backups/x.csv", "exports/../cogsuite.sqlite3", "./cogsuite.sqlite3-wal",
     "set-aside/cogsuite-before-restore-2026-03-31-174502.sqlite3", "unsaved-20261204T170000Z-1a2b3c4d.json",
+    "claimed-1796457600-0a1b2c3d-unsaved-20261204T170000Z-1a2b3c4d.json",
 ])
 def test_the_data_folders_own_files_are_refused_even_with_force(data, name):
     with pytest.raises(ExportError, match="own data"):

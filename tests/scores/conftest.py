@@ -1,4 +1,11 @@
-"""Fixtures for the scores tests: a fresh store, two small exercise specs and a run recorder."""
+"""Fixtures for the scores tests: a fresh store on each backend, two small exercise specs and a run
+recorder.
+
+Every test that takes ``store`` or ``make_store`` runs twice: on the embedded SQLite file and on
+a PostgreSQL database of its own (``pg_url``), since both must behave the same. A test about the
+SQLite file itself (WAL, damaged files, backups, file permissions) says so with
+``@pytest.mark.sqlite_only`` and runs once.
+"""
 
 from __future__ import annotations
 
@@ -48,10 +55,50 @@ def specs() -> list[ExerciseSpec]:
     return [span, stroop]
 
 
+BACKENDS: tuple[str, ...] = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself, run on that backend only")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("backend", BACKENDS[:1] if sqlite_only else BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def store(tmp_path) -> Store:
-    with Store.open(tmp_path / "data") as opened:
-        yield opened
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store's backend for this test: ``sqlite`` or ``postgresql``."""
+    return request.param
+
+
+@pytest.fixture
+def store_url(backend: str, request: pytest.FixtureRequest) -> str | None:
+    """The ``url`` given to ``Store.open``: None for the SQLite file, else a fresh server database."""
+    return request.getfixturevalue("pg_url") if backend == "postgresql" else None
+
+
+@pytest.fixture
+def make_store(store_url: str | None, tmp_path) -> Callable[..., Store]:
+    """``make_store(data_dir=None, create=True)`` opens the test's store on its backend; opening it
+    again reaches the same data (the same file, or the same server database). Closed after."""
+    opened: list[Store] = []
+
+    def make(data_dir: Any = None, create: bool = True) -> Store:
+        store = Store.open(data_dir or tmp_path / "data", create=create, url=store_url)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(make_store: Callable[..., Store]) -> Store:
+    return make_store()
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Home assignments in the store, on the SQLite file and on a PostgreSQL server alike."""
+"""Home assignments in the store, on the SQLite file and on a PostgreSQL server alike (the ``store``
+fixture runs each test on both)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,6 @@ PLAN = Plan("Home 10", (PlanItem("mood"), PlanItem("exercise", exercise="go_no_g
                         PlanItem("breathing", minutes=2)), "Ten calm minutes")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path):
-    url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
-    with Store.open(tmp_path / "data", url=url) as store:
-        yield store
-
-
 def play(store: Store, client, assignment, at: datetime, minutes: float = 7.0, stopped: bool = False) -> str:
     session = store.start_session(client, at, kind="home", plan_name=assignment.plan_name,
                                   assignment_id=assignment.id)
@@ -34,50 +28,57 @@ def play(store: Store, client, assignment, at: datetime, minutes: float = 7.0, s
     return session
 
 
-def test_add_list_change_and_end(backend, local_tz):
+def test_add_list_change_and_end(store, local_tz):
     local_tz("UTC")
-    client = backend.add_client("C-0001")
-    other = backend.add_client("C-0002")
-    made = backend.add_assignment(client, PLAN, weekdays=[4, 0, 2], times_per_week=3, starts_on=date(2024, 6, 3),
+    client = store.add_client("C-0001")
+    other = store.add_client("C-0002")
+    made = store.add_assignment(client, PLAN, weekdays=[4, 0, 2], times_per_week=3, starts_on=date(2024, 6, 3),
                                   ends_on=date(2024, 6, 30), now=T0)
-    assert backend.assignments(client) == [made] and backend.assignments(other) == []
+    assert store.assignments(client) == [made] and store.assignments(other) == []
     assert made.weekdays == (0, 2, 4) and made.created_at == made.updated_at
     assert made.plan(EXERCISES) == PLAN
     # a later edit of the saved plan does not change what was assigned
-    backend.save_plan(Plan("Home 10", (PlanItem("mood"),)))
-    assert plan_from_json(backend.get_assignment(made.id).plan_json, EXERCISES) == PLAN
-    changed = backend.update_assignment(made, weekdays=[1, 3], times_per_week=2, starts_on=date(2024, 6, 4),
+    store.save_plan(Plan("Home 10", (PlanItem("mood"),)))
+    assert plan_from_json(store.get_assignment(made.id).plan_json, EXERCISES) == PLAN
+    changed = store.update_assignment(made, weekdays=[1, 3], times_per_week=2, starts_on=date(2024, 6, 4),
                                         ends_on=date(2024, 7, 14), now=T0 + timedelta(hours=1))
-    assert backend.get_assignment(made.id) == changed
+    assert store.get_assignment(made.id) == changed
     assert (changed.weekdays, changed.times_per_week, changed.ends_on) == ((1, 3), 2, date(2024, 7, 14))
     assert changed.updated_at > made.updated_at and changed.created_at == made.created_at
-    ended = backend.end_assignment(changed, now=T0 + timedelta(days=2))
-    assert ended.ended and backend.assignments(client, include_ended=False) == []
-    assert backend.assignments(client) == [ended]
+    ended = store.end_assignment(changed, now=T0 + timedelta(days=2))
+    assert ended.ended and store.assignments(client, include_ended=False) == []
+    assert store.assignments(client) == [ended]
+    audit = [(row["action"], row["client_code"], row["detail"]) for row in store.iter_audit_rows()
+             if row["action"].startswith("home_")]
+    assert audit == [
+        ("home_assign", "C-0001", "'Home 10', 3 times a week, on Mon, Wed, Fri, until 30 Jun 2024"),
+        ("home_change", "C-0001", "'Home 10', 2 times a week, on Tue, Thu, until 14 Jul 2024"),
+        ("home_end", "C-0001", "'Home 10'"),
+    ]
 
 
-def test_a_bad_schedule_is_refused_and_nothing_is_written(backend):
-    client = backend.add_client("C-0001")
+def test_a_bad_schedule_is_refused_and_nothing_is_written(store):
+    client = store.add_client("C-0001")
     with pytest.raises(AssignmentError):
-        backend.add_assignment(client, PLAN, weekdays=[0], times_per_week=5, starts_on=date(2024, 6, 3),
+        store.add_assignment(client, PLAN, weekdays=[0], times_per_week=5, starts_on=date(2024, 6, 3),
                                ends_on=date(2024, 6, 30))
     with pytest.raises(AssignmentError):
-        backend.add_assignment(client, PLAN, weekdays=[], times_per_week=2, starts_on=date(2024, 6, 3),
+        store.add_assignment(client, PLAN, weekdays=[], times_per_week=2, starts_on=date(2024, 6, 3),
                                ends_on=date(2024, 6, 2))
-    assert backend.assignments(client) == []
+    assert store.assignments(client) == []
 
 
-def test_sessions_bound_to_an_assignment_give_the_strip_and_adherence(backend, local_tz):
+def test_sessions_bound_to_an_assignment_give_the_strip_and_adherence(store, local_tz):
     local_tz("America/New_York")
-    client = backend.add_client("C-0001")
-    assignment = backend.add_assignment(client, PLAN, weekdays=[0, 2, 4], times_per_week=3,
+    client = store.add_client("C-0001")
+    assignment = store.add_assignment(client, PLAN, weekdays=[0, 2, 4], times_per_week=3,
                                         starts_on=date(2024, 6, 3), ends_on=date(2024, 6, 30), now=T0)
-    free = backend.start_session(client, T0)  # free play never counts
-    backend.end_session(free, T0 + timedelta(minutes=3))
+    free = store.start_session(client, T0)  # free play never counts
+    store.end_session(free, T0 + timedelta(minutes=3))
     # 02:00 UTC on Tuesday is still Monday evening in New York
-    play(backend, client, assignment, datetime(2024, 6, 4, 2, 0, tzinfo=timezone.utc), minutes=10)
-    play(backend, client, assignment, datetime(2024, 6, 5, 15, 0, tzinfo=timezone.utc), minutes=3, stopped=True)
-    sessions = backend.assigned_sessions(client)
+    play(store, client, assignment, datetime(2024, 6, 4, 2, 0, tzinfo=timezone.utc), minutes=10)
+    play(store, client, assignment, datetime(2024, 6, 5, 15, 0, tzinfo=timezone.utc), minutes=3, stopped=True)
+    sessions = store.assigned_sessions(client)
     assert [(s.day, s.done) for s in sessions] == [(date(2024, 6, 3), True), (date(2024, 6, 5), False)]
     wednesday = date(2024, 6, 5)
     assert [m.state for m in week_strip([assignment], wednesday, sessions)][:5] == [
@@ -88,12 +89,12 @@ def test_sessions_bound_to_an_assignment_give_the_strip_and_adherence(backend, l
     assert (figures.planned, figures.done, figures.started, figures.active_minutes) == (2, 1, 2, 13.0)
 
 
-def test_the_session_export_names_the_assignment(backend):
-    client = backend.add_client("C-0001")
-    assignment = backend.add_assignment(client, PLAN, weekdays=[], times_per_week=3, starts_on=date(2024, 6, 3),
+def test_the_session_export_names_the_assignment(store):
+    client = store.add_client("C-0001")
+    assignment = store.add_assignment(client, PLAN, weekdays=[], times_per_week=3, starts_on=date(2024, 6, 3),
                                         ends_on=date(2024, 6, 30), now=T0)
-    bound = play(backend, client, assignment, T0 + timedelta(hours=1))
-    free = backend.start_session(client, T0 + timedelta(hours=2))
-    rows = {row["session_id"]: row for row in backend.iter_session_rows()}
+    bound = play(store, client, assignment, T0 + timedelta(hours=1))
+    free = store.start_session(client, T0 + timedelta(hours=2))
+    rows = {row["session_id"]: row for row in store.iter_session_rows()}
     assert (rows[bound]["assigned"], rows[bound]["assignment_id"]) == (True, assignment.id)
     assert (rows[free]["assigned"], rows[free]["assignment_id"]) == (False, None)

@@ -13,6 +13,8 @@ from scores.backup import (
 )
 from scores.store import Store, StoreDamaged
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
+
 NOW = datetime(2026, 3, 31, 17, 45, 2)
 
 

@@ -74,7 +74,7 @@ def test_markdown_has_one_table_per_export_with_every_column(specs):
     assert text.startswith("# Data dictionary\n")
     assert "generated" in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Trials", "## Runs", "## Sessions", "## Items"]
+    assert headings == ["## Trials", "## Runs", "## Sessions", "## Items", "## Audit"]
     for row in dictionary_rows(specs):
         assert f"| `{row['column']}` |" in text
     table_lines = [line for line in text.splitlines() if line.startswith("| `")]

@@ -10,9 +10,11 @@ import pytest
 from scores import integrity
 from scores.store import MIGRATIONS, Store, StoreDamaged, StoreError
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
+
 TABLES = {
     "schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings",
-    "plans", "session_items", "mood_checks", "app_settings", "assignments",
+    "plans", "session_items", "mood_checks", "app_settings", "therapists", "therapist_pins", "audit", "assignments",
 }
 
 
@@ -61,9 +63,11 @@ def test_the_damage_a_checkpoint_would_write_over_is_left_alone(make_damaged, tm
 
 def test_the_tables_of_each_schema_version_come_from_its_migrations():
     assert integrity.tables_at(len(MIGRATIONS)) == TABLES
-    assert integrity.tables_at(1) == TABLES - {"exercise_settings", "plans", "session_items", "mood_checks", "app_settings",
-                                               "assignments"}
-    assert integrity.tables_at(4) == TABLES - {"assignments"}
+    assert integrity.tables_at(1) == TABLES - {
+        "exercise_settings", "plans", "session_items", "mood_checks", "app_settings", "therapists", "therapist_pins", "audit",
+        "assignments",
+    }
+    assert integrity.tables_at(5) == TABLES - {"assignments"}
     assert integrity.tables_at(0) == frozenset()
 
 

@@ -11,7 +11,10 @@ from scores.csvfile import write_csv, write_text_atomically
 from scores.private import private_folder
 from scores.store import Store
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Windows has no POSIX permission bits")
+pytestmark = [
+    pytest.mark.sqlite_only,  # the SQLite file itself: its permissions and its companions'
+    pytest.mark.skipif(sys.platform == "win32", reason="Windows has no POSIX permission bits"),
+]
 
 
 def mode(path):

@@ -229,9 +229,9 @@ def test_since_and_until_are_inclusive_local_dates(store: Store, client: Client)
 
 # --- acceptance: the real pipeline ------------------------------------------------------------------------
 
-def test_a_simulated_client_who_improves_shows_a_trend_and_a_reliable_improvement(tmp_path) -> None:
+def test_a_simulated_client_who_improves_shows_a_trend_and_a_reliable_improvement(make_store) -> None:
     exercise = get_exercise("digit_span")
-    store = Store.open(tmp_path)
+    store = make_store()
     client = store.add_client("C-1")
     start = datetime(2024, 3, 4, 10, 0, tzinfo=timezone.utc)
     for i in range(30):  # 30 sessions over 10 weeks, ability 0.35 -> 0.85
@@ -290,8 +290,8 @@ def _write_tracker_clients(store: Store, n_clients: int, gain_levels: float, see
     return clients
 
 
-def test_stable_clients_rarely_show_change_and_improving_ones_do(tmp_path) -> None:
-    store = Store.open(tmp_path)
+def test_stable_clients_rarely_show_change_and_improving_ones_do(make_store) -> None:
+    store = make_store()
     stable = _write_tracker_clients(store, 200, gain_levels=0.0, seed=1)
     flagged = {"trend": 0, "change": 0, "either": 0}
     for client in stable:

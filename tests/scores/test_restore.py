@@ -14,6 +14,8 @@ from scores.backup import BackupError, list_backups, make_backup
 from scores.restore import restore_backup
 from scores.store import Store, StoreDamaged
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
+
 NOW = datetime(2026, 3, 31, 17, 45, 2)
 
 

@@ -1,17 +1,21 @@
-"""Tests for the SQLite store: opening safely, migrations, clients and recording."""
+"""Tests for the store: opening safely, migrations, clients and recording.
+
+Tests taking ``store`` or ``make_store`` run on both backends (SQLite and PostgreSQL); those about
+the SQLite file itself (its pragmas, a damaged or foreign file, its migrations read back from the
+file) are marked ``sqlite_only`` or open the file directly.
+"""
 
 from __future__ import annotations
 
 import random
 import sqlite3
-import tempfile
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scores import database
@@ -21,7 +25,7 @@ from scores.store import MIGRATIONS, ClientNameError, Store, StoreError
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TABLES = {
     "schema_version", "clients", "sessions", "runs", "trials", "level_changes", "exercise_settings",
-    "plans", "session_items", "mood_checks", "app_settings", "assignments",
+    "plans", "session_items", "mood_checks", "app_settings", "therapists", "therapist_pins", "audit", "assignments",
 }
 
 
@@ -36,7 +40,7 @@ def raw(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-# --- opening and migrations ----------------------------------------------------------------
+# --- opening and migrations (the SQLite file itself) -----------------------------------------
 
 
 def test_opening_an_empty_folder_runs_every_migration(tmp_path):
@@ -164,13 +168,19 @@ def test_a_failing_migration_is_rolled_back_whole(tmp_path, monkeypatch):
     assert "notes" not in tables
 
 
-def test_store_uses_wal_full_sync_and_foreign_keys(store):
+@pytest.mark.sqlite_only
+def test_store_uses_wal_and_full_sync(store):
     with raw(store.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    with pytest.raises(IntegrityError):
+
+
+def test_a_trial_of_a_missing_run_is_refused(store):
+    with pytest.raises(IntegrityError) as caught:
         store.add_trial("no-such-run", trial_index=1, started_at=T0, level=1, stimulus="s", response="r",
                         correct=True, rt_ms=1.0, timed_out=False, extra={})
+    assert not caught.value.duplicate
+    assert store._conn.execute("SELECT count(*) FROM trials").fetchone()[0] == 0
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
@@ -237,10 +247,10 @@ TRICKY_CODES = ["O'Brien \"Bob\"", "🧠-7 👩‍⚕️", "a/b\\c", "x" * 200, 
 
 
 @pytest.mark.parametrize("code", TRICKY_CODES)
-def test_client_codes_are_stored_exactly_as_typed(tmp_path, code):
-    with Store.open(tmp_path) as store:
+def test_client_codes_are_stored_exactly_as_typed(make_store, code):
+    with make_store() as store:
         added = store.add_client(code, display_name=code, now=T0)
-    with Store.open(tmp_path) as store:
+    with make_store() as store:
         client = store.get_client(code)
         assert [c.code for c in store.list_clients()] == [code]
     assert client == added
@@ -277,16 +287,19 @@ def test_a_duplicate_client_code_is_refused(store):
     assert len(store.list_clients()) == 1
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=200))
-def test_any_printable_code_round_trips(code):
-    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder)) as store:
-        if not code.strip():
-            with pytest.raises(ClientNameError):
-                store.add_client(code)
-            return
-        store.add_client(code)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(code=st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=200))
+def test_any_printable_code_round_trips(store, code):
+    if not code.strip():
+        with pytest.raises(ClientNameError):
+            store.add_client(code)
+        return
+    added = store.add_client(code)
+    try:
         assert store.get_client(code.strip()).code == code.strip()
+        assert [c.code for c in store.list_clients()] == [code.strip()]
+    finally:  # one store serves every example
+        store._conn.write("DELETE FROM clients WHERE id = ?", (added.id,))
 
 
 def test_list_clients_is_ordered_and_hides_archived(store):
@@ -308,16 +321,15 @@ def test_suggest_client_code_takes_the_next_free_number(store):
 # --- recording -----------------------------------------------------------------------------
 
 
-def test_a_trial_is_committed_when_add_trial_returns(store, record_run):
+def test_a_trial_is_committed_when_add_trial_returns(store, make_store, record_run):
     client = store.add_client("C-0001", now=T0)
     run_id = record_run(client, finish=False, trials=[{"stimulus": "7 3 9", "extra": {"span": 3}}])
-    assert not store._conn.raw.in_transaction
-    with raw(store.path) as other:
-        rows = other.execute(
+    with make_store() as other:  # a second connection sees only what was committed
+        rows = other._conn.execute(
             "SELECT trial_index, stimulus, extra_json FROM trials WHERE run_id = ?", (run_id,)
         )
-        assert rows.fetchall() == [(1, "7 3 9", '{"span": 3}')]
-        assert other.execute("SELECT completed, ended_at FROM runs").fetchall() == [(0, None)]
+        assert [tuple(row) for row in rows.fetchall()] == [(1, "7 3 9", '{"span": 3}')]
+        assert [tuple(row) for row in other._conn.execute("SELECT completed, ended_at FROM runs")] == [(0, None)]
 
 
 def test_times_must_carry_a_zone_and_keep_their_offset(store):

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from games.core.guarded_store import GuardedStore
+from games.core.unsaved import read_unsaved
 from scores.database import StoreError
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -119,3 +120,64 @@ def test_a_file_that_cannot_be_taken_back_stays(store, run, flaky_store):
 def test_nothing_kept_writes_no_file(store):
     assert GuardedStore(store).set_aside() is None
     assert not list(store.path.parent.glob("unsaved-*"))
+
+
+def test_kept_writes_are_on_the_disk_at_every_change_and_the_file_goes_once_saved(store, run, flaky_store):
+    _, _, run_id = run
+    flaky = flaky_store(store, failing={"add_trial"})
+    guarded = GuardedStore(flaky)
+    for i in (1, 2, 3):
+        add_trials(guarded, run_id, [i])
+        assert [a["trial_index"] for _, a in read_unsaved(guarded.kept_in)] == list(range(1, i + 1))
+    path = guarded.kept_in
+    flaky.failing.clear()
+    assert guarded.retry() and guarded.kept_in is None and not path.exists()
+    assert saved_indices(store, run_id) == [1, 2, 3]
+
+
+def test_a_kept_write_whose_row_is_already_saved_counts_as_saved(store, run):
+    from games.core.guarded_store import Write
+
+    _, _, run_id = run
+    guarded = GuardedStore(store)
+    add_trials(guarded, run_id, [1])
+    [row_id] = [r for (r,) in store._conn.execute("SELECT id FROM trials WHERE run_id = ?", (run_id,))]
+    args = dict(run_id=run_id, trial_index=1, started_at=T0, level=3, stimulus="1", response="1", correct=True,
+                rt_ms=1.0, timed_out=False, extra={}, row_id=row_id)
+    guarded.pending.append(Write("add_trial", args))  # its answer was lost on the way back
+    add_trials(guarded, run_id, [2])  # queues behind it
+    assert guarded.retry() and saved_indices(store, run_id) == [1, 2]
+
+
+def test_a_file_another_start_claimed_is_left_to_it(store, run, flaky_store):
+    from games.core.unsaved import claim
+
+    _, _, run_id = run
+    flaky = flaky_store(store, failing={"add_trial"})
+    guarded = GuardedStore(flaky)
+    add_trials(guarded, run_id, [1])
+    claimed = claim(guarded.set_aside())  # another start is saving it
+    assert GuardedStore(store).take_back() == 0 and claimed.exists() and saved_indices(store, run_id) == []
+
+
+def test_once_the_server_answers_a_long_absence_is_written_a_few_writes_each_frame(store, run, flaky_store):
+    from concurrent.futures import wait
+
+    from games.core.guarded_store import WRITES_PER_FRAME
+
+    _, _, run_id = run
+    flaky = flaky_store(store, failing={"add_trial"})
+    guarded = GuardedStore(flaky)
+    guarded.shared = True  # as a clinic's server: play goes on, the store is asked again by itself
+    n = 2 * WRITES_PER_FRAME + 5
+    add_trials(guarded, run_id, range(1, n + 1))
+    assert guarded.away and not guarded.tick(1_000.0) and guarded.background_work() is None  # not yet due
+    flaky.failing.clear()  # the server is back
+    assert not guarded.tick(6_000.0)  # due: the question goes out, off this thread
+    wait([guarded.background_work()])
+    written = []
+    for frame in range(3):
+        done = guarded.tick(6_000.0 + 16 * (frame + 1))
+        written.append(len(saved_indices(store, run_id)))
+    assert written == [WRITES_PER_FRAME, 2 * WRITES_PER_FRAME, n] and done and not guarded.away
+    assert saved_indices(store, run_id) == list(range(1, n + 1)) and guarded.kept_in is None
