@@ -58,17 +58,19 @@ class WhoAreYouScene(FramedScene):
     def __init__(self) -> None:
         super().__init__()
         self.menu = FocusList([])
+        self.none_yet = False
         self.chosen: PinScene | None = None
 
     def on_enter(self) -> None:
-        therapists = self.app.store.therapists()
+        therapists = self.app.store.therapists()  # read here, never while drawing (the server may go)
+        self.none_yet = not therapists
         self.menu = FocusList([
             Button(t.name, lambda t=t: self.choose(t), detail="Type your PIN" if t.has_pin else "Choose a new PIN")
             for t in therapists
         ] or [Button("Add the first therapist", self.add_first, detail="Your name, then a PIN")])
 
     def subtitle(self) -> str:
-        if len(self.menu.buttons) == 1 and not self.app.store.therapists():
+        if self.none_yet:
             return "No therapist has been added to the clinic's database yet."
         return "Choose your name; then type your PIN."
 

@@ -5,10 +5,15 @@ import json
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 
 import pytest
 
 from games.cli import main
+from scores.pin import ScryptCost, hash_pin
+from scores.store import Store
+
+QUICK = ScryptCost(n=2**4, r=8, p=1)  # a PIN record made for the test, not guessed at
 
 BAD_FORMS = ["/tmp/cogsuite.sqlite3", "postgress://host/db", "", "  ", "sqlite:///x.db", "cogsuite"]
 
@@ -55,7 +60,11 @@ def test_every_command_works_on_a_server(tmp_path, capsys, pg_url, no_env_store)
     assert "Room 2  (saved" in ok(capsys, "plan", "list", *on)
     assert "Room 2" in ok(capsys, "plan", "show", "Room 2", *on)
     ok(capsys, "plan", "delete", "Room 2", *on)
-    assert "There was no therapist PIN" in ok(capsys, "pin", "--remove", *on)
+    with Store.open(local, url=pg_url) as store:  # a shared store's PINs are each therapist's own
+        store.add_therapist("Sam Rivera", hash_pin("2468", datetime.now(timezone.utc), QUICK))
+    ok(capsys, "pin", "--remove", "--therapist", "Sam Rivera", *on)
+    with Store.open(local, url=pg_url) as store:
+        assert store.therapist_pin(store.get_therapist("Sam Rivera").id) is None
     # the PC's data folder keeps the log and no store file of its own
     assert (local / "cogsuite.log").exists() and not (local / "cogsuite.sqlite3").exists()
 
