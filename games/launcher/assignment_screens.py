@@ -20,6 +20,7 @@ from scores.assignments import (
     Adherence, Assignment, AssignmentError, MAX_SPAN_DAYS, MAX_TIMES_PER_WEEK, adherence, adherence_words,
     schedule_words,
 )
+from scores.database import StoreError
 from scores.plans import Plan
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,11 @@ def client_adherence(app: Any, client: Any) -> list[tuple[Assignment, Adherence]
 
 def home_summary(app: Any, client: Any) -> str:
     """One line for the client's page: the running assignments' sessions done of planned."""
-    running = [(a, f) for a, f in client_adherence(app, client) if not a.ended and a.ends_on >= app.today()]
+    try:
+        figures = client_adherence(app, client)
+    except StoreError:  # a clinic's database away, not read before: the page still opens
+        return "Not known while the clinic database is away"
+    running = [(a, f) for a, f in figures if not a.ended and a.ends_on >= app.today()]
     if not running:
         return "None running: assign a plan to practise at home"
     return "  ·  ".join(f"{a.plan_name}: {f.done} of {f.planned} done, {f.active_minutes:g} min" for a, f in running)

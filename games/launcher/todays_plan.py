@@ -13,18 +13,30 @@ from games.launcher.exercises import ExercisePictures
 from games.launcher.week_strip import draw_week_strip, strip_height, week_words
 from games.registry import get_exercise, level_ranges
 from scores.assignments import Assignment, DayMark, due_today, next_day, week_strip
+from scores.database import StoreError
 from scores.plans import Plan, PlanError, PlanItem
 
 log = logging.getLogger(__name__)
 
 
+def _home_reads(app: Any, client: Any) -> tuple[list[Assignment], list[Any]]:
+    """The client's running assignments and assigned sessions; none when a clinic's database is
+    away and has not been read yet (the launcher then goes on as on a day without a plan)."""
+    try:
+        assignments = app.store.assignments(client, include_ended=False)
+        return assignments, app.store.assigned_sessions(client) if assignments else []
+    except StoreError as err:
+        log.info("plans for home not read: %s", err)
+        return [], []
+
+
 def client_week(app: Any, client: Any) -> tuple[Assignment | None, Plan | None, list[DayMark]]:
     """The assignment due today for ``client`` (with its plan, if this PC has its exercises) and
     the week strip of their running assignments."""
-    assignments = app.store.assignments(client, include_ended=False)
+    assignments, sessions = _home_reads(app, client)
     if not assignments:
         return None, None, []
-    today, sessions = app.today(), app.store.assigned_sessions(client)
+    today = app.today()
     marks = week_strip(assignments, today, sessions)
     due = due_today(assignments, today, sessions)
     if due is None:
@@ -39,10 +51,10 @@ def client_week(app: Any, client: Any) -> tuple[Assignment | None, Plan | None, 
 def next_plan_words(app: Any, client: Any) -> str:
     """A small note for the exercise list: "Today's plan is ready when you are.", "Your next plan
     is on Friday.", or '' without a plan for home."""
-    assignments = app.store.assignments(client, include_ended=False)
+    assignments, sessions = _home_reads(app, client)
     if not assignments:
         return ""
-    if due_today(assignments, app.today(), app.store.assigned_sessions(client)) is not None:
+    if due_today(assignments, app.today(), sessions) is not None:
         return "Today's plan is ready when you are."
     day = next_day(assignments, app.today(), [])
     if day is None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import games.core.guarded_store
+import scores.assignment_records
 import scores.clinic
 import scores.store
 from games.core.simulate import simulate_session
@@ -34,7 +35,7 @@ from tests.scores.test_export_identity import FILTERS, _fill
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TODAY = date(2024, 6, 1)
-ID_MODULES = (scores.store, scores.clinic, games.core.guarded_store)
+ID_MODULES = (scores.store, scores.clinic, scores.assignment_records, games.core.guarded_store)
 
 
 @pytest.fixture
