@@ -137,6 +137,7 @@ class AssignmentScene(FramedScene):
         self.ends_on: date | None = assignment.ends_on if assignment else None
         self.error = ""
         self.scroll = 0  # pixels of the form scrolled past (large type in a small window)
+        self.more_marks: dict[int, tuple[pygame.Rect, pygame.Rect]] = {}
         self.toggles = [DayToggle(name, lambda d=d: self.toggle(d)) for d, name in enumerate(DAY_LETTERS)]
         self.times_buttons = [Button("One fewer", lambda: self.change_times(-1)),
                               Button("One more", lambda: self.change_times(1))]
@@ -146,7 +147,6 @@ class AssignmentScene(FramedScene):
         if assignment is not None and not assignment.ended:
             self.actions.append(Button("End this assignment", self.ask_end))
         self.menu = FocusList([*self.toggles, *self.times_buttons, *self.date_buttons, *self.actions])
-        self.menu.focus = len(self.menu.buttons) - len(self.actions)
 
     def on_enter(self) -> None:
         if self.starts_on is None:
@@ -235,15 +235,21 @@ class AssignmentScene(FramedScene):
         return texts, y
 
     def _scrolled(self, content: pygame.Rect) -> tuple[list[tuple[Any, Any, str, int]], int]:
-        """The layout scrolled so the focused button shows, with the words just above it."""
+        """The layout scrolled so the focused button shows, with the words just above it; the view
+        always begins with a whole line of words or row of buttons."""
         texts, bottom = self._place(content, content.top - self.scroll)
         focused, above = self.menu.buttons[self.menu.focus].rect, self.theme.font("body", bold=True).get_linesize()
+        # where a line or a row begins, measured from the top of the form
+        starts = sorted({y + self.scroll - content.top for *_, y in texts}
+                        | {b.rect.top + self.scroll - content.top for b in self.menu.buttons})
         wanted = self.scroll
         if focused.bottom > content.bottom:
-            wanted += focused.bottom - content.bottom
+            need = wanted + focused.bottom - content.bottom
+            wanted = next((start for start in starts if start >= need), need)
         elif focused.top - above < content.top:
-            wanted -= content.top - (focused.top - above)
-        wanted = max(0, min(wanted, bottom + self.scroll - content.bottom))
+            need = wanted - (content.top - (focused.top - above))
+            wanted = max((start for start in starts if start <= need), default=0)
+        wanted = max(0, wanted)
         if wanted != self.scroll:
             self.scroll = wanted
             texts, bottom = self._place(content, content.top - self.scroll)
@@ -261,13 +267,33 @@ class AssignmentScene(FramedScene):
             view.height -= below_mark
             texts, bottom = self._scrolled(view)
         self.menu.viewport = view
-        surface.set_clip(view)
         for font, colour, line, y in texts:
-            draw_text(surface, line, font, colour, (view.left, y))
-        surface.set_clip(None)
+            if view.top <= y and y + font.get_linesize() <= view.bottom + theme.gap(0.5):  # whole lines only
+                draw_text(surface, line, font, colour, (view.left, y))
         for i, button in enumerate(self.menu.buttons):
             if view.contains(button.rect):
                 button.draw(surface, theme, focused=(i == self.menu.focus), primary=(button is self.actions[0]))
+        self.more_marks = {}
         if bottom > view.bottom or self.scroll:
-            draw_more_marks(surface, theme, view.right, view.bottom + below_mark // 2, self.scroll > 0,
-                            bottom > view.bottom)
+            self.more_marks = draw_more_marks(surface, theme, view.right, view.bottom + below_mark // 2,
+                                              self.scroll > 0, bottom > view.bottom)
+
+    def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
+        """The wheel, or a click on "more below" or "more above", brings the next hidden row into
+        view (with the focus on it), so the form scrolls by mouse alone too."""
+        if event.type == pygame.MOUSEWHEEL and event.y:
+            self.reveal(-1 if event.y > 0 else 1)
+            return
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            step = next((step for step, (_, rect) in self.more_marks.items() if rect.collidepoint(event.pos)), 0)
+            if step:
+                self.reveal(step)
+                return
+        super().handle_event(event, t_ms)
+
+    def reveal(self, step: int) -> None:
+        """Focus the first button hidden below the view (``step`` 1) or the last above it (-1)."""
+        view, buttons = self.menu.viewport, self.menu.buttons
+        hidden = [i for i, b in enumerate(buttons) if (b.rect.bottom > view.bottom if step > 0 else b.rect.top < view.top)]
+        if hidden:
+            self.menu.focus = hidden[0] if step > 0 else hidden[-1]

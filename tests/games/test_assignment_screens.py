@@ -117,3 +117,30 @@ def test_the_page_shows_adherence_of_the_running_assignment(pilot):
     store.finish_session_item(item, ended_at=at + timedelta(minutes=3), active_s=180.0, outcome="done")
     store.end_session(session, at + timedelta(minutes=4))
     assert home_summary(pilot.app, client) == "Home calm: 1 of 2 done, 3 min"
+
+
+def test_in_large_type_the_form_scrolls_by_keys_and_by_mouse_alone(make_app, local_tz):
+    from games.core.theme import Theme
+
+    local_tz("UTC")
+    start_s = datetime(2024, 6, 5, 10, tzinfo=timezone.utc).timestamp()
+    app = make_app(theme=Theme.create(2.0), wall_s=lambda: start_s)
+    client = app.store.add_client("C-0001", "Alex")
+    form = AssignmentScene(client, PLAN.name, None, PLAN)
+    app.stack.push(form)
+    pilot = Pilot(app)
+    pilot.step()
+    screen = app.screen.get_rect()
+    assert form.scroll == 0 and form.menu.viewport.contains(form.toggles[0].rect)
+    assert not form.menu.viewport.contains(form.actions[0].rect)  # Save is further down
+    while not form.menu.viewport.contains(form.actions[0].rect):  # the wheel alone reaches it
+        before = form.scroll
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1))
+        pilot.step()
+        assert form.scroll > before
+    for button in form.menu.buttons:  # what shows is whole and on the screen
+        if form.menu.viewport.contains(button.rect):
+            assert screen.contains(button.rect)
+    pilot.click(form.actions[0].rect.center)
+    [saved] = app.store.assignments(client)
+    assert saved.weekdays == (0, 2, 4) and saved.ends_on == WEDNESDAY + timedelta(weeks=4)
