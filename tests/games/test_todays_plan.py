@@ -17,12 +17,26 @@ from games.launcher.session import SessionScene
 from games.launcher.session_summary import SessionSummaryScene
 from games.launcher.todays_plan import TodaysPlanScene, client_week
 from scores.assignments import adherence
-from scores.bundle import merge, read_client
+from scores import bundle_file
+from scores.bundle import merge, open_bundle, read_client, seal_bundle
 from scores.plans import Plan, PlanItem
 from scores.store import Store
 
 PLAN = Plan("Home calm", (PlanItem("mood"), PlanItem("breathing", minutes=0.5)))
 MONDAY, TUESDAY, WEDNESDAY = date(2024, 6, 3), date(2024, 6, 4), date(2024, 6, 5)
+PASSPHRASE = "river lemon oak tulip"
+
+
+def carry(source: Store, target: Store, client, include_names: bool = False) -> None:
+    """One client's bundle, sealed as a file would hold it, opened and merged on the other PC."""
+    sealed = seal_bundle(read_client(source, client, include_names), PASSPHRASE, "key-1")
+    merge(target, open_bundle(sealed, PASSPHRASE))
+
+
+@pytest.fixture(autouse=True)
+def quick_kdf(monkeypatch):
+    """scrypt made cheap for the test (the parameters travel in the bundle's header)."""
+    monkeypatch.setattr(bundle_file, "KDF", {"name": "scrypt", "n": 2 ** 12, "r": 8, "p": 1})
 
 
 @pytest.fixture
@@ -33,7 +47,7 @@ def stores(tmp_path, local_tz):
         clinic.save_plan(PLAN)
         clinic.add_assignment(client, PLAN, weekdays=[0, 2, 4], times_per_week=3, starts_on=MONDAY,
                               ends_on=date(2024, 6, 30), now=datetime(2024, 6, 3, 7, tzinfo=timezone.utc))
-        merge(home, read_client(clinic, client, include_names=True))
+        carry(clinic, home, client, include_names=True)
         yield clinic, home, client
 
 
@@ -107,7 +121,7 @@ def test_playing_it_marks_today_done_and_adherence_comes_back_to_the_clinic(stor
     assert (row["kind"], row["plan_name"], row["end_state"]) == ("home", "Home calm", "finished")
     assert datetime.fromisoformat(row["started_at"]).astimezone().date() == WEDNESDAY
 
-    merge(clinic, read_client(home, client))
+    carry(home, clinic, client)
     [assignment] = clinic.assignments(client)
     figures = adherence(assignment, WEDNESDAY, clinic.assigned_sessions(client))
     assert (figures.planned, figures.done, figures.days_done) == (2, 1, 1)
