@@ -137,3 +137,23 @@ def test_playing_it_marks_today_done_and_adherence_comes_back_to_the_clinic(stor
     assert [m.state for m in friday.app.stack.top.marks][:5] == ["planned", "not_planned", "done", "not_planned",
                                                                  "planned"]
     close(friday)
+
+
+def test_a_change_or_end_made_later_in_the_clinic_reaches_home(stores):
+    clinic, home, client = stores
+    [assignment] = clinic.assignments(client)
+    changed = clinic.update_assignment(assignment, weekdays=[1], times_per_week=1, starts_on=MONDAY,
+                                       ends_on=date(2024, 6, 30), now=datetime(2024, 6, 3, 8, tzinfo=timezone.utc))
+    carry(clinic, home, client)
+    assert home.assignments(client) == [changed]
+    tuesday = open_home(home, TUESDAY)
+    choose_first_client(tuesday)
+    assert isinstance(tuesday.app.stack.top, TodaysPlanScene)  # Tuesdays now, not Wednesdays
+    close(tuesday)
+    clinic.end_assignment(changed, now=datetime(2024, 6, 3, 9, tzinfo=timezone.utc))
+    carry(clinic, home, client)
+    assert home.get_assignment(assignment.id).ended
+    again = open_home(home, TUESDAY)
+    choose_first_client(again)
+    assert isinstance(again.app.stack.top, ExerciseListScene)
+    close(again)
