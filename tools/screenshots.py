@@ -10,7 +10,9 @@ a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.
 contrast. With ``--results`` it saves the results screen after a run that is a new best and after a
 low run, each with earlier runs behind it, at the same four. With ``--feedback`` it saves feedback
 moments, the screen between practice and scored play, and finishing after this one, at 1.0, 2.0
-and in high contrast.
+and in high contrast. With ``--bundles`` it saves the bundle screens (``tools/bundle_screenshots.py``:
+prepare for home, bring in home practice, and the client's send and bring in) in ``bundles/``, at
+1.0, 2.0 and in high contrast.
 """
 
 from __future__ import annotations
@@ -295,9 +297,18 @@ def main() -> None:
     parser.add_argument("--results", action="store_true", help="the results screen after a new best and a low run")
     parser.add_argument("--feedback", action="store_true",
                         help="feedback moments, the screen before scored play, finishing after this one")
+    parser.add_argument("--bundles", action="store_true",
+                        help="prepare for home, bring in home practice, and the client's send and bring in")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.bundles:
+        from tools.bundle_screenshots import take_bundles
+
+        for suffix, theme in FEEDBACK_THEMES:
+            take_bundles(args.out / "bundles", suffix, theme)
+        print(f"screenshots written to {args.out / 'bundles'}")
+        return
     if args.feedback:
         for suffix, theme in FEEDBACK_THEMES:
             take_feedback(args.out, suffix, theme)

@@ -23,7 +23,7 @@ class _Done:
 DONE: Any = _Done()  # what the summary screen pops with: the screens under it close too
 
 THERAPIST_WRONG = "Wrong passphrase or damaged file."
-CLIENT_WRONG = "Those words did not open the file. Please check them against your note and try again."
+CLIENT_WRONG = "Those words did not open it. Please check your note and try again."
 
 
 def client_wait(seconds: float) -> str:
@@ -73,6 +73,25 @@ def draw_places(surface: pygame.Surface, theme: Any, menu: FocusList, notice: st
     width = min(content.width, max(theme.gap(45), max(b.width(theme) for b in menu.buttons)))
     menu.layout(theme, pygame.Rect(content.left, content.top, width, content.height))
     menu.draw(surface, theme)
+
+
+def stick_picture(theme: Any) -> Callable[[tuple[int, int]], pygame.Surface]:
+    """A USB stick with an arrow, for the client's "Send to the clinic" tile (in the theme's colours)."""
+
+    def draw(size: tuple[int, int]) -> pygame.Surface:
+        pal, (w, h) = theme.palette, size
+        picture = pygame.Surface(size)
+        picture.fill(pal.background)
+        body = pygame.Rect(w * 0.12, h * 0.32, w * 0.5, h * 0.36)
+        plug = pygame.Rect(body.right, h * 0.4, w * 0.16, h * 0.2)
+        pygame.draw.rect(picture, pal.accent, body, border_radius=max(2, h // 12))
+        pygame.draw.rect(picture, pal.text, plug, width=max(2, h // 24))
+        tip, line_w = (w * 0.95, h * 0.5), max(2, h // 20)
+        pygame.draw.line(picture, pal.text, (plug.right + w * 0.02, h * 0.5), tip, line_w)
+        pygame.draw.polygon(picture, pal.text, [tip, (w * 0.87, h * 0.42), (w * 0.87, h * 0.58)])
+        return picture
+
+    return draw
 
 
 class MarkButton(Button):
@@ -127,13 +146,15 @@ class MarkButton(Button):
 
 class BundleDoneScene(FramedScene):
     """What was written or brought in, with one button; pops with DONE, and the screens that led
-    here close with it."""
+    here close with it. ``big`` (the passphrase to write down) comes first, in large type, under
+    its ``big_label``."""
 
     hint = "Enter to finish"
+    corner_label = ""  # the one button says it; Esc finishes too
 
-    def __init__(self, title: str, lines: list[str], big: str = "", label: str = "Done") -> None:
+    def __init__(self, title: str, lines: list[str], big: str = "", label: str = "Done", big_label: str = "") -> None:
         super().__init__()
-        self.title, self.lines, self.big = title, lines, big
+        self.title, self.lines, self.big, self.big_label = title, lines, big, big_label
         self.menu = FocusList([Button(label, self.finish)])
 
     def back(self) -> None:
@@ -143,25 +164,30 @@ class BundleDoneScene(FramedScene):
         self.app.stack.pop(DONE)
 
     def draw(self, surface: pygame.Surface) -> None:
-        theme, pal = self.theme, self.theme.palette
+        theme = self.theme
         content = self.draw_frame(surface)
-        body, large = theme.font("body"), theme.font("large", bold=True)
         button = self.menu.buttons[0]
-        button_h = button.height(theme)
-        bottom = content.bottom - button_h - theme.gap()
+        width, height = max(button.width(theme), theme.gap(12)), button.height(theme)
+        room = pygame.Rect(content.left, content.top, content.width, content.height - height - theme.gap())
+        for role in ("body", "small"):  # the lines in smaller type rather than cut off
+            blocks = self._blocks(role)
+            if self._height(blocks, room.width) <= room.height:
+                break
         y = content.top
-        for line in self.lines:
-            for part in wrap(line, body, content.width):
-                if y + body.get_linesize() <= bottom:
-                    draw_text(surface, part, body, pal.text, (content.left, y))
-                y += body.get_linesize()
-        if self.big:
-            y += theme.gap(0.5)
-            for part in wrap(self.big, large, content.width):
-                if y + large.get_linesize() <= bottom:
-                    draw_text(surface, part, large, pal.text, (content.left, y))
-                y += large.get_linesize()
-        width = max(button.width(theme), theme.gap(12))
-        top = min(y + theme.gap(), bottom + theme.gap())
-        self.menu.layout(theme, pygame.Rect(content.left, top, width, button_h))
+        for font, colour, text in blocks:
+            for part in wrap(text, font, room.width):
+                draw_text(surface, part, font, colour, (content.left, y))
+                y += font.get_linesize()
+            y += theme.gap(0.5) if self.big and text is self.big else 0
+        self.menu.layout(theme, pygame.Rect(content.left, min(y + theme.gap(), room.bottom + theme.gap()), width, height))
         self.menu.draw(surface, theme, primary=0)
+
+    def _blocks(self, role: str) -> list[tuple[pygame.font.Font, Any, str]]:
+        """(font, colour, text) of each paragraph: the label, the big words, then the lines."""
+        theme, pal = self.theme, self.theme.palette
+        blocks = [(theme.font("small"), pal.muted_text, self.big_label)] if self.big_label else []
+        blocks += [(theme.font("large", bold=True), pal.text, self.big)] if self.big else []
+        return blocks + [(theme.font(role), pal.text, line) for line in self.lines]
+
+    def _height(self, blocks: list[tuple[pygame.font.Font, Any, str]], width: int) -> int:
+        return sum(len(wrap(text, font, width)) * font.get_linesize() for font, _, text in blocks) + self.theme.gap()

@@ -48,7 +48,12 @@ class PrepareForHomeScene(FramedScene):
         self.pending: tuple[Any, Path, str, str | None] | None = None  # bundle, path, passphrase, key id
 
     def subtitle(self) -> str:
-        return f"A file with {self.client.code}'s practice and settings, to take to the client's home PC."
+        """One line, or none in large type (the choices need the room)."""
+        from games.launcher.common import margin
+
+        text = f"{self.client.code}'s practice and settings, for their home PC."
+        room = self.app.screen.get_width() - 2 * margin(self.theme, self.app.screen)
+        return text if self.theme.font("body").size(text)[0] <= room else ""
 
     def on_enter(self) -> None:
         if self.folder is None:
@@ -78,7 +83,8 @@ class PrepareForHomeScene(FramedScene):
 
     # --- choices -------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        self.app.stack.push(FolderScene("Where should the file go?", "A USB stick, or a folder on this PC."))
+        self.app.stack.push(FolderScene("Where should the file go?", "A USB stick, or a folder on this PC.",
+                                        short_title="Where to?"))
 
     def toggle_name(self) -> None:
         self.include_name = not self.include_name
@@ -121,9 +127,9 @@ class PrepareForHomeScene(FramedScene):
             self.notice = str(err)
             return
         self.pending = (bundle, path, passphrase, key_id)
-        detail = "\n".join([f"File: {path.name}", f"In: {path.parent}", sittings_words(bundle.manifest["counts"]) + ".",
-                            "With the display name." if self.include_name else "Without the display name (ID only).",
-                            f"Passphrase: {passphrase}"])
+        name = "with the display name" if self.include_name else "without the display name (ID only)"
+        detail = "\n".join([f"File: {path.name}", f"In: {path.parent}",
+                            f"{sittings_words(bundle.manifest['counts'])}, {name}.", f"Passphrase: {passphrase}"])
         self.app.stack.push(ChoiceScene(self, "Write this file?", detail, [("Cancel", False), ("Write it", True)],
                                         on_escape=False, primary=1))
 
@@ -135,10 +141,10 @@ class PrepareForHomeScene(FramedScene):
             self.notice = f"The file was not written: {err}"
             return
         log.info("bundle of %s written to %s", self.client.code, path)
-        lines = [f"Written: {path}", sittings_words(bundle.manifest["counts"]) + ".",
-                 "With the display name." if bundle.includes_name else "Without the display name.",
-                 "Passphrase, to write down for the client:"]
-        self.app.stack.push(BundleDoneScene("Ready for home", lines, big=passphrase))
+        name = "with the display name" if bundle.includes_name else "without the display name"
+        lines = [f"File: {path.name}", f"In: {path.parent}", f"{sittings_words(bundle.manifest['counts'])}, {name}."]
+        self.app.stack.push(BundleDoneScene("Ready for home", lines, big=passphrase,
+                                            big_label="The passphrase, to write down for the client:"))
 
     def on_result(self, result: Any) -> None:
         if isinstance(result, Path):
@@ -153,6 +159,8 @@ class PrepareForHomeScene(FramedScene):
 
     # --- drawing -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        """The choices beside the passphrase; in large type in a small window the passphrase on top
+        (its words on as few lines as fit) and the choices, scrolling, under it."""
         theme = self.theme
         content = draw_notice_above(surface, theme, self.notice, self.draw_frame(surface))
         menu_w = max(max(b.width(theme) for b in self.menu.buttons), content.width * 40 // 100)
@@ -160,32 +168,34 @@ class PrepareForHomeScene(FramedScene):
             self.menu.layout(theme, pygame.Rect(content.left, content.top, menu_w, content.height))
             side = pygame.Rect(content.left + menu_w + theme.gap(2), content.top, 0, content.height)
             side.width = content.right - side.left
-        else:  # large type in a small window: the choices on top, the passphrase under them
-            menu_h = content.height * 62 // 100
-            self.menu.layout(theme, pygame.Rect(content.left, content.top, content.width, menu_h))
-            side = pygame.Rect(content.left, content.top + menu_h + theme.gap(), content.width, 0)
-            side.height = content.bottom - side.top
+            self._draw_passphrase(surface, side, one_word_a_line=True)
+        else:
+            used = self._draw_passphrase(surface, content, one_word_a_line=False)
+            top = content.top + used + theme.gap()
+            self.menu.layout(theme, pygame.Rect(content.left, top, content.width, content.bottom - top))
         self.menu.draw(surface, theme, primary=len(self.menu.buttons) - 1)
-        self._draw_passphrase(surface, side)
 
-    def _draw_passphrase(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _draw_passphrase(self, surface: pygame.Surface, area: pygame.Rect, one_word_a_line: bool) -> int:
+        """The passphrase to write down (or the field to type one) at the top of ``area``; its height."""
         theme, pal = self.theme, self.theme.palette
         if self.mode == TYPED:
             self.field.rect = pygame.Rect(area.left, area.top, area.width, self.field.height(theme))
             self.field.draw(surface, theme, focused=True)
-            return
-        small, large = theme.font("small"), theme.font("title", bold=True)
+            return self.field.rect.height
+        small = theme.font("small")
+        large = theme.font("title" if one_word_a_line else "large", bold=True)
         label = "The passphrase this PC keeps:" if self.mode == KEPT else "New passphrase, to write down:"
+        words = self.kept[1] if self.mode == KEPT and self.kept else self.drawn
+        # one word a line where there is room: nothing to misread when writing it down
+        lines = words.split() if one_word_a_line else wrap(words, large, area.width)
         y = area.top
         for line in wrap(label, small, area.width):
             draw_text(surface, line, small, pal.muted_text, (area.left, y))
             y += small.get_linesize()
-        words = self.kept[1] if self.mode == KEPT and self.kept else self.drawn
-        for word in words.split():  # one word a line: nothing to misread when writing it down
-            if y + large.get_linesize() > area.bottom:
-                break
-            draw_text(surface, word, large, pal.text, (area.left, y))
+        for line in lines:
+            draw_text(surface, line, large, pal.text, (area.left, y))
             y += large.get_linesize()
+        return y - area.top
 
 
 def send_practice(app: Any, client: Client) -> None:
@@ -206,7 +216,7 @@ class SendPracticeScene(FolderScene):
 
     def __init__(self, client: Client) -> None:
         super().__init__("Send my practice to the clinic", "Choose where to put it, for example your USB stick.",
-                         for_client=True)
+                         for_client=True, short_title="Send my practice")
         self.client = client
 
     def chosen(self, folder: Path) -> None:
@@ -221,7 +231,7 @@ class SendPracticeScene(FolderScene):
             return
         log.info("practice of %s written to %s", self.client.code, path)
         self.app.stack.push(BundleDoneScene("Your practice is ready to take to the clinic",
-                                            ["It is saved here:", str(path),
+                                            [f"It is saved on {folder.name or folder} as {path.name}.",
                                              "Bring it with you to your next visit."]))
 
     def on_result(self, result: Any) -> None:

@@ -46,10 +46,11 @@ def what_it_adds(bundle: Bundle, summary: ImportSummary, done: bool) -> list[str
     """The merge in the therapist's words: for which client, what is new, what changes, conflicts."""
     code, added = client_code(bundle), summary.added
     lines = [f"Client {code}" + ("" if bundle.includes_name else " (the file has no display name)") + "."]
-    verb = "Added" if done else "New"
-    lines.append(f"{verb}: {sittings_words(added)}" + (f", {added.get('mood_checks', 0)} mood checks" if
-                                                       added.get("mood_checks") else "") + ".")
     updated = sum(summary.updated.values())
+    if not summary.total_added and not updated:
+        return lines + ["Nothing new: this PC already holds everything in the file."]
+    moods = f", {added['mood_checks']} mood checks" if added.get("mood_checks") else ""
+    lines.append(f"{'Added' if done else 'New'}: {sittings_words(added)}{moods}.")
     if updated:
         lines.append(f"{'Updated' if done else 'To update'}: {updated} record{'s' if updated != 1 else ''} "
                      "(sittings closed, settings, plans).")
@@ -58,8 +59,6 @@ def what_it_adds(bundle: Bundle, summary: ImportSummary, done: bool) -> list[str
         lines += [f"  {line}" for line in summary.resolved[:MAX_RESOLVED_SHOWN]]
         more = len(summary.resolved) - MAX_RESOLVED_SHOWN
         lines += [f"  and {more} more"] if more > 0 else []
-    if not summary.total_added and not updated:
-        lines.append("Nothing new: this PC already holds everything in the file.")
     return lines
 
 
@@ -102,7 +101,8 @@ class BringInScene(FramedScene):
 
     def choose_folder(self) -> None:
         title = "Where is the file?" if self.for_client else "Choose a folder"
-        self.app.stack.push(FolderScene(title, "A USB stick, or a folder on this computer.", self.for_client))
+        self.app.stack.push(FolderScene(title, "A USB stick, or a folder on this computer.", self.for_client,
+                                        short_title="Where is it?" if self.for_client else "A folder"))
 
     def pick(self, path: Path) -> None:
         from games.launcher.bundle_passphrase import PassphraseScene
@@ -138,7 +138,8 @@ class BringInScene(FramedScene):
         if self.for_client:
             question, detail = "Bring this in?", "Your plan and practice from the clinic go onto this computer."
         else:
-            question, detail = f"Bring in {self.found.path.name}?", "\n".join(what_it_adds(bundle, summary, False))
+            question = "Bring in this file?"
+            detail = "\n".join([f"File: {self.found.path.name}", *what_it_adds(bundle, summary, False)])
         self.app.stack.push(ChoiceScene(self, question, detail, [("Cancel", False), ("Bring it in", True)],
                                         on_escape=False, primary=1))
 

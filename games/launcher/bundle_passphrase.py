@@ -39,7 +39,10 @@ class PassphraseScene(FramedScene):
     def __init__(self, found: BundleFile, kept: str | None = None, for_client: bool = False) -> None:
         super().__init__()
         self.found, self.kept, self.for_client = found, kept, for_client
-        self.title = "Open the file from the clinic" if for_client else "The file's passphrase"
+        self.title = "Your file from the clinic" if for_client else "The file's passphrase"
+        self.short_title = "Your file" if for_client else "Passphrase"
+        if for_client:
+            self.hint = "Type the words, then Enter  ·  Esc to go back"
         label = "The words on your note" if for_client else "Passphrase"
         self.field = TextField(label, max_length=200)
         self.button = Button("Open", self.submit)
@@ -50,7 +53,7 @@ class PassphraseScene(FramedScene):
 
     def subtitle(self) -> str:
         if self.for_client:
-            return "Type the words your therapist wrote down for you."
+            return "Type the words your therapist wrote down."
         return f"{self.found.path.name} was sealed with a passphrase this PC does not know."
 
     def on_enter(self) -> None:
@@ -135,16 +138,23 @@ class PassphraseScene(FramedScene):
 
     # --- drawing -------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        theme = self.theme
+        """The field, the Open button under it (beside it when the message would not fit), the message."""
+        theme, body = self.theme, self.theme.font("body")
         content = self.draw_frame(surface)
         width = min(content.width, theme.gap(50))
-        self.field.rect = pygame.Rect(content.left, content.top, width, self.field.height(theme))
-        self.field.draw(surface, theme, focused=self.pending is None and self.locked_s <= 0)
-        self.button.rect = pygame.Rect(content.left, self.field.rect.bottom + theme.gap(),
-                                       max(self.button.width(theme), theme.gap(10)), self.button.height(theme))
-        self.button.draw(surface, theme, focused=False, primary=self.pending is None and self.locked_s <= 0)
-        y, body = self.button.rect.bottom + theme.gap(), theme.font("body")
         message = self.shown_message()
-        for line in wrap(message, body, width) if message else []:
+        lines = wrap(message, body, width) if message else []
+        button_w, button_h = max(self.button.width(theme), theme.gap(10)), self.button.height(theme)
+        self.field.rect = pygame.Rect(content.left, content.top, width, self.field.height(theme))
+        self.button.rect = pygame.Rect(content.left, self.field.rect.bottom + theme.gap(), button_w, button_h)
+        needed = max(2, len(lines)) * body.get_linesize() + theme.gap()
+        if self.button.rect.bottom + needed > content.bottom:  # large type: the button beside the field
+            self.field.rect.width = width - button_w - theme.gap()
+            self.button.rect.bottomleft = (self.field.rect.right + theme.gap(), self.field.rect.bottom)
+        ready = self.pending is None and self.locked_s <= 0
+        self.field.draw(surface, theme, focused=ready)
+        self.button.draw(surface, theme, focused=False, primary=ready)
+        y = max(self.button.rect.bottom, self.field.rect.bottom) + theme.gap()
+        for line in lines:
             draw_text(surface, line, body, theme.palette.gentle, (content.left, y))
             y += body.get_linesize()

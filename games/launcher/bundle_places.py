@@ -50,9 +50,10 @@ class FolderScene(FramedScene):
     """The places a bundle can go or come from, as buttons; "Look again" after plugging a stick in;
     "Type a folder" for any other. Pops with the chosen Path (``chosen`` may do otherwise)."""
 
-    def __init__(self, title: str, subtitle: str, for_client: bool = False) -> None:
+    def __init__(self, title: str, subtitle: str, for_client: bool = False, short_title: str = "") -> None:
         super().__init__()
         self.title, self._subtitle, self.for_client = title, subtitle, for_client
+        self.short_title = short_title
         self.menu = FocusList([])
         self.notice = ""
 

@@ -96,8 +96,10 @@ class ExerciseListScene(FramedScene):
 
         if pin_is_set(self.app.store):
             return []
-        send = Tile("Send to the clinic", self.send_practice, key="send-practice",
-                    parts=("On a USB stick",))
+        from games.launcher.bundle_common import stick_picture
+
+        send = Tile("Send to the clinic", self.send_practice, key="send-practice", parts=("On a USB stick",),
+                    picture=stick_picture(self.theme))
         return [("For your next visit", [send])]
 
     def send_practice(self) -> None:

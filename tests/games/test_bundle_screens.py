@@ -113,7 +113,7 @@ def test_prepare_for_home_shows_what_it_writes_and_writes_only_after_the_confirm
     activate(clinic, prepare.menu, "Next")
     confirm = top(clinic)
     assert isinstance(confirm, ChoiceScene) and confirm.question == "Write this file?"
-    assert "0 sittings, 0 runs, 0 trials" in confirm.detail and "Without the display name" in confirm.detail
+    assert "0 sittings, 0 runs, 0 trials, without the display name" in confirm.detail
     assert words in confirm.detail and list(stick.iterdir()) == []  # nothing written yet
     clinic.press(pygame.K_ESCAPE)  # cancel writes nothing
     assert top(clinic) is prepare and list(stick.iterdir()) == []
@@ -143,7 +143,7 @@ def test_the_name_goes_only_when_ticked_and_a_typed_passphrase_is_checked(clinic
     assert top(clinic) is prepare and "at least 10 characters" in prepare.notice
     clinic.type(" enough now")
     activate(clinic, prepare.menu, "Next")
-    assert "With the display name" in top(clinic).detail
+    assert "with the display name" in top(clinic).detail
     clinic.press(pygame.K_RIGHT)  # onto "Write it"
     clinic.press(pygame.K_RETURN)
     [written] = list(stick.iterdir())
@@ -287,7 +287,7 @@ def test_a_client_sends_their_practice_sealed_with_the_kept_passphrase(home_pilo
     done = top(pilot)
     assert isinstance(done, BundleDoneScene) and done.title == "Your practice is ready to take to the clinic"
     [written] = list(stick.iterdir())
-    assert str(written) in done.lines
+    assert f"It is saved on STICK as {written.name}." in done.lines
     with Store.open(tmp_path / "clinic") as clinic_store:  # the clinic can bring it in
         from scores.bundle import merge
 
