@@ -152,9 +152,11 @@ class BundleDoneScene(FramedScene):
     hint = "Enter to finish"
     corner_label = ""  # the one button says it; Esc finishes too
 
-    def __init__(self, title: str, lines: list[str], big: str = "", label: str = "Done", big_label: str = "") -> None:
+    def __init__(self, title: str, lines: list[str], big: str = "", label: str = "Done", big_label: str = "",
+                 short_title: str = "") -> None:
         super().__init__()
         self.title, self.lines, self.big, self.big_label = title, lines, big, big_label
+        self.short_title = short_title
         self.menu = FocusList([Button(label, self.finish)])
 
     def back(self) -> None:

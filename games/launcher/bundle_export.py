@@ -42,7 +42,7 @@ class PrepareForHomeScene(FramedScene):
         self.include_name = False
         self.kept: tuple[str, str] | None = None
         self.mode, self.drawn = NEW, ""
-        self.field = TextField("Type a passphrase (at least four words are easiest to write down)")
+        self.field = TextField("Passphrase (four words are easy to write down)")
         self.notice = ""
         self.menu = FocusList([])
         self.pending: tuple[Any, Path, str, str | None] | None = None  # bundle, path, passphrase, key id
@@ -232,7 +232,8 @@ class SendPracticeScene(FolderScene):
         log.info("practice of %s written to %s", self.client.code, path)
         self.app.stack.push(BundleDoneScene("Your practice is ready to take to the clinic",
                                             [f"It is saved on {folder.name or folder} as {path.name}.",
-                                             "Bring it with you to your next visit."]))
+                                             "Bring it with you to your next visit."],
+                                            short_title="Ready for the clinic"))
 
     def on_result(self, result: Any) -> None:
         if result is DONE:

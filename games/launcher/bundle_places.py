@@ -11,7 +11,7 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, TextField, draw_text, wrap
+from games.core.widgets import Button, FocusList, TextField
 from games.launcher.bundle_common import draw_places
 from games.launcher.common import FramedScene
 
@@ -112,7 +112,8 @@ class TypeFolderScene(FramedScene):
         self.for_client = for_client
 
     def subtitle(self) -> str:
-        return "For example the folder of a USB stick or of a shared drive."
+        """The example; a folder that is not there says so here, where large type leaves it room."""
+        return self.error or "For example the folder of a USB stick or of a shared drive."
 
     def use(self) -> None:
         folder = Path(os.path.expanduser(self.field.text.strip()))
@@ -144,7 +145,3 @@ class TypeFolderScene(FramedScene):
         self.button.rect = pygame.Rect(content.left, self.field.rect.bottom + theme.gap(),
                                        self.button.width(theme), self.button.height(theme))
         self.button.draw(surface, theme, focused=False, primary=True)
-        y, body = self.button.rect.bottom + theme.gap(), theme.font("body")
-        for line in wrap(self.error, body, width) if self.error else []:
-            draw_text(surface, line, body, theme.palette.gentle, (content.left, y))
-            y += body.get_linesize()

@@ -338,3 +338,23 @@ def test_removable_drives_are_found_where_each_system_mounts_them(tmp_path):
     (tmp_path / "Volumes" / "Macintosh HD").symlink_to(tmp_path)
     found = removable_drives("ann", root=tmp_path, windows=False)
     assert [p.name for p in found] == ["STICK", "DISK", "KEY"]
+
+
+def test_a_typed_folder_must_exist(clinic, stick, tmp_path):
+    from games.launcher.bundle_places import TypeFolderScene
+
+    page = to_page(clinic)
+    activate(clinic, page.menu, "Prepare for home")
+    activate(clinic, top(clinic).menu, "Folder")
+    activate(clinic, top(clinic).menu, "Type a folder")
+    typed = top(clinic)
+    assert isinstance(typed, TypeFolderScene)
+    typed.field.text = ""
+    clinic.type(str(tmp_path / "nowhere"))
+    clinic.press(pygame.K_RETURN)
+    assert top(clinic) is typed and typed.subtitle().startswith("There is no folder")
+    (tmp_path / "elsewhere").mkdir()
+    typed.field.text = ""
+    clinic.type(str(tmp_path / "elsewhere"))
+    clinic.click(typed.button.rect.center)
+    assert isinstance(top(clinic), PrepareForHomeScene) and top(clinic).folder == tmp_path / "elsewhere"
