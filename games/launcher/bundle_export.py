@@ -111,6 +111,8 @@ class PrepareForHomeScene(FramedScene):
                                                            event.key == pygame.K_BACKSPACE)):
             self.field.handle_event(event)
             self.notice = ""
+        elif typing and event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
+            return  # a space between typed words, not a press of the focused button
         else:
             super().handle_event(event, t_ms)
 

@@ -133,7 +133,7 @@ class BringInScene(FramedScene):
         try:
             summary = bring_in(self.app.store, bundle, passphrase, self.found.key_id, kept=True, dry_run=True)
         except StoreError as err:
-            self.notice = str(err)
+            self.refused(err)
             return
         if self.for_client:
             question, detail = "Bring this in?", "Your plan and practice from the clinic go onto this computer."
@@ -149,7 +149,7 @@ class BringInScene(FramedScene):
         try:
             summary = bring_in(self.app.store, bundle, passphrase, self.found.key_id, kept=kept)
         except StoreError as err:
-            self.notice = str(err)
+            self.refused(err)
             return
         log.info("bundle %s of client %s brought in: %s", self.found.path, client_code(bundle), summary.added)
         if self.for_client:
@@ -158,6 +158,13 @@ class BringInScene(FramedScene):
         else:
             done = BundleDoneScene("Home practice brought in", what_it_adds(bundle, summary, True))
         self.app.stack.push(done)
+
+    def refused(self, err: StoreError) -> None:
+        """The file cannot be merged here (another client has its ID; the store refused): nothing was
+        written; the therapist reads why, the client a kind word."""
+        log.warning("bundle %s not brought in: %s", self.found.path, err)
+        self.notice = "This file cannot be brought in here. Please ask your therapist." if self.for_client \
+            else str(err)
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_places(surface, self.theme, self.menu, self.notice, self.draw_frame(surface))

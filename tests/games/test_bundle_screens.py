@@ -358,3 +358,29 @@ def test_a_typed_folder_must_exist(clinic, stick, tmp_path):
     clinic.type(str(tmp_path / "elsewhere"))
     clinic.click(typed.button.rect.center)
     assert isinstance(top(clinic), PrepareForHomeScene) and top(clinic).folder == tmp_path / "elsewhere"
+
+
+def test_a_space_typed_in_a_passphrase_presses_no_button(clinic, stick):
+    page = to_page(clinic)
+    activate(clinic, page.menu, "Prepare for home")
+    prepare = top(clinic)
+    activate(clinic, prepare.menu, "Type a passphrase")
+    prepare.menu.focus = len(prepare.menu.buttons) - 1  # the mouse resting on "Next"
+    for word in ("apple", "cedar", "brook"):
+        clinic.type(word)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_SPACE, mod=0, unicode=" ", scancode=44))
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=" "))
+        clinic.step()
+    assert top(clinic) is prepare and prepare.field.text == "apple cedar brook "
+
+
+def test_a_file_of_another_client_with_the_same_id_is_refused_whole(clinic, stick, home_data):
+    """The clinic's C-0001 is another person than the home PC's: nothing is merged."""
+    store = clinic.app.store
+    home_bundle(home_data, stick)
+    before = counts(store)
+    scene = open_the_file(clinic, to_page(clinic))
+    clinic.type(PASSPHRASE)
+    clinic.press(pygame.K_RETURN)
+    assert top(clinic) is scene and "different client with the ID 'C-0001'" in scene.notice
+    assert counts(store) == before
