@@ -12,6 +12,8 @@ low run, each with earlier runs behind it, at the same four. With ``--feedback``
 moments, the screen between practice and scored play, and finishing after this one, at 1.0, 2.0
 and in high contrast. With ``--away`` it saves the screens of play kept on this PC while a clinic's
 database is away (``tools/away_screenshots.py``), in docs/screenshots/away/, at the same three.
+With ``--bundles`` it saves the bundle screens (``tools/bundle_screenshots.py``: prepare for home,
+bring in home practice, and the client's send and bring in) in ``bundles/``, at the same three.
 """
 
 from __future__ import annotations
@@ -300,6 +302,8 @@ def main() -> None:
                         help="play kept on this PC while a clinic's database is away: the band and its screens")
     parser.add_argument("--therapists", action="store_true",
                         help="therapists by name (a clinic's shared store) and the Activity page, at 1.0, 2.0, high contrast")
+    parser.add_argument("--bundles", action="store_true",
+                        help="prepare for home, bring in home practice, and the client's send and bring in")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -314,6 +318,13 @@ def main() -> None:
 
         take_all(args.out)
         print(f"screenshots written to {args.out / 'therapists'}")
+        return
+    if args.bundles:
+        from tools.bundle_screenshots import take_bundles
+
+        for suffix, theme in FEEDBACK_THEMES:
+            take_bundles(args.out / "bundles", suffix, theme)
+        print(f"screenshots written to {args.out / 'bundles'}")
         return
     if args.feedback:
         for suffix, theme in FEEDBACK_THEMES:
