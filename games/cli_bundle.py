@@ -77,8 +77,8 @@ def _export_passphrase(args: argparse.Namespace, store: Any, client: Any) -> tup
 
 
 def _export(args: argparse.Namespace) -> int:
-    from scores.bundle import keep_passphrase, read_client, seal_bundle
-    from scores.bundle_file import write_private
+    from scores.bundle import read_client
+    from scores.bundle_io import count, write_bundle
 
     out = out_path(args)
     with open_store(args, create=False) as store:
@@ -87,14 +87,10 @@ def _export(args: argparse.Namespace) -> int:
             raise CliError(f"There is no client {args.client!r} in {store.location}.")
         passphrase, key_id, how = _export_passphrase(args, store, client)
         bundle = read_client(store, client, include_names=args.include_names)
-        if key_id is None:
-            key_id = keep_passphrase(store, client.id, passphrase)
-        write_private(out, seal_bundle(bundle, passphrase, key_id))
-        counts = bundle.manifest["counts"]
-        store.record_audit("export", client, detail=f"bundle to {out.name}: {counts.get('runs', 0)} runs, "
-                           f"{counts.get('trials', 0)} trials" + (", with names" if args.include_names else ""))
-    print(f"Wrote the bundle of {client.code} to {out}: {counts.get('sessions', 0)} sessions, "
-          f"{counts.get('runs', 0)} runs, {counts.get('trials', 0)} trials"
+        write_bundle(store, bundle, out, passphrase, key_id)
+    counts = bundle.manifest["counts"]
+    print(f"Wrote the bundle of {client.code} to {out}: {count(counts, 'sessions')}, "
+          f"{count(counts, 'runs')}, {count(counts, 'trials')}"
           + ("" if args.include_names else " (no display name)") + ".")
     if how == "new":
         print(f"Its passphrase, to write down for the client: {passphrase}")
@@ -104,32 +100,22 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scores.bundle import keep_passphrase, kept_passphrase, key_id_of, merge, open_bundle
-    from scores.bundle_file import read_file
+    from scores.bundle import open_bundle
+    from scores.bundle_io import added_words, bring_in, client_code, look_at
 
     path = user_path(args.file, "FILE")
-    data = read_file(path)
-    key_id = key_id_of(data, str(path))  # not a bundle, or a newer one: said before anything is asked
+    found = look_at(path)  # not a bundle, or a newer one: said before anything is asked
     with open_store(args, create=True) as store:
-        kept = None if args.passphrase_file else kept_passphrase(store, key_id=key_id)
-        passphrase = kept[1] if kept else _from_file(args) if args.passphrase_file else _ask("Passphrase of the bundle: ")
-        bundle = open_bundle(data, passphrase, str(path))  # checked whole before anything is written
-        summary = merge(store, bundle)
-        if not kept:
-            keep_passphrase(store, bundle.client_id, passphrase, key_id)
-    code = bundle.rows("clients")[0]["client_code"]
+        kept = None if args.passphrase_file else found.kept(store)
+        passphrase = kept or (_from_file(args) if args.passphrase_file else _ask("Passphrase of the bundle: "))
+        bundle = open_bundle(found.data, passphrase, str(path))  # checked whole before anything is written
+        summary = bring_in(store, bundle, passphrase, found.key_id, kept=bool(kept))
+    code = client_code(bundle)
     log.info("bundle %s of client %s imported: %s", path, code, summary.added)
     if summary.total_added == 0 and not any(summary.updated.values()):
         print(f"Nothing new for {code}: this store already holds everything in the bundle.")
     else:
-        added = ", ".join(f"{n} {_rows(table, n)}" for table, n in summary.added.items() if n)
-        print(f"Imported for {code}: " + (added or "no new rows") + ".")
+        print(f"Imported for {code}: " + (added_words(summary) or "no new rows") + ".")
     for line in summary.resolved:
         print(f"  resolved: {line}")
     return 0
-
-
-def _rows(table: str, count: int) -> str:
-    """``level_changes`` as words: "level changes", or "level change" for one."""
-    words = table.replace("_", " ")
-    return words[:-1] if count == 1 and words.endswith("s") else words

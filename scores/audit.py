@@ -22,6 +22,7 @@ VIA_LAUNCHER, VIA_COMMAND_LINE = "launcher", "command line"
 ACTION_WORDS: dict[str, str] = {
     "sign_in": "signed in",
     "export": "exported",
+    "import": "brought in a bundle",
     "report": "wrote a progress report",
     "settings": "changed exercise settings",
     "plan_edit": "saved a plan",

@@ -172,8 +172,16 @@ def _later(a: str | None, b: str | None) -> bool:
     return not b or datetime.fromisoformat(a) > datetime.fromisoformat(b)
 
 
-def merge(store: Any, bundle: Bundle) -> ImportSummary:
+class _DryRun(Exception):
+    """Leaves a dry run's transaction, so that it rolls back."""
+
+
+def merge(store: Any, bundle: Bundle, dry_run: bool = False) -> ImportSummary:
     """Write into ``store`` what ``bundle`` holds that it lacks, in one transaction.
+
+    Args:
+        dry_run: merge inside the transaction, then roll it back: the summary says what a merge
+            would add, change and resolve, and nothing is written (on SQLite and a server alike).
 
     Raises:
         BundleError: when the bundle cannot be merged (a different client already has its ID);
@@ -181,21 +189,31 @@ def merge(store: Any, bundle: Bundle) -> ImportSummary:
     """
     summary = ImportSummary()
     present = dict(_present_tables(store))
-    with store.transaction() as conn:
-        _check_client_code(conn, bundle)
-        for table, where in CLIENT_TABLES:
-            rows = bundle.rows(table)
-            if table not in present:
-                if rows:
-                    raise BundleError(f"The bundle holds {table}, which this store cannot keep yet; update cogsuite. "
-                                      "Nothing was imported.")
-                continue
-            cursor = conn.execute(f"SELECT * FROM {table} WHERE {where}", (bundle.client_id,))
-            columns = [d[0] for d in cursor.description if d[0] != "rowid"]
-            keys = _KEYS.get(table, ("id",))
-            have = {tuple(row[k] for k in keys): {c: row[c] for c in columns} for row in cursor.fetchall()}
-            _merge_table(conn, table, columns, have, rows, bundle, summary)
+    try:
+        with store.transaction() as conn:
+            _check_client_code(conn, bundle)
+            for table, where in CLIENT_TABLES:
+                _merge_rows(conn, table, where, present, bundle, summary)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     return summary
+
+
+def _merge_rows(conn: Any, table: str, where: str, present: dict[str, str], bundle: Bundle,
+                summary: ImportSummary) -> None:
+    rows = bundle.rows(table)
+    if table not in present:
+        if rows:
+            raise BundleError(f"The bundle holds {table}, which this store cannot keep yet; update cogsuite. "
+                              "Nothing was imported.")
+        return
+    cursor = conn.execute(f"SELECT * FROM {table} WHERE {where}", (bundle.client_id,))
+    columns = [d[0] for d in cursor.description if d[0] != "rowid"]
+    keys = _KEYS.get(table, ("id",))
+    have = {tuple(row[k] for k in keys): {c: row[c] for c in columns} for row in cursor.fetchall()}
+    _merge_table(conn, table, columns, have, rows, bundle, summary)
 
 
 def _check_client_code(conn: Any, bundle: Bundle) -> None:

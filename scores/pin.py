@@ -1,9 +1,9 @@
 """The therapist's PIN: a salted scrypt hash in the store, and a lock that grows with wrong tries.
 
 The store holds only the hash and its parameters (app setting ``therapist_pin``), never the PIN.
-Wrong tries are counted in the store (app setting ``therapist_lockout``), so closing the program
-does not reset them: five wrong tries in a row lock the PIN for 30 seconds, each further wrong
-try doubles the lock (60 s, 120 s, ... at most an hour), and the right PIN resets the count.
+Wrong tries are counted by ``scores.lockout`` (app setting ``therapist_lockout``): five wrong
+tries in a row lock the PIN for 30 seconds, each further wrong try doubles the lock, and the
+right PIN resets the count.
 A record made with weaker parameters than the lock's (an older recommendation) is hashed again
 with the lock's the next time the right PIN is typed.
 Each operation also comes as a ``PinTask`` whose slow part (scrypt, about half a second) touches
@@ -16,23 +16,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import math
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import Any, Callable
 
 from scores.database import iso
+from scores.lockout import FIRST_LOCK_S, FREE_TRIES, MAX_LOCK_S, Lockout, lock_sentence, tries_words  # noqa: F401
 
 log = logging.getLogger(__name__)
 
 PIN_SETTING = "therapist_pin"
 LOCKOUT_SETTING = "therapist_lockout"
 MIN_DIGITS, MAX_DIGITS = 4, 12
-FREE_TRIES = 5  # wrong tries in a row before the first lock
-FIRST_LOCK_S = 30.0
-MAX_LOCK_S = 3600.0
 IDLE_LOCK_S = 5 * 60  # therapist screens close after this long without input
 SALT_BYTES, KEY_BYTES = 16, 32
 MAX_SCRYPT_MEMORY_BYTES = 1 << 30  # a tampered record must not make us allocate without limit
@@ -106,14 +103,6 @@ def validate_pin(pin: str) -> str:
     return pin
 
 
-def lock_sentence(seconds: float) -> str:
-    """'Locked for 25 more seconds.'; minutes once the wait is two minutes or more."""
-    whole = max(1, math.ceil(seconds))
-    if whole < 120:
-        return f"Locked for {whole} more second{'s' if whole != 1 else ''}."
-    return f"Locked for {math.ceil(whole / 60)} more minutes."
-
-
 def _scrypt(pin: str, salt: bytes, cost: ScryptCost, key_bytes: int) -> bytes:
     memory = 2 * 128 * cost.r * cost.n * cost.p  # scrypt needs 128·r·n·p bytes; allow twice that
     try:
@@ -160,6 +149,7 @@ class TherapistLock:
     def __init__(self, store: Any, cost: ScryptCost = OWASP_SCRYPT) -> None:
         self.store = store
         self.cost = cost
+        self.lockout = Lockout(self._raw_state, self._put_state)  # where a subclass keeps it
 
     def is_set(self) -> bool:
         return self._record() is not None
@@ -229,12 +219,12 @@ class TherapistLock:
         whether there was one. The data stays; the next therapist mode asks for a new PIN."""
         had = self.is_set()
         self._put_record(None)
-        self._save_state(0, None, 0.0)
+        self.lockout.reset()
         return had
 
     def _store_record(self, record: dict[str, Any]) -> None:
         self._put_record(record)
-        self._save_state(0, None, 0.0)
+        self.lockout.reset()
 
     def _rehashed(self, pin: str, record: dict[str, Any], now: datetime) -> dict[str, Any] | None:
         """The right ``pin`` hashed again if ``record``'s parameters are weaker than the lock's (the
@@ -251,31 +241,12 @@ class TherapistLock:
         return fresh
 
     # --- the lock ------------------------------------------------------------------------
-    def _state(self) -> tuple[int, datetime | None, float]:
-        """(wrong tries in a row, locked until, length of that lock in s); a damaged value counts as none."""
-        raw = self._raw_state() or {}
-        try:
-            failed = int(raw.get("failed_tries", 0))
-            until = raw.get("locked_until")
-            return failed, datetime.fromisoformat(until) if until else None, float(raw.get("lock_s", 0.0))
-        except (AttributeError, TypeError, ValueError):
-            return 0, None, 0.0
-
-    def _save_state(self, failed: int, until: datetime | None, lock_s: float) -> None:
-        self._put_state({"failed_tries": failed, "locked_until": iso(until) if until else None, "lock_s": lock_s})
-
     def locked_for_s(self, now: datetime) -> float:
-        """Seconds until a PIN may be tried again; 0 when open.
-
-        The wait never exceeds the lock's own length, so a clock set back cannot stretch it.
-        """
-        _, until, lock_s = self._state()
-        if until is None:
-            return 0.0
-        return max(0.0, min((until - now).total_seconds(), lock_s))
+        """Seconds until a PIN may be tried again; 0 when open."""
+        return self.lockout.locked_for_s(now)
 
     def failed_tries(self) -> int:
-        return self._state()[0]
+        return self.lockout.failed_tries()
 
     def check(self, pin: str, now: datetime) -> CheckResult:
         """Try ``pin`` at ``now``: refused unasked while locked; a wrong PIN counts towards a lock."""
@@ -286,7 +257,7 @@ class TherapistLock:
         record = self._record()
         if record is None:
             return _answer(CheckResult(False, "No PIN has been set on this PC yet."))
-        failed, _, _ = self._state()
+        failed = self.failed_tries()
         waiting_s = self.locked_for_s(now)
         if waiting_s > 0:
             return _answer(CheckResult(False, lock_sentence(waiting_s), waiting_s, 0))
@@ -307,18 +278,14 @@ class TherapistLock:
         if not right:
             return self._wrong_try(failed + 1, now)
         if failed:
-            self._save_state(0, None, 0.0)
+            self.lockout.reset()
         if fresh is not None:
             self._put_record(fresh)
             log.info("the PIN record was hashed again with n=%d r=%d p=%d", self.cost.n, self.cost.r, self.cost.p)
         return CheckResult(True)
 
     def _wrong_try(self, failed: int, now: datetime) -> CheckResult:
-        if failed < FREE_TRIES:
-            self._save_state(failed, None, 0.0)
-            left = FREE_TRIES - failed
-            tries = "1 try" if left == 1 else f"{left} tries"
-            return CheckResult(False, f"That PIN is not right; {tries} left before it locks.", 0.0, left)
-        lock_s = min(FIRST_LOCK_S * 2 ** (failed - FREE_TRIES), MAX_LOCK_S)
-        self._save_state(failed, now + timedelta(seconds=lock_s), lock_s)
+        lock_s, left = self.lockout.wrong_try(now, failed)
+        if not lock_s:
+            return CheckResult(False, f"That PIN is not right; {tries_words(left)} left before it locks.", 0.0, left)
         return CheckResult(False, f"That PIN is not right. {lock_sentence(lock_s)}", lock_s, 0)

@@ -12,6 +12,8 @@ low run, each with earlier runs behind it, at the same four. With ``--feedback``
 moments, the screen between practice and scored play, and finishing after this one, at 1.0, 2.0
 and in high contrast. With ``--away`` it saves the screens of play kept on this PC while a clinic's
 database is away (``tools/away_screenshots.py``), in docs/screenshots/away/, at the same three.
+With ``--bundles`` it saves the bundle screens (``tools/bundle_screenshots.py``: prepare for home,
+bring in home practice, and the client's send and bring in) in ``bundles/``, at the same three.
 With ``--home`` it saves the home assignment screens (Today's plan, and the therapist's)
 (``tools/home_screenshots.py``), in docs/screenshots/home/, at the same three.
 """
@@ -302,6 +304,8 @@ def main() -> None:
                         help="play kept on this PC while a clinic's database is away: the band and its screens")
     parser.add_argument("--therapists", action="store_true",
                         help="therapists by name (a clinic's shared store) and the Activity page, at 1.0, 2.0, high contrast")
+    parser.add_argument("--bundles", action="store_true",
+                        help="prepare for home, bring in home practice, and the client's send and bring in")
     parser.add_argument("--home", action="store_true",
                         help="home assignments: Today's plan, its week strip, the therapist's screens")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
@@ -325,6 +329,13 @@ def main() -> None:
 
         take_all(args.out)
         print(f"screenshots written to {args.out / 'therapists'}")
+        return
+    if args.bundles:
+        from tools.bundle_screenshots import take_bundles
+
+        for suffix, theme in FEEDBACK_THEMES:
+            take_bundles(args.out / "bundles", suffix, theme)
+        print(f"screenshots written to {args.out / 'bundles'}")
         return
     if args.feedback:
         for suffix, theme in FEEDBACK_THEMES:

@@ -107,12 +107,12 @@ def take(out: Path, suffix: str, theme: Theme) -> None:
         pilot.press(pygame.K_TAB)
         shot("7-exercise-settings")
         pilot.press(pygame.K_ESCAPE)
-        for _ in range(3):
+        for _ in range(5):
             pilot.press(pygame.K_DOWN)
         pilot.press(pygame.K_RETURN)  # Rename
         shot("8-rename")
         pilot.press(pygame.K_ESCAPE)
-        for _ in range(4):
+        for _ in range(6):
             pilot.press(pygame.K_UP)
         pilot.press(pygame.K_RETURN)  # Past sessions
         shot("9-past-sessions")

@@ -41,6 +41,7 @@ class ClientPickerScene(FramedScene):
         clients = self.app.store.list_clients()
         buttons = [Button(c.label, lambda c=c: self.choose(c), detail=self._detail(c)) for c in clients]
         buttons.append(Button("Therapist mode", self.open_therapist, detail="Set a PIN on first use"))
+        buttons.append(Button("Bring in from the clinic", self.bring_in, detail="A file from your therapist"))
         buttons.append(Button("Add a new client", self.add_client, detail="Create a pseudonymous ID"))
         focus = next((i for i, c in enumerate(clients) if c.code == focus_code), 0 if clients else len(buttons) - 1)
         self.menu = FocusList(buttons, focus=focus)
@@ -57,7 +58,7 @@ class ClientPickerScene(FramedScene):
     def subtitle(self) -> str:
         if self.clinic:
             return "Your therapist starts your exercises for you."
-        return "Choose your name from the list." if len(self.menu.buttons) > 2 else "Add a client to begin."
+        return "Choose your name from the list." if len(self.menu.buttons) > 3 else "Add a client to begin."
 
     def choose(self, client) -> None:
         """Start the client's sitting at the exercises, with today's plan first when one is due."""
@@ -73,13 +74,21 @@ class ClientPickerScene(FramedScene):
     def add_client(self) -> None:
         self.app.stack.push(NewClientScene())
 
+    def bring_in(self) -> None:
+        from games.launcher.bundle_import import BringInScene
+
+        self.app.stack.push(BringInScene(for_client=True))
+
     def back(self) -> None:
         self.app.stack.push(ConfirmScene(self, "Close cogsuite?", "Everything you did is saved.", yes="Close"))
 
     def on_result(self, result) -> None:
+        from games.launcher.bundle_common import DONE
         from games.launcher.therapist import after_therapist
 
-        if result is True:  # the answer to "Close cogsuite?"
+        if result is DONE:  # a file from the clinic brought in: its client is in the list now
+            self.refresh()
+        elif result is True:  # the answer to "Close cogsuite?"
             self.app.running = False
         elif result is False or after_therapist(self, result):
             return

@@ -77,6 +77,7 @@ class ExerciseListScene(FramedScene):
             plan = latest_plan(self.app.store, client, all_plans(self.app.store))
             picks = suggested_today(EXERCISES, played, plan, today)
             sections.insert(0, ("Suggested today", [self.tile(e, played, today) for e in picks]))
+            sections += self.home_sections()
         fixed = self.extra_buttons()
         focus = self.menu.focus if self.menu is not None else len(fixed)
         self.menu = TileGrid(fixed, sections, focus)
@@ -92,6 +93,23 @@ class ExerciseListScene(FramedScene):
             parts += [played_words(history.last_played if history else None, today), level_words(exercise, history)]
         return Tile(exercise.spec.title, lambda: self.open(exercise), key=exercise.id, parts=tuple(parts),
                     picture=lambda size: self._pictures().picture(exercise, size))
+
+    def home_sections(self) -> list[tuple[str, list[Tile]]]:
+        """On a home PC (no therapist PIN), last: sending the practice to the clinic."""
+        from games.launcher.pin import pin_is_set
+
+        if pin_is_set(self.app.store):
+            return []
+        from games.launcher.bundle_common import stick_picture
+
+        send = Tile("Send to the clinic", self.send_practice, key="send-practice", parts=("On a USB stick",),
+                    picture=stick_picture(self.theme))
+        return [("For your next visit", [send])]
+
+    def send_practice(self) -> None:
+        from games.launcher.bundle_export import send_practice
+
+        send_practice(self.app, self.app.client)
 
     def _pictures(self) -> ExercisePictures:
         if self.pictures is None or self.pictures.theme.palette != self.theme.palette:

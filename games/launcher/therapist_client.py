@@ -142,6 +142,8 @@ class ClientPageScene(FramedScene):
             Button("Exercise settings", self.open_settings),
             Button("Report", self.write_report),
             Button("Export data", self.export),
+            Button("Prepare for home", self.prepare_for_home),
+            Button("Bring in home practice", self.bring_in),
             Button("Rename", self.rename),
             Button("Show the countdown" if client.hide_countdown else "Hide the countdown", self.toggle_countdown),
             Button("Bring back" if client.archived else "Archive", self.toggle_archived),
@@ -185,6 +187,16 @@ class ClientPageScene(FramedScene):
 
     def rename(self) -> None:
         self.app.stack.push(RenameClientScene(self.client))
+
+    def prepare_for_home(self) -> None:
+        from games.launcher.bundle_export import PrepareForHomeScene
+
+        self.app.stack.push(PrepareForHomeScene(self.client))
+
+    def bring_in(self) -> None:
+        from games.launcher.bundle_import import BringInScene
+
+        self.app.stack.push(BringInScene())
 
     def toggle_countdown(self) -> None:
         self.client = self.app.store.update_client(self.client, hide_countdown=not self.client.hide_countdown)

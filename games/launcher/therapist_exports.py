@@ -43,15 +43,19 @@ def exports_folder(app: Any) -> Path:
     return folder
 
 
-def fresh_path(folder: Path, stem: str, suffix: str) -> Path:
+def fresh_path(folder: Path, stem: str, suffix: str, data_folder: Path | None = None) -> Path:
     """``folder/<stem><suffix>``, or ``<stem>-2<suffix>``, ``-3``... if taken: an export never replaces a file.
+
+    Args:
+        data_folder: the data folder whose own files are out of reach; by default ``folder``'s parent
+            (``folder`` is its ``exports/``).
 
     Raises:
         ExportError: if the name would reach the data folder's own files (see check_out_path).
     """
     names = (f"{stem}{suffix}" if number == 1 else f"{stem}-{number}{suffix}" for number in itertools.count(1))
     path = next(folder / name for name in names if not os.path.lexists(folder / name))
-    return check_out_path(path, folder.parent)
+    return check_out_path(path, folder.parent if data_folder is None else data_folder)
 
 
 def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | None = None) -> list[Path]:

@@ -96,6 +96,9 @@ def test_home_to_clinic_and_back_gives_the_same_data_on_both_sides(clinic, tmp_p
     assert bundle_in(clinic, stick / "c1-home.cogsuite") == 0
     assert "Imported for C-1" in capsys.readouterr().out
     assert export_all(clinic, "C-1", tmp_path / "a") == export_all(home, "C-1", tmp_path / "b")
+    with Store.open(clinic, create=False) as store:  # who brought what in, as for exports
+        actions = [row[0] for row in store.select("SELECT action FROM audit ORDER BY at")]
+        assert actions.count("import") == 1 and actions.index("import") > actions.index("export")
     with Store.open(home, create=False) as store:
         assert [c.code for c in store.list_clients()] == ["C-1"]  # never another client
         assert store.get_client("C-1").display_name == "Zoë Łukasz"

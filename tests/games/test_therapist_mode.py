@@ -28,8 +28,9 @@ from scores.queries import ExerciseSettings
 # PIN set with weaker parameters again with OWASP's); a PIN set on the screens is OWASP's
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 PIN = "97531864"
-PAGE_ACTIONS = ["Let this client play", "Start a session", "Home assignments", "Progress", "Past sessions", "Exercise settings", "Report",
-                "Export data", "Rename", "Hide the countdown", "Archive"]
+PAGE_ACTIONS = ["Let this client play", "Start a session", "Home assignments", "Progress", "Past sessions",
+                "Exercise settings", "Report", "Export data", "Prepare for home", "Bring in home practice", "Rename",
+                "Hide the countdown", "Archive"]
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def stub_module(monkeypatch, name: str, **attrs) -> None:
 def test_without_a_pin_the_start_screen_lists_clients_and_offers_therapist_mode(make_pilot):
     pilot = make_pilot(pin=None)
     labels = [b.label for b in top(pilot).menu.buttons]
-    assert labels == ["Alex", "Sam", "Therapist mode", "Add a new client"]
+    assert labels == ["Alex", "Sam", "Therapist mode", "Bring in from the clinic", "Add a new client"]
     assert top(pilot).menu.focus == 0
 
 
