@@ -16,8 +16,8 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM cogsuite;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO cogsuite;
 GRANT INSERT ON clients, sessions, runs, trials, level_changes, exercise_settings, plans,
-    session_items, mood_checks, app_settings, therapists, therapist_pins, audit TO cogsuite;
-GRANT UPDATE ON clients, sessions, runs, session_items, exercise_settings, plans, app_settings TO cogsuite;
+    session_items, mood_checks, app_settings, therapists, therapist_pins, audit, assignments TO cogsuite;
+GRANT UPDATE ON clients, sessions, runs, session_items, exercise_settings, plans, app_settings, assignments TO cogsuite;
 GRANT UPDATE (failed_tries, locked_until, lock_s) ON therapists TO cogsuite;
 GRANT DELETE ON plans TO cogsuite;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO cogsuite;
