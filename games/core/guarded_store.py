@@ -41,7 +41,7 @@ WRITES_PER_FRAME = 20  # kept writes sent per frame once the server answers agai
 REMEMBERED_READS = frozenset({
     "list_clients", "get_client", "played_runs", "has_met", "latest_plan_name", "app_setting",
     "exercise_settings", "recent_estimates", "last_estimate", "saved_plans", "best_run",
-    "assignments", "assigned_sessions",
+    "assignments", "assigned_sessions", "therapists",
 })
 
 
