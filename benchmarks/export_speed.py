@@ -7,12 +7,14 @@ one transaction. Then, each in a fresh process so that CPU time and peak memory 
 
 - floor (python): the export's SELECT through the ``sqlite3`` module, rows written by ``csv.writer``;
 - floor (shell): the same SELECT through the ``sqlite3`` command-line shell with ``-csv``, if installed;
-- export_trials: the real export, all 14 exercises' columns (~140).
+- export_trials: the real export, all 14 exercises' columns (~140);
+- with ``--xlsx``, also export-xlsx: the same trials as the trials sheet of an xlsx workbook
+  (``cogsuite export --format xlsx --kind trials``; the data dictionary sheet too).
 
 Printed: CPU and wall seconds, peak resident memory (``ru_maxrss``) of each, and the export's
 CPU as a multiple of each floor's. From the repository root:
 
-    python benchmarks/export_speed.py [--trials 1000000] [--keep DIR]
+    python benchmarks/export_speed.py [--trials 1000000] [--keep DIR] [--xlsx]
 """
 
 from __future__ import annotations
@@ -116,6 +118,9 @@ def measure(what: str, folder: Path, out: Path) -> dict[str, float]:
     elif what == "floor-shell":
         with open(out, "wb") as handle:
             subprocess.run(["sqlite3", "-csv", "-header", str(store.path), FLOOR_SQL], stdout=handle, check=True)
+    elif what == "export-xlsx":
+        from scores.export import export_workbook
+        export_workbook(store, [e.spec for e in EXERCISES], out, ["trials"])
     else:
         from scores.export import export_trials
         export_trials(store, [e.spec for e in EXERCISES], out)
@@ -125,21 +130,25 @@ def measure(what: str, folder: Path, out: Path) -> dict[str, float]:
             "out_mb": out.stat().st_size / 1e6}
 
 
+def _out(folder: Path, what: str) -> Path:
+    return folder.parent / f"{what}.{'xlsx' if what == 'export-xlsx' else 'csv'}"
+
+
 def _run_fresh(what: str, folder: Path) -> dict[str, float]:
-    out = folder.parent / f"{what}.csv"
+    out = _out(folder, what)
     done = subprocess.run([sys.executable, __file__, "--measure", what, "--keep", str(folder)],
                           capture_output=True, text=True, check=True)
     out.unlink(missing_ok=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def report(folder: Path) -> None:
+def report(folder: Path, xlsx: bool = False) -> None:
     contestants = ["floor-python", "floor-shell", "export"]
     if shutil.which("sqlite3") is None:
         contestants.remove("floor-shell")
         print("(no sqlite3 shell installed: the shell floor is skipped)")
-    results = {what: _run_fresh(what, folder) for what in contestants}
-    print(f"{'':<14}{'CPU s':>8}{'wall s':>8}{'peak MB':>9}{'CSV MB':>8}")
+    results = {what: _run_fresh(what, folder) for what in contestants + (["export-xlsx"] if xlsx else [])}
+    print(f"{'':<14}{'CPU s':>8}{'wall s':>8}{'peak MB':>9}{'file MB':>8}")
     for what, r in results.items():
         print(f"{what:<14}{r['cpu_s']:8.2f}{r['wall_s']:8.2f}{r['maxrss_mb']:9.1f}{r['out_mb']:8.1f}")
     export = results["export"]["cpu_s"]
@@ -153,10 +162,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="build the store here (reused if it already has one)")
-    parser.add_argument("--measure", choices=["floor-python", "floor-shell", "export"], help=argparse.SUPPRESS)
+    parser.add_argument("--xlsx", action="store_true", help="also time the trials as an xlsx workbook")
+    parser.add_argument("--measure", choices=["floor-python", "floor-shell", "export", "export-xlsx"],
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.keep, args.keep.parent / f"{args.measure}.csv")))
+        print(json.dumps(measure(args.measure, args.keep, _out(args.keep, args.measure))))
         return
     with tempfile.TemporaryDirectory() as temp:
         folder = args.keep or Path(temp) / "data"
@@ -165,7 +176,7 @@ def main() -> None:
             path = build(folder, args.trials, random.Random(17))
             size_mb = path.stat().st_size / 1e6
             print(f"built {args.trials:,} trials in {time.perf_counter() - start:.1f} s ({size_mb:.0f} MB)")
-        report(folder)
+        report(folder, args.xlsx)
 
 
 if __name__ == "__main__":
