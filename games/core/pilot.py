@@ -81,6 +81,13 @@ class Pilot:
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
         self.step()
 
+    def choose(self, menu: Any, label: str) -> None:
+        """Move the keyboard focus of ``menu`` (a FocusList) down onto ``label`` and press Enter."""
+        index = [b.label for b in menu.buttons].index(label)
+        while menu.focus != index:
+            self.press(pygame.K_DOWN)
+        self.press(pygame.K_RETURN)
+
     def click(self, pos: tuple[int, int]) -> None:
         for kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if kind == pygame.MOUSEMOTION else {"button": 1}

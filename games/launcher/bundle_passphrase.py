@@ -14,7 +14,7 @@ from games.core.background import in_background
 from games.core.widgets import Button, TextField, draw_text, wrap
 from games.launcher.bundle_common import CLIENT_WRONG, THERAPIST_WRONG, client_wait
 from games.launcher.common import FramedScene
-from games.launcher.pin import ANSWER_POLL_MS, wall_now
+from games.launcher.pin import wake_ms, wall_now
 from scores.bundle import Bundle, open_bundle
 from scores.bundle_file import BundleError, check_passphrase
 from scores.bundle_io import PASSPHRASE_LOCKOUT, BundleFile
@@ -122,11 +122,7 @@ class PassphraseScene(FramedScene):
             self.locked_s = self.lockout.locked_for_s(wall_now(self.app))
 
     def next_frame_ms(self, now_ms: float) -> float | None:
-        if self.pending is not None:
-            return now_ms + ANSWER_POLL_MS
-        if self.locked_s <= 0:
-            return None
-        return now_ms + (self.locked_s % 1.0 or 1.0) * 1000.0
+        return wake_ms(now_ms, self.pending is not None, self.locked_s)
 
     def shown_message(self) -> str:
         if self.pending is not None:

@@ -38,6 +38,16 @@ class _Accepted:
 PIN_ACCEPTED: Any = _Accepted()  # what PinScene pops with once the PIN is right (or newly set)
 
 
+def wake_ms(now_ms: float, working: bool, locked_s: float) -> float | None:
+    """When a screen asking a PIN or passphrase draws next: soon while the check runs (``working``),
+    when the shown count of seconds changes while locked, else only on an event."""
+    if working:
+        return now_ms + ANSWER_POLL_MS
+    if locked_s <= 0:
+        return None
+    return now_ms + (locked_s % 1.0 or 1.0) * 1000.0
+
+
 def pin_is_set(store: Any) -> bool:
     """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC); on a clinic's shared
     store, whether any therapist has been added."""
@@ -233,13 +243,7 @@ class PinScene(FramedScene):
         self.locked_s = self.lock.locked_for_s(wall_now(self.app)) if "current" in self.steps else 0.0
 
     def next_frame_ms(self, now_ms: float) -> float | None:
-        """While the hash runs, look for its answer often; while locked, wake when the shown count
-        of seconds changes."""
-        if self.pending is not None:
-            return now_ms + ANSWER_POLL_MS
-        if self.locked_s <= 0:
-            return None
-        return now_ms + (self.locked_s % 1.0 or 1.0) * 1000.0
+        return wake_ms(now_ms, self.pending is not None, self.locked_s)
 
     def shown_message(self) -> str:
         if self.locked_s > 0 and self.steps[self.step] == "current":

@@ -35,23 +35,16 @@ def top(pilot):
     return pilot.app.stack.top
 
 
-def activate(pilot, menu, label: str) -> None:
-    index = [b.label for b in menu.buttons].index(label)
-    while menu.focus != index:
-        pilot.press(pygame.K_DOWN)
-    pilot.press(pygame.K_RETURN)
-
-
 def test_assign_by_keyboard_and_mouse_then_change_and_end(pilot):
     store, client = pilot.app.store, top(pilot).client
     assert "None running" in next(b for b in top(pilot).menu.buttons if b.label == "Home assignments").detail
-    activate(pilot, top(pilot).menu, "Home assignments")
+    pilot.choose(top(pilot).menu, "Home assignments")
     listing = top(pilot)
     assert isinstance(listing, AssignmentListScene)
     pilot.press(pygame.K_RETURN)  # "Assign a plan for home"
     chooser = top(pilot)
     assert isinstance(chooser, PlanListScene)
-    activate(pilot, chooser.menu, "Home calm")
+    pilot.choose(chooser.menu, "Home calm")
     form = top(pilot)
     assert isinstance(form, AssignmentScene)
     assert (sorted(form.days), form.times, form.starts_on, form.ends_on) == ([0, 2, 4], 3, WEDNESDAY,

@@ -80,20 +80,12 @@ def top(pilot):
     return pilot.app.stack.top
 
 
-def activate(pilot, menu, label: str) -> None:
-    """Move the keyboard focus onto ``label`` and press Enter."""
-    index = [b.label for b in menu.buttons].index(label)
-    while menu.focus != index:
-        pilot.press(pygame.K_DOWN)
-    pilot.press(pygame.K_RETURN)
-
-
 def to_page(pilot, label="Alex") -> ClientPageScene:
     pilot.press(pygame.K_RETURN)  # "Therapist"
     pilot.type(PIN)
     pilot.press(pygame.K_RETURN)
     assert isinstance(top(pilot), TherapistHomeScene)
-    activate(pilot, top(pilot).clients, label)
+    pilot.choose(top(pilot).clients, label)
     assert isinstance(top(pilot), ClientPageScene)
     return top(pilot)
 
@@ -105,12 +97,12 @@ def counts(store) -> dict[str, int]:
 # --- Prepare for home ---------------------------------------------------------------------------
 def test_prepare_for_home_shows_what_it_writes_and_writes_only_after_the_confirmation(clinic, stick):
     page = to_page(clinic)
-    activate(clinic, page.menu, "Prepare for home")
+    clinic.choose(page.menu, "Prepare for home")
     prepare = top(clinic)
     assert isinstance(prepare, PrepareForHomeScene) and prepare.folder == stick and not prepare.include_name
     words = prepare.drawn  # no passphrase kept yet: four new words, shown to write down
     assert len(words.split()) == 4 and prepare.mode == "new"
-    activate(clinic, prepare.menu, "Next")
+    clinic.choose(prepare.menu, "Next")
     confirm = top(clinic)
     assert isinstance(confirm, ChoiceScene) and confirm.question == "Write this file?"
     assert "0 sittings, 0 runs, 0 trials, without the display name" in confirm.detail
@@ -118,7 +110,7 @@ def test_prepare_for_home_shows_what_it_writes_and_writes_only_after_the_confirm
     clinic.press(pygame.K_ESCAPE)  # cancel writes nothing
     assert top(clinic) is prepare and list(stick.iterdir()) == []
     assert kept_passphrase(clinic.app.store, client_id=prepare.client.id) is None
-    activate(clinic, prepare.menu, "Next")
+    clinic.choose(prepare.menu, "Next")
     clinic.click(top(clinic).buttons.buttons[1].rect.center)  # "Write it"
     done = top(clinic)
     assert isinstance(done, BundleDoneScene) and done.big == words
@@ -133,16 +125,16 @@ def test_prepare_for_home_shows_what_it_writes_and_writes_only_after_the_confirm
 
 def test_the_name_goes_only_when_ticked_and_a_typed_passphrase_is_checked(clinic, stick):
     page = to_page(clinic)
-    activate(clinic, page.menu, "Prepare for home")
+    clinic.choose(page.menu, "Prepare for home")
     prepare = top(clinic)
-    activate(clinic, prepare.menu, "Include the client's name")
+    clinic.choose(prepare.menu, "Include the client's name")
     assert prepare.include_name
-    activate(clinic, prepare.menu, "Type a passphrase")
+    clinic.choose(prepare.menu, "Type a passphrase")
     clinic.type("short")
-    activate(clinic, prepare.menu, "Next")
+    clinic.choose(prepare.menu, "Next")
     assert top(clinic) is prepare and "at least 10 characters" in prepare.notice
     clinic.type(" enough now")
-    activate(clinic, prepare.menu, "Next")
+    clinic.choose(prepare.menu, "Next")
     assert "with the display name" in top(clinic).detail
     clinic.press(pygame.K_RIGHT)  # onto "Write it"
     clinic.press(pygame.K_RETURN)
@@ -154,10 +146,10 @@ def test_the_passphrase_this_pc_keeps_is_offered_first(clinic, stick):
     alex = clinic.app.store.get_client("C-0001")
     keep_passphrase(clinic.app.store, alex.id, PASSPHRASE)
     page = to_page(clinic)
-    activate(clinic, page.menu, "Prepare for home")
+    clinic.choose(page.menu, "Prepare for home")
     prepare = top(clinic)
     assert prepare.mode == "kept" and "This PC's passphrase" in [b.label for b in prepare.menu.buttons]
-    activate(clinic, prepare.menu, "Next")
+    clinic.choose(prepare.menu, "Next")
     clinic.click(top(clinic).buttons.buttons[1].rect.center)
     [written] = list(stick.iterdir())
     assert open_bundle(written.read_bytes(), PASSPHRASE).client_id == alex.id
@@ -185,7 +177,7 @@ def clinic_knows_alex(clinic, home_data):
 
 
 def open_the_file(pilot, page) -> BringInScene:
-    activate(pilot, page.menu, "Bring in home practice")
+    pilot.choose(page.menu, "Bring in home practice")
     scene = top(pilot)
     assert isinstance(scene, BringInScene)
     assert [b.label for b in scene.menu.buttons][1:] == ["C-0001-20261205-1000.cogsuite"]
@@ -312,7 +304,7 @@ def test_without_a_kept_passphrase_the_client_is_asked_kindly_to_see_the_therapi
 def test_a_home_pc_brings_in_the_clinics_file_once_with_the_written_words(home_pilot, stick, home_data):
     path = home_bundle(home_data, stick)
     pilot = home_pilot()
-    activate(pilot, top(pilot).menu, "Bring in from the clinic")
+    pilot.choose(top(pilot).menu, "Bring in from the clinic")
     scene = top(pilot)
     assert isinstance(scene, BringInScene) and scene.for_client
     pilot.press(pygame.K_RETURN)
@@ -344,9 +336,9 @@ def test_a_typed_folder_must_exist(clinic, stick, tmp_path):
     from games.launcher.bundle_places import TypeFolderScene
 
     page = to_page(clinic)
-    activate(clinic, page.menu, "Prepare for home")
-    activate(clinic, top(clinic).menu, "Folder")
-    activate(clinic, top(clinic).menu, "Type a folder")
+    clinic.choose(page.menu, "Prepare for home")
+    clinic.choose(top(clinic).menu, "Folder")
+    clinic.choose(top(clinic).menu, "Type a folder")
     typed = top(clinic)
     assert isinstance(typed, TypeFolderScene)
     typed.field.text = ""
@@ -362,9 +354,9 @@ def test_a_typed_folder_must_exist(clinic, stick, tmp_path):
 
 def test_a_space_typed_in_a_passphrase_presses_no_button(clinic, stick):
     page = to_page(clinic)
-    activate(clinic, page.menu, "Prepare for home")
+    clinic.choose(page.menu, "Prepare for home")
     prepare = top(clinic)
-    activate(clinic, prepare.menu, "Type a passphrase")
+    clinic.choose(prepare.menu, "Type a passphrase")
     prepare.menu.focus = len(prepare.menu.buttons) - 1  # the mouse resting on "Next"
     for word in ("apple", "cedar", "brook"):
         clinic.type(word)
