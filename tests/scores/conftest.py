@@ -59,7 +59,7 @@ BACKENDS: tuple[str, ...] = ("sqlite", "postgresql")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself, run on that backend only")
+    config.addinivalue_line("markers", "sqlite_only: run on the SQLite backend only (a test of the file itself, or one whose reason is beside it)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
