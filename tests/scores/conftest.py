@@ -9,10 +9,16 @@ SQLite file itself (WAL, damaged files, backups, file permissions) says so with
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime, timedelta, timezone
 from typing import Any, Callable
 
 import pytest
+
+import games.core.guarded_store
+import scores.assignment_records
+import scores.clinic
+import scores.store
 
 from games.core.exercise import ExerciseSpec, Field, Level, Param
 from scores.store import Client, Store
@@ -134,3 +140,25 @@ def record_run(store: Store) -> Callable[..., str]:
         return run_id
 
     return record
+
+
+# The modules that make row ids, each with its own ``new_id`` name to replace.
+ID_MODULES = (scores.store, scores.clinic, scores.assignment_records, games.core.guarded_store)
+
+
+@pytest.fixture
+def same_ids(monkeypatch):
+    """Row ids from a counter (``restart()`` starts it again), so that two stores, or two runs of
+    a test, get the same ones."""
+    counter = itertools.count(1)
+
+    def fresh_id() -> str:
+        return f"00000000-0000-4000-8000-{next(counter):012d}"
+
+    def restart() -> None:
+        nonlocal counter
+        counter = itertools.count(1)
+
+    for module in ID_MODULES:
+        monkeypatch.setattr(module, "new_id", fresh_id)
+    return restart

@@ -14,18 +14,10 @@ from pathlib import Path
 
 import pytest
 
-import games.core.guarded_store
-import scores.assignment_records
-import scores.clinic
-import scores.store
 from games.core.simulate import simulate_session
 from games.launcher.therapist_client import client_history
 from games.registry import EXERCISES, exercise_infos, get_exercise
 from scores.export import EXPORT_KINDS, export_kind
-
-# The audit records when each export was made (now), so it differs between any two runs; it is
-# compared across backends in tests/scores/test_therapists.py.
-DATA_KINDS = tuple(kind for kind in EXPORT_KINDS if kind != "audit")
 from scores.levels import newest_run
 from scores.progress import load_progress
 from scores.report import write_report
@@ -35,24 +27,9 @@ from tests.scores.test_export_identity import FILTERS, _fill
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TODAY = date(2024, 6, 1)
-ID_MODULES = (scores.store, scores.clinic, scores.assignment_records, games.core.guarded_store)
-
-
-@pytest.fixture
-def same_ids(monkeypatch):
-    """``restart()`` starts the row ids again from the first, so two stores get the same ones."""
-    counter = itertools.count(1)
-
-    def fresh_id() -> str:
-        return f"00000000-0000-4000-8000-{next(counter):012d}"
-
-    def restart() -> None:
-        nonlocal counter
-        counter = itertools.count(1)
-
-    for module in ID_MODULES:
-        monkeypatch.setattr(module, "new_id", fresh_id)
-    return restart
+# The audit records when each export was made (now), so it differs between any two runs; it is
+# compared across backends in tests/scores/test_therapists.py.
+DATA_KINDS = tuple(kind for kind in EXPORT_KINDS if kind != "audit")
 
 
 def _play(store: Store) -> None:
