@@ -24,11 +24,9 @@ opens it (WAL, ``synchronous=FULL``). Both write to this machine's disk. From th
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import random
-import resource
 import sqlite3
 import statistics
 import subprocess
@@ -45,7 +43,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the checkout's packages, and 
 
 from export_speed import _field_value, build  # noqa: E402
 from games.registry import EXERCISES  # noqa: E402
-from scores.database import DB_FILENAME  # noqa: E402
 from scores.store import Store  # noqa: E402
 
 PCS = 8

@@ -23,7 +23,7 @@ from functools import partial
 from typing import Any, Callable
 
 from scores.database import iso
-from scores.lockout import FIRST_LOCK_S, FREE_TRIES, MAX_LOCK_S, Lockout, lock_sentence, tries_words  # noqa: F401
+from scores.lockout import FREE_TRIES, Lockout, lock_sentence, tries_words
 
 log = logging.getLogger(__name__)
 

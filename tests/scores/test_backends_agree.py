@@ -12,8 +12,6 @@ import random
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
-
 from games.core.simulate import simulate_session
 from games.launcher.therapist_client import client_history
 from games.registry import EXERCISES, exercise_infos, get_exercise
