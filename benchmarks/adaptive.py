@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from games.core.adaptive import METHODS, BayesTracker, make_tracker  # noqa: E402
-from games.core.adaptive.steps import StepLimit  # noqa: E402
+from games.core.engine.adaptive import METHODS, BayesTracker, make_tracker  # noqa: E402
+from games.core.engine.adaptive.steps import StepLimit  # noqa: E402
 
 ORACLE = "oracle"  # a reference, not a method: the Bayesian tracker told the observer's true slope and lapse
 ORACLE_FREE = "oracle-free"  # the oracle choosing the most informative level on every trial

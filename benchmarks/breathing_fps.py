@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's g
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.breathing import FRAME_MS  # noqa: E402
+from games.core.engine.breathing import FRAME_MS  # noqa: E402
 from games.launcher.breathing import BreathingScene  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 OLD_FRAME_MS = 33.0  # the interval the break used to add to "now"
 

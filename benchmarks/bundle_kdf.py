@@ -1,5 +1,5 @@
 """What one guess at a bundle's passphrase costs: deriving the key with scrypt at the parameters
-cogsuite uses (``scores.bundle_file.KDF``), which anyone guessing must pay for every guess, and
+cogsuite uses (``scores.bundle.sealed.KDF``), which anyone guessing must pay for every guess, and
 what sealing and opening a client's bundle cost on top.
 
 Printed: the median and range of one derivation (CPU time and wall time, in one process, so on
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scores import bundle_file  # noqa: E402
+from scores.bundle import sealed as bundle_file  # noqa: E402
 
 
 def timed(action, repeat: int) -> tuple[list[float], list[float]]:

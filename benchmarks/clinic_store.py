@@ -43,7 +43,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the checkout's packages, and 
 
 from export_speed import _field_value, build  # noqa: E402
 from games.registry import EXERCISES  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 PCS = 8
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
@@ -147,7 +147,7 @@ def export_command(folder: Path, url: str | None, out: Path) -> list[str]:
 
 def export_on_server(url: str, folder: Path, out: Path) -> None:
     """What ``cogsuite export --kind trials`` does once its store is open, on the server's store."""
-    from scores.export import export_kind
+    from scores.export.tables import export_kind
 
     with Store.open(folder, create=False, url=url) as store:
         count = export_kind("trials", store, [e.spec for e in EXERCISES], out)
@@ -197,7 +197,7 @@ def exporting(work: Path, server: Any, n_trials: int, repeats: int) -> None:
         print(f"{name:<14}{median['wall_s']:8.1f}{median['cpu_s']:8.1f}{median['peak_mb']:9.0f}"
               f"{on_server:>14}{median['csv_mb']:8.0f}")
     if not cli_has_store_option():
-        print("(this checkout's cogsuite has no --store yet: the server's export ran scores.export.export_kind "
+        print("(this checkout's cogsuite has no --store yet: the server's export ran scores.export.tables.export_kind "
               "as cmd_export does, from this script)")
 
 

@@ -38,13 +38,13 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's packages
 
 from games.registry import EXERCISES  # noqa: E402
-from scores.database import DB_FILENAME  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.database import DB_FILENAME  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 TRIALS_PER_RUN = 100
 CLIENTS = 20
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
-# The export's query (scores/queries.py, no filters), for the floors.
+# The export's query (scores/store/queries.py, no filters), for the floors.
 FLOOR_SQL = (
     "SELECT c.client_code, c.display_name, r.session_id, t.run_id, r.exercise, r.domain,"
     " t.trial_index, t.started_at, t.level, t.stimulus, t.response, t.correct, t.rt_ms,"
@@ -119,10 +119,10 @@ def measure(what: str, folder: Path, out: Path) -> dict[str, float]:
         with open(out, "wb") as handle:
             subprocess.run(["sqlite3", "-csv", "-header", str(store.path), FLOOR_SQL], stdout=handle, check=True)
     elif what == "export-xlsx":
-        from scores.export import export_workbook
+        from scores.export.tables import export_workbook
         export_workbook(store, [e.spec for e in EXERCISES], out, ["trials"])
     else:
-        from scores.export import export_trials
+        from scores.export.tables import export_trials
         export_trials(store, [e.spec for e in EXERCISES], out)
     after = _usage()
     return {"cpu_s": after["cpu_s"] - before["cpu_s"], "wall_s": after["wall_s"] - before["wall_s"],

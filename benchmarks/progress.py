@@ -11,7 +11,7 @@ other work shares them; the calibration's client counts set the time):
    the 14 registered exercises, abilities drifting upwards, SEs 0.3 to 0.8 levels, some practice
    and stopped runs, a session on about 4 days in 5 with mood checks before and after. Printed:
    the median and 95th percentile over ``--repeats`` of the time ``load_progress`` takes (aim
-   < 100 ms) and, when ``scores/report.py`` provides ``write_report``, of writing the HTML report
+   < 100 ms) and, when ``scores/report/html.py`` provides ``write_report``, of writing the HTML report
    (aim < 1 s).
 2. Calibration. Simulated clients each play one exercise 30 times over 10 weeks (the exercises
    taken in turn). Every run is the exercise's real logic, level policy and tracker played by its
@@ -42,14 +42,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from games.core.adaptive.policy import RESUME_RUNS, plan_run, resume_estimate  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.run import ExerciseRun  # noqa: E402
-from games.core.simulate import play_run  # noqa: E402
+from games.core.engine.adaptive.policy import RESUME_RUNS, plan_run, resume_estimate  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.core.engine.run import ExerciseRun  # noqa: E402
+from games.core.engine.simulate import play_run  # noqa: E402
 from games.registry import EXERCISES  # noqa: E402
-from scores.clients import Client  # noqa: E402
-from scores.progress import ExerciseInfo, load_progress  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.clients import Client  # noqa: E402
+from scores.analysis.progress import ExerciseInfo, load_progress  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 INFOS = tuple(ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level,
                            e.spec.target_rate) for e in EXERCISES)
@@ -174,9 +174,9 @@ def speed(repeats: int, seed: int, folder: Path) -> None:
                                               today=last_day), repeats)
     print(f"{'load_progress (last 90 days)':<34}{median:>10.1f}{p95:>9.1f}  < 100 ms")
     try:
-        from scores.report import write_report
+        from scores.report.html import write_report
     except ImportError:
-        print("write_report: skipped, scores/report.py with write_report is not there yet")
+        print("write_report: skipped, scores/report/html.py with write_report is not there yet")
     else:
         out = folder / "report.html"
         median, p95 = timed(lambda: write_report(store, client, out, INFOS, today=last_day), max(3, repeats // 4))

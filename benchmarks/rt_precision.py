@@ -37,7 +37,7 @@ import numpy as np  # noqa: E402
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.scene import Scene  # noqa: E402
+from games.core.ui.scene import Scene  # noqa: E402
 
 FRAME_MS = 1000.0 / 60.0
 MIN_GAP_MS, MAX_GAP_MS = 40.0, 110.0  # between two posts: spans several frames, so every phase occurs

@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from games.core.guarded_store import GuardedStore  # noqa: E402
+from games.core.engine.guarded_store import GuardedStore  # noqa: E402
 from pg_server import PgServer  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 T0 = datetime.now(timezone.utc)
 

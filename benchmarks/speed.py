@@ -29,9 +29,9 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scores.progress import load_progress  # noqa: E402
-from scores.report import write_report  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.analysis.progress import load_progress  # noqa: E402
+from scores.report.html import write_report  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 REPORT_TARGET_MS, PROGRESS_TARGET_MS = 100.0, 25.0
 OTHERS = (("export_speed.py", ("--trials", "200000")), ("startup.py", ()), ("breathing_fps.py", ("--seconds", "5")))

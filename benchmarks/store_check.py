@@ -31,9 +31,9 @@ from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout's scores package
 
-from scores import database, integrity  # noqa: E402
-from scores.backup import make_backup  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store import database, integrity  # noqa: E402
+from scores.store.backup import make_backup  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 TRIALS_PER_RUN = 100
 T0 = "2026-01-05T09:00:00.000+00:00"

@@ -14,15 +14,15 @@ from typing import Any, Callable
 import pygame
 
 from games.launcher import band
-from games.core.clock import Clock, RealClock
-from scores.backup import backup_after_use
-from games.core.guarded_store import GuardedStore
-from games.core.held_keys import HeldKeys
-from games.core.scene import Scene, SceneStack
-from games.core.sound import Sound, chosen_sound
-from games.core.theme import Theme, forget_fonts
-from scores.audit import LAUNCHER
-from scores.database import StoreError
+from games.core.engine.clock import Clock, RealClock
+from scores.store.backup import backup_after_use
+from games.core.engine.guarded_store import GuardedStore
+from games.core.ui.held_keys import HeldKeys
+from games.core.ui.scene import Scene, SceneStack
+from games.core.ui.sound import Sound, chosen_sound
+from games.core.ui.theme import Theme, forget_fonts
+from scores.clinic.audit import LAUNCHER
+from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class App:
 
     @staticmethod
     def _open_window(size: tuple[int, int], fullscreen: bool) -> pygame.Surface:
-        pygame.display.init()  # the mixer opens when something is first to be heard (games.core.sound)
+        pygame.display.init()  # the mixer opens when something is first to be heard (games.core.ui.sound)
         pygame.font.init()
         pygame.display.set_caption("cogsuite")
         flags = pygame.FULLSCREEN if fullscreen else pygame.RESIZABLE
@@ -285,7 +285,7 @@ class App:
         """Whether ``err`` is a clinic's server not answering (not one refusing a right)."""
         if self.store is None or not self.store.shared:
             return False
-        from scores.postgres import PermissionRefused
+        from scores.store.postgres import PermissionRefused
 
         return not isinstance(err, PermissionRefused)
 

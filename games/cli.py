@@ -120,10 +120,10 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from games.core.adaptive.policy import plan_from_store
-    from games.core.simulate import simulate_session
+    from games.core.engine.adaptive.policy import plan_from_store
+    from games.core.engine.simulate import simulate_session
     from games.registry import get_exercise
-    from scores.backup import backup_after_use
+    from scores.store.backup import backup_after_use
 
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     if args.plan is not None:
@@ -147,7 +147,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_pin(args: argparse.Namespace) -> int:
-    from scores.pin import TherapistLock
+    from scores.clinic.pin import TherapistLock
 
     with open_store(args, create=False) as store:
         if store.is_shared:
@@ -168,8 +168,8 @@ REFUSED_PIN_REMOVAL = ("the clinic database's user may not remove PINs; ask the 
 
 def _remove_named_pin(store, name: str | None) -> int:
     """Remove one therapist's PIN on a shared store: only a login with the right to delete PINs may."""
-    from scores.postgres import PermissionRefused
-    from scores.therapists import NamedTherapistLock
+    from scores.store.postgres import PermissionRefused
+    from scores.clinic.therapists import NamedTherapistLock
 
     names = ", ".join(t.name for t in store.therapists()) or "none yet"
     if name is None:
@@ -227,9 +227,9 @@ def _target_rate(text: str, spec) -> float:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from games.registry import EXERCISES
-    from scores.dictionary import export_dictionary
-    from scores.export import WORKBOOK_KINDS, export_kind, export_workbook
-    from scores.queries import Filters
+    from scores.export.dictionary import export_dictionary
+    from scores.export.tables import WORKBOOK_KINDS, export_kind, export_workbook
+    from scores.store.queries import Filters
 
     check_period(args)
     out = out_path(args)
@@ -257,7 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from games.registry import exercise_infos
-    from scores.report import write_report
+    from scores.report.html import write_report
 
     exercises = exercise_infos()
     check_period(args)
@@ -275,13 +275,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_launch(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from games.app import App
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
     from games.launcher.clients import ClientPickerScene
     from games.cli_common import data_folder
     from games.launcher.damaged import show_damaged_store
     from games.paths import data_dir
-    from scores.backup import backup_after_use
-    from scores.database import StoreDamaged, StoreError
+    from scores.store.backup import backup_after_use
+    from scores.store.database import StoreDamaged, StoreError
 
     import pygame
 
@@ -317,7 +317,7 @@ def _server_away_scene(args: argparse.Namespace, err: Exception, first):
     from games.cli_common import data_folder
     from games.launcher.server_away import ServerAwayScene
     from games.paths import setup_logging
-    from scores.postgres import is_server_url
+    from scores.store.postgres import is_server_url
 
     if not is_server_url(store_url(args)):
         raise err
@@ -336,8 +336,8 @@ COMMANDS = {
 # The errors a person can fix, as (module, class): one line and exit status 2. Named, not imported,
 # so that a command imports only what it uses; an error of a module never imported cannot occur.
 PERSON_ERRORS = (
-    ("games.cli_common", "CliError"), ("scores.database", "StoreError"), ("scores.csvfile", "ExportError"),
-    ("scores.clients", "ClientNameError"), ("games.registry", "UnknownExercise"), ("scores.plans", "PlanError"),
+    ("games.cli_common", "CliError"), ("scores.store.database", "StoreError"), ("scores.export.csvfile", "ExportError"),
+    ("scores.store.clients", "ClientNameError"), ("games.registry", "UnknownExercise"), ("scores.clinic.plans", "PlanError"),
 )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 EXIT_USAGE = 2
 # `--kind`'s choices, here so that parsing the command line needs no export code; a test holds
-# them equal to scores.export.EXPORT_KINDS, which the export runs by.
+# them equal to scores.export.tables.EXPORT_KINDS, which the export runs by.
 EXPORT_KINDS: tuple[str, ...] = ("trials", "runs", "sessions", "items", "audit", "dictionary")
 
 

@@ -28,7 +28,7 @@ def add_backup_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     url = store_url(args)
     if url is not None:
-        from scores.postgres import shown_url
+        from scores.store.postgres import shown_url
 
         raise CliError(f"The clinic database {shown_url(url)} is backed up on its server, by the server's own "
                        "tools (pg_dump); `cogsuite backup` keeps copies of the data file on this PC only.")
@@ -41,9 +41,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _backup_now(folder: Path, args: argparse.Namespace) -> int:
-    from scores.backup import make_backup
-    from scores.database import DB_FILENAME, StoreDamaged
-    from scores.restore import with_restore_advice
+    from scores.store.backup import make_backup
+    from scores.store.database import DB_FILENAME, StoreDamaged
+    from scores.store.restore import with_restore_advice
 
     try:
         backup = make_backup(folder / DB_FILENAME, datetime.now())
@@ -55,7 +55,7 @@ def _backup_now(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _list(folder: Path, args: argparse.Namespace) -> int:
-    from scores.backup import backup_folder, inspect, list_backups
+    from scores.store.backup import backup_folder, inspect, list_backups
 
     backups = list_backups(folder)
     if not backups:
@@ -71,7 +71,7 @@ def _list(folder: Path, args: argparse.Namespace) -> int:
 
 
 def _restore(folder: Path, args: argparse.Namespace) -> int:
-    from scores.restore import restore_backup
+    from scores.store.restore import restore_backup
 
     done = restore_backup(folder, args.name, datetime.now())
     log.info("backup %s restored; set aside: %s", done.backup.name, [str(p) for p in done.set_aside])

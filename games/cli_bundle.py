@@ -60,8 +60,8 @@ def _ask(prompt: str) -> str:
 
 def _export_passphrase(args: argparse.Namespace, store: Any, client: Any) -> tuple[str, str | None, str]:
     """``(passphrase, key id or None for a new one, how it was chosen)``."""
-    from scores.bundle import kept_passphrase
-    from scores.bundle_file import check_passphrase, memorable_passphrase
+    from scores.bundle.content import kept_passphrase
+    from scores.bundle.sealed import check_passphrase, memorable_passphrase
 
     if args.new_passphrase:
         return memorable_passphrase(), None, "new"
@@ -77,8 +77,8 @@ def _export_passphrase(args: argparse.Namespace, store: Any, client: Any) -> tup
 
 
 def _export(args: argparse.Namespace) -> int:
-    from scores.bundle import read_client
-    from scores.bundle_io import count, write_bundle
+    from scores.bundle.content import read_client
+    from scores.bundle.files import count, write_bundle
 
     out = out_path(args)
     with open_store(args, create=False) as store:
@@ -100,8 +100,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from scores.bundle import open_bundle
-    from scores.bundle_io import added_words, bring_in, client_code, look_at
+    from scores.bundle.content import open_bundle
+    from scores.bundle.files import added_words, bring_in, client_code, look_at
 
     path = user_path(args.file, "FILE")
     found = look_at(path)  # not a bundle, or a newer one: said before anything is asked

@@ -22,7 +22,7 @@ class CliError(Exception):
 
 def checked_store_url(text: str, option: str, hint: str = LOCAL_HINT) -> str:
     """``text`` if it names a PostgreSQL server; CliError naming ``option``, the accepted forms and ``hint``."""
-    from scores.postgres import is_server_url, shown_url
+    from scores.store.postgres import is_server_url, shown_url
 
     if not is_server_url(text):
         raise CliError(f"{option} must be {STORE_FORMS}, not {shown_url(text)!r}; {hint}.")
@@ -81,7 +81,7 @@ def open_store(args: argparse.Namespace, create: bool = True):
         create: make a new store if the folder (or the server's database) has none (write
             commands); read commands pass False, so a mistyped name is an error, not an empty store.
     """
-    from scores.store import Store
+    from scores.store.store import Store
 
     url = store_url(args)
     if url is not None:

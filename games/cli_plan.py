@@ -29,10 +29,10 @@ def add_plan_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def simulate_plan_command(args: argparse.Namespace, seed: int) -> int:
-    from games.core.simulate import simulate_plan
+    from games.core.engine.simulate import simulate_plan
     from games.registry import get_exercise
-    from scores.backup import backup_after_use
-    from scores.summary import session_summary
+    from scores.store.backup import backup_after_use
+    from scores.analysis.summary import session_summary
 
     with open_store(args) as store:
         plan = find_plan(store, args.plan)
@@ -61,7 +61,7 @@ def simulate_plan_command(args: argparse.Namespace, seed: int) -> int:
 def find_plan(store, name_or_file: str):
     """A ready or saved plan by name (case aside), else a plan file; CliError naming both tries."""
     from games.registry import all_plans, level_ranges
-    from scores.plans import read_plan_file
+    from scores.clinic.plans import read_plan_file
 
     wanted = name_or_file.strip().casefold()
     for plan in all_plans(store):
@@ -85,8 +85,8 @@ def _existing_file(text: str) -> Path | None:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from games.registry import all_plans, level_ranges
-    from scores.csvfile import write_text_atomically
-    from scores.plans import PlanError, read_plan_file
+    from scores.export.csvfile import write_text_atomically
+    from scores.clinic.plans import PlanError, read_plan_file
 
     with open_store(args, create=args.plan_command == "import") as store:
         if args.plan_command == "list":

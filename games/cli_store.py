@@ -34,7 +34,7 @@ def cmd_store(args: argparse.Namespace) -> int:
 
 
 def _open_target(args: argparse.Namespace):
-    from scores.store import Store
+    from scores.store.store import Store
 
     if args.to is not None:
         url = checked_store_url(args.to, "--to", "to copy into a data folder, use --to-data-dir")
@@ -46,7 +46,7 @@ def _open_target(args: argparse.Namespace):
 
 
 def _copy(args: argparse.Namespace) -> int:
-    from scores.store_copy import copy_store, same_store
+    from scores.store.copy import copy_store, same_store
 
     with open_store(args, create=False) as source, _open_target(args) as target:
         if same_store(source.connection, target.connection):
@@ -92,7 +92,7 @@ def _check(counts, where: str) -> None:
 
 
 def _migrate(args: argparse.Namespace) -> int:
-    from scores.database import MIGRATIONS
+    from scores.store.database import MIGRATIONS
 
     url = store_url(args)
     current = len(MIGRATIONS)
@@ -102,7 +102,7 @@ def _migrate(args: argparse.Namespace) -> int:
                   "brought up to date whenever cogsuite opens it. `store migrate --store URL` is for a clinic database.")
         return 0
     check_driver()
-    from scores.postgres import PgConnection, known_version, shown_url
+    from scores.store.postgres import PgConnection, known_version, shown_url
 
     setup_logging(data_folder(args))
     conn = PgConnection(url)

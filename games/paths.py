@@ -14,8 +14,8 @@ LOG_FILE = "cogsuite.log"
 
 def kept_folders() -> tuple[str, ...]:
     """The folders beside the store no file may be written into: backups, and stores a restore replaced."""
-    from scores.backup import BACKUP_FOLDER
-    from scores.restore import SET_ASIDE_FOLDER
+    from scores.store.backup import BACKUP_FOLDER
+    from scores.store.restore import SET_ASIDE_FOLDER
 
     return (BACKUP_FOLDER, SET_ASIDE_FOLDER)
 
@@ -27,8 +27,8 @@ def protected_prefixes() -> tuple[str, ...]:
     rotated copies with the log's; answers kept after a failed save until the next start with theirs
     (and so do such files a start has claimed to save them).
     """
-    from games.core.unsaved import CLAIMED, PREFIX as UNSAVED_PREFIX
-    from scores.database import DB_FILENAME
+    from games.core.engine.unsaved import CLAIMED, PREFIX as UNSAVED_PREFIX
+    from scores.store.database import DB_FILENAME
 
     return (DB_FILENAME, LOG_FILE, UNSAVED_PREFIX, CLAIMED)
 
@@ -52,7 +52,7 @@ def check_out_path(out: Path, data_folder: Path, force: bool = False) -> Path:
     Raises:
         ExportError: one sentence naming the file and what to do instead.
     """
-    from scores.csvfile import ExportError
+    from scores.export.csvfile import ExportError
 
     out = Path(out)
     try:
@@ -94,7 +94,7 @@ def setup_logging(folder: Path) -> None:
         handler = logging.FileHandler(target, encoding="utf-8")
     except OSError:
         return  # the store's own error says what is wrong with the folder
-    from scores.private import private_file
+    from scores.store.private import private_file
 
     private_file(Path(target))
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

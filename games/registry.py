@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from games.core.exercise import DOMAINS, Exercise
+from games.core.engine.exercise import DOMAINS, Exercise
 from games.focus.flanker import EXERCISE as FLANKER
 from games.focus.go_no_go import EXERCISE as GO_NO_GO
 from games.focus.stroop import COUNTING_EXERCISE as STROOP_COUNTING
@@ -53,7 +53,7 @@ def level_ranges() -> dict[str, tuple[int, int]]:
 
 def all_plans(store) -> list:
     """The ready plans that ship with the program, then the plans saved in ``store``."""
-    from scores.plans import ready_plans
+    from scores.clinic.plans import ready_plans
 
     ranges = level_ranges()
     return ready_plans(ranges) + store.saved_plans(ranges)
@@ -61,7 +61,7 @@ def all_plans(store) -> list:
 
 def exercise_infos() -> list:
     """What the progress model and the report need to know of each exercise, in the list's order."""
-    from scores.progress import ExerciseInfo
+    from scores.analysis.progress import ExerciseInfo
 
     return [ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level, e.spec.target_rate)
             for e in EXERCISES]

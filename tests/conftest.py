@@ -29,7 +29,7 @@ def _own_default_data_dir(tmp_path_factory):
 def _fresh_fonts():
     """Fonts die with pygame.quit(); a test that quits pygame must not leave dead ones cached."""
     yield
-    from games.core.theme import forget_fonts
+    from games.core.ui.theme import forget_fonts
 
     forget_fonts()
 

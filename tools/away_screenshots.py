@@ -22,14 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.guarded_store import PLAY_WRITES  # noqa: E402
-from games.core.pilot import Pilot  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.core.engine.guarded_store import PLAY_WRITES  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
 from games.launcher.server_away import ServerAwayScene  # noqa: E402
-from scores.database import StoreError  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.database import StoreError  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 THEMES = (("@1.0", Theme.create(1.0)), ("@2.0", Theme.create(2.0)),
           ("@1.0-high-contrast", Theme.create(1.0, high_contrast=True)))

@@ -21,13 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.pilot import Pilot  # noqa: E402
-from games.core.scene import Scene  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
+from games.core.ui.scene import Scene  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.breathing import BreathingScene, draw_breathing  # noqa: E402
 from games.launcher.mood import MoodCheckScene  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "session"
 THEMES = {"@1.0": (1.0, False), "@1.5": (1.5, False), "@2.0": (2.0, False), "@1.0-high-contrast": (1.0, True)}

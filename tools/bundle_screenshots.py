@@ -12,16 +12,16 @@ from typing import Callable
 import pygame
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.theme import Theme
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.ui.theme import Theme
 from games.launcher import bundle_export, bundle_import, bundle_places
 from games.launcher.clients import ClientPickerScene
-from scores import bundle_file
-from scores.bundle import keep_passphrase, read_client
-from scores.bundle_io import write_bundle
-from scores.pin import TherapistLock
-from scores.store import Store
+from scores.bundle import sealed as bundle_file
+from scores.bundle.content import keep_passphrase, read_client
+from scores.bundle.files import write_bundle
+from scores.clinic.pin import TherapistLock
+from scores.store.store import Store
 from tools.therapist_screenshots import record_history
 
 PIN = "2580"

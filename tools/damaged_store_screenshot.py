@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import MIN_WINDOW_SIZE, WINDOW_SIZE, App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.damaged import DamagedStoreScene, damaged_paragraphs  # noqa: E402
-from scores.backup import make_backup  # noqa: E402
-from scores.store import Store, StoreDamaged  # noqa: E402
+from scores.store.backup import make_backup  # noqa: E402
+from scores.store.store import Store, StoreDamaged  # noqa: E402
 
 SHOTS = (
     ("damaged-store@1.0.png", Theme.create(1.0), WINDOW_SIZE),

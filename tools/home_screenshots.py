@@ -12,14 +12,14 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.theme import Theme
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.ui.theme import Theme
 from games.launcher.assignment_screens import AssignmentListScene, AssignmentScene
 from games.launcher.clients import ClientPickerScene
 from games.launcher.therapist_client import ClientPageScene
-from scores.plans import Plan, PlanItem
-from scores.store import Store
+from scores.clinic.plans import Plan, PlanItem
+from scores.store.store import Store
 
 PLAN = Plan("Calm focus at home", (
     PlanItem("mood"), PlanItem("exercise", exercise="go_no_go", minutes=5),

@@ -20,14 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.pilot import Pilot  # noqa: E402
-from games.core.scene import Scene  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
+from games.core.ui.scene import Scene  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.plan_parts import export_plan  # noqa: E402
 from games.launcher.plans import PlanListScene  # noqa: E402
-from scores.plans import Plan, PlanItem  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.clinic.plans import Plan, PlanItem  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "plans"
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from games.core.simulate import simulate_history  # noqa: E402
+from games.core.engine.simulate import simulate_history  # noqa: E402
 from games.registry import exercise_infos  # noqa: E402
-from scores.report import write_report  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.report.html import write_report  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -37,15 +37,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.pilot import Pilot  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
 from games.launcher.pin import PinScene  # noqa: E402
 from games.memory.sequence_recall.logic import Phase  # noqa: E402
-from scores.database import StoreError  # noqa: E402
-from scores.pin import TherapistLock  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.database import StoreError  # noqa: E402
+from scores.clinic.pin import TherapistLock  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 
 def in_phase(pilot: Pilot, phase: Phase) -> bool:
@@ -169,8 +169,8 @@ def take_exercise(out: Path, suffix: str, theme: Theme, exercise_id: str) -> Non
 def take_results(out: Path, suffix: str, theme: Theme) -> None:
     """The results screen after a run with history behind it: a good run that is a new best, and a
     low run after good ones (Sequence Recall, simulated players on earlier days)."""
-    from games.core.adaptive.policy import plan_from_store
-    from games.core.simulate import simulate_session
+    from games.core.engine.adaptive.policy import plan_from_store
+    from games.core.engine.simulate import simulate_session
     from games.launcher.results import ResultsScene
     from games.registry import get_exercise
 
@@ -195,7 +195,7 @@ def take_results(out: Path, suffix: str, theme: Theme) -> None:
 def take_feedback(out: Path, suffix: str, theme: Theme) -> None:
     """Feedback moments (right, not quite with Sequence Recall's replay, Go/No-Go's square), the
     screen between practice and scored play, and finishing after this one."""
-    from games.core.simulate import simulate_session
+    from games.core.engine.simulate import simulate_session
     from games.focus.go_no_go.spec import NOGO
     from games.launcher.play import ExerciseScene
     from games.registry import get_exercise

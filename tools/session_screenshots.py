@@ -22,12 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.pilot import Pilot  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.session import SessionScene  # noqa: E402
 from games.registry import all_plans  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 
 def play_until(pilot: Pilot, scene: SessionScene, until) -> None:

@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
-from games.core.clock import FakeClock  # noqa: E402
-from games.core.pilot import Pilot  # noqa: E402
-from games.core.theme import Theme  # noqa: E402
+from games.core.engine.clock import FakeClock  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
+from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
-from scores.pin import TherapistLock  # noqa: E402
-from scores.store import Store  # noqa: E402
+from scores.clinic.pin import TherapistLock  # noqa: E402
+from scores.store.store import Store  # noqa: E402
 
 PIN = "2580"
 START = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)

@@ -15,13 +15,13 @@ from pathlib import Path
 import pygame
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.theme import Theme
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.ui.theme import Theme
 from games.launcher.clients import ClientPickerScene
-from scores.audit import COMMAND_LINE, Actor
-from scores.store import Store
-from scores.therapists import NamedTherapistLock
+from scores.clinic.audit import COMMAND_LINE, Actor
+from scores.store.store import Store
+from scores.clinic.therapists import NamedTherapistLock
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 

@@ -9,19 +9,19 @@ from typing import Any
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList, draw_more_marks, draw_text, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList, draw_more_marks, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
 from games.launcher.feedback_view import draw_tick
 from games.launcher.plan_parts import TidyList, flow
 from games.launcher.week_strip import DAY_LETTERS
-from scores.assignments import (
+from scores.clinic.assignments import (
     Adherence, Assignment, AssignmentError, MAX_SPAN_DAYS, MAX_TIMES_PER_WEEK, adherence, adherence_words,
     schedule_words,
 )
-from scores.database import StoreError
-from scores.plans import Plan
+from scores.store.database import StoreError
+from scores.clinic.plans import Plan
 
 log = logging.getLogger(__name__)
 

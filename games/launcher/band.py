@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, wrap
 from games.launcher.common import fitting_line
 
 AWAY = "The clinic database is not reachable; your play is kept on this PC."

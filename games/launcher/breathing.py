@@ -7,13 +7,13 @@ from typing import Any
 import pygame
 import pygame.gfxdraw
 
-from games.core.breathing import (
+from games.core.engine.breathing import (
     BREATHE_OUT, PACE_STEP_S, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms, next_frame_ms,
 )
-from games.core.theme import Colour, Theme
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.ui.theme import Colour, Theme
+from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene, margin
-from scores.plans import BREATH_RANGE_S, DEFAULT_EXHALE_S, DEFAULT_INHALE_S
+from scores.clinic.plans import BREATH_RANGE_S, DEFAULT_EXHALE_S, DEFAULT_INHALE_S
 
 FULL_TITLE, SHORT_TITLE = "A breathing break", "Breathing break"
 GUIDE_TEXT = "Follow the circle: breathe in as it grows, out as it shrinks."

@@ -10,9 +10,9 @@ from typing import Any, Callable
 
 import pygame
 
-from games.core.widgets import Button, FocusList, draw_text, fit, wrap
+from games.core.ui.widgets import Button, FocusList, draw_text, fit, wrap
 from games.launcher.common import FramedScene
-from scores.bundle_io import SUFFIX, count
+from scores.bundle.files import SUFFIX, count
 
 
 class _Done:

@@ -10,19 +10,19 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, TextField, draw_text, wrap
+from games.core.ui.widgets import Button, FocusList, TextField, draw_text, wrap
 from games.launcher.bundle_common import (
     DONE, BundleDoneScene, MarkButton, draw_notice_above, new_bundle_path, sittings_words,
 )
 from games.launcher.bundle_places import FolderScene, exports_place, removable_drives
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ChoiceScene
-from scores.bundle import kept_passphrase, read_client
-from scores.bundle_file import BundleError, check_passphrase, memorable_passphrase
-from scores.bundle_io import write_bundle
-from scores.clients import Client
-from scores.csvfile import ExportError
-from scores.database import StoreError
+from scores.bundle.content import kept_passphrase, read_client
+from scores.bundle.sealed import BundleError, check_passphrase, memorable_passphrase
+from scores.bundle.files import write_bundle
+from scores.store.clients import Client
+from scores.export.csvfile import ExportError
+from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -12,16 +12,16 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList
+from games.core.ui.widgets import Button, FocusList
 from games.launcher.bundle_common import DONE, BundleDoneScene, draw_places, sittings_words
 from games.launcher.bundle_places import FolderScene, exports_place, removable_drives
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ChoiceScene
-from scores.bundle import Bundle, ImportSummary
-from scores.bundle_file import BundleError
-from scores.bundle_io import SUFFIX, BundleFile, bring_in, client_code, look_at
-from scores.csvfile import ExportError
-from scores.database import StoreError
+from scores.bundle.content import Bundle, ImportSummary
+from scores.bundle.sealed import BundleError
+from scores.bundle.files import SUFFIX, BundleFile, bring_in, client_code, look_at
+from scores.export.csvfile import ExportError
+from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)
 

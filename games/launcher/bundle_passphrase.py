@@ -1,6 +1,6 @@
 """The passphrase that opens a bundle: typed (keyboard, or the mouse for the button), or the one this
 PC keeps. Opening takes a moment (scrypt), so it runs off the loop; wrong passphrases are counted by
-the same lock as the therapist's PIN (``scores.lockout``) and slow down alike."""
+the same lock as the therapist's PIN (``scores.clinic.lockout``) and slow down alike."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from typing import Any, Callable
 
 import pygame
 
-from games.core.background import in_background
-from games.core.widgets import Button, TextField, draw_text, wrap
+from games.core.engine.background import in_background
+from games.core.ui.widgets import Button, TextField, draw_text, wrap
 from games.launcher.bundle_common import CLIENT_WRONG, THERAPIST_WRONG, client_wait
 from games.launcher.common import FramedScene
 from games.launcher.pin import wake_ms, wall_now
-from scores.bundle import Bundle, open_bundle
-from scores.bundle_file import BundleError, check_passphrase
-from scores.bundle_io import PASSPHRASE_LOCKOUT, BundleFile
-from scores.lockout import Lockout, lock_sentence
+from scores.bundle.content import Bundle, open_bundle
+from scores.bundle.sealed import BundleError, check_passphrase
+from scores.bundle.files import PASSPHRASE_LOCKOUT, BundleFile
+from scores.clinic.lockout import Lockout, lock_sentence
 
 OPENING = "Opening…"
 

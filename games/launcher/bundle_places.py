@@ -11,7 +11,7 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, TextField
+from games.core.ui.widgets import Button, FocusList, TextField
 from games.launcher.bundle_common import draw_places
 from games.launcher.common import FramedScene
 
@@ -76,7 +76,7 @@ class FolderScene(FramedScene):
         self.menu = FocusList(buttons, focus=min(self.menu.focus, len(buttons) - 1))
 
     def _exports(self) -> None:
-        from scores.csvfile import ExportError
+        from scores.export.csvfile import ExportError
 
         try:
             self.chosen(exports_place(self.app))

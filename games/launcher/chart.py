@@ -1,6 +1,6 @@
 """A progress chart drawn with pygame alone: runs with error bars, the trend line and the aimed success band.
 
-The ticks come from ``scores.axes`` (shared with the report); ``draw_chart`` draws one series into
+The ticks come from ``scores.report.axes`` (shared with the report); ``draw_chart`` draws one series into
 a rectangle and reports every text it drew.
 """
 
@@ -13,10 +13,10 @@ from typing import Sequence
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text, wrap
-from scores.axes import DateTick, date_ticks, value_ticks
-from scores.progress import WEEK_S, Series, trend_anchor
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, wrap
+from scores.report.axes import DateTick, date_ticks, value_ticks
+from scores.analysis.progress import WEEK_S, Series, trend_anchor
 
 Z95 = 1.96  # error bars span ±1.96 standard errors: where the run's true level most likely lies
 BAND_HALF_WIDTH = 0.05  # the aimed success rate is shown as target ± 5 points

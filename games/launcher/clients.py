@@ -6,10 +6,10 @@ import logging
 
 import pygame
 
-from games.core.widgets import ACTIVATE_KEYS, Button, FocusList, TextField, draw_text, wrap
+from games.core.ui.widgets import ACTIVATE_KEYS, Button, FocusList, TextField, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
-from scores.clients import Client
+from scores.store.clients import Client
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ class NewClientScene(FramedScene):
         return "The ID is what exports show. The display name stays on this PC."
 
     def create(self) -> None:
-        from scores.clients import ClientNameError
+        from scores.store.clients import ClientNameError
 
         try:
             client = self.app.store.add_client(self.fields[0].text, self.fields[1].text or None)

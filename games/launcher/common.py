@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.scene import Scene
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fit, wrap
+from games.core.ui.scene import Scene
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList, draw_text, escape_or_click, fit, wrap
 
 
 def margin(theme: Theme, surface: pygame.Surface) -> int:

@@ -6,8 +6,8 @@ from typing import Any, Sequence
 
 import pygame
 
-from games.core.scene import Scene
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.ui.scene import Scene
+from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 
 
 class AnswerScene(Scene):

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList
 from games.launcher.common import FramedScene
 from games.launcher.scroll_text import ScrollText, hint_for
-from scores.backup import parse_name
-from scores.database import DB_FILENAME, StoreDamaged
+from scores.store.backup import parse_name
+from scores.store.database import DB_FILENAME, StoreDamaged
 
 log = logging.getLogger(__name__)
 

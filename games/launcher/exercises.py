@@ -10,9 +10,9 @@ from datetime import date
 
 import pygame
 
-from games.core.exercise import DOMAIN_TITLES, Exercise
-from games.core.theme import Theme
-from games.core.widgets import Button
+from games.core.engine.exercise import DOMAIN_TITLES, Exercise
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button
 from games.launcher.common import FramedScene
 from games.launcher.played import History, histories, latest_plan, level_words, played_words, suggested_today, \
     time_words

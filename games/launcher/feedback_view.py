@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.feedback import Feedback
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.engine.feedback import Feedback
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.confirm import AnswerScene
 
 REPLAY_FRAME_MS = 50.0  # an exercise's replay of the right answer moves at about 20 frames a second

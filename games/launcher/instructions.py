@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.exercise import Exercise
-from games.core.widgets import Button, FocusList, draw_text
+from games.core.engine.exercise import Exercise
+from games.core.ui.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
 from games.launcher.played import histories, time_words
 from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines

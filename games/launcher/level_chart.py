@@ -1,6 +1,6 @@
 """The client's progress picture: their level day by day as a soft filled hill, evened out a
 little, with a star on each best day. No error bars and no statistics; the levels are
-``scores.levels``'s, so the stars stand exactly at the best level the words name."""
+``scores.analysis.levels``'s, so the stars stand exactly at the best level the words name."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import math
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, wrap
 from games.launcher.chart import TextRects, date_span
 from games.launcher.results_picture import draw_star
-from scores.axes import date_ticks, value_ticks
-from scores.levels import day_levels, smoothed
-from scores.progress import Series
+from scores.report.axes import date_ticks, value_ticks
+from scores.analysis.levels import day_levels, smoothed
+from scores.analysis.progress import Series
 
 LEGEND = (("hill", "your level each day, evened out a little"), ("star", "your best days"))
 MIN_LINES, MAX_LINES = 8, 16  # the chart's least and most height, in lines of its type

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.theme import HIGH_CONTRAST, Theme
-from games.core.widgets import ACTIVATE_KEYS, Button, draw_text
+from games.core.ui.theme import HIGH_CONTRAST, Theme
+from games.core.ui.widgets import ACTIVATE_KEYS, Button, draw_text
 from games.launcher.breathing import mix
 from games.launcher.common import FramedScene
 from games.launcher.mood_layout import CHOICES, MoodLayout, cell_pad, frame_width, lay_out
-from scores.clinic import MOOD_SCALES
+from scores.clinic.records import MOOD_SCALES
 
 SHORT_TITLE = "How are you?"  # when the scene's own title is too long for the window
 DONE_ROW = len(MOOD_SCALES)  # the row index of the Done button

@@ -8,9 +8,9 @@ from typing import Any
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import wrap
-from scores.clinic import MOOD_SCALES
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import wrap
+from scores.clinic.records import MOOD_SCALES
 
 CHOICES = 5
 MOOD_WORDS: dict[str, tuple[str, ...]] = {

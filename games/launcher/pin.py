@@ -10,10 +10,10 @@ from typing import Any, Callable
 
 import pygame
 
-from games.core.background import in_background
-from games.core.widgets import Button, draw_text, wrap
+from games.core.engine.background import in_background
+from games.core.ui.widgets import Button, draw_text, wrap
 from games.launcher.common import FramedScene, fitting_line
-from scores.pin import (
+from scores.clinic.pin import (
     MAX_DIGITS, MIN_DIGITS, CheckResult, PinError, PinTask, TherapistLock, lock_sentence, validate_pin,
 )
 
@@ -51,7 +51,7 @@ def wake_ms(now_ms: float, working: bool, locked_s: float) -> float | None:
 def pin_is_set(store: Any) -> bool:
     """Whether this PC has a therapist PIN (a clinic PC) or not (a home PC); on a clinic's shared
     store, whether any therapist has been added."""
-    from scores.therapists import has_therapist_pin
+    from scores.clinic.therapists import has_therapist_pin
 
     return has_therapist_pin(store)
 

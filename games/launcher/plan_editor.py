@@ -6,16 +6,16 @@ from typing import Callable
 
 import pygame
 
-from games.core.exercise import Exercise
-from games.core.widgets import ACTIVATE_KEYS, Button, TextField, draw_text, wrap
+from games.core.engine.exercise import Exercise
+from games.core.ui.widgets import ACTIVATE_KEYS, Button, TextField, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
 from games.launcher.plan_items import (BREAK_MINUTES, EXERCISE_MINUTES, ExerciseChoiceScene, ItemList, ItemRow,
                                        SmallButton, panel_rows, step_breath, step_level, step_minutes)
 from games.launcher.plan_parts import NBSP, LineColumn, describe_item, fitting_hint, free_name, taken_names
 from games.registry import level_ranges
-from scores.database import StoreError
-from scores.plans import MAX_ITEMS, MAX_NAME_CHARS, Plan, PlanError, PlanItem, plan_from_dict, ready_plans
+from scores.store.database import StoreError
+from scores.clinic.plans import MAX_ITEMS, MAX_NAME_CHARS, Plan, PlanError, PlanItem, plan_from_dict, ready_plans
 
 PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)

@@ -7,12 +7,12 @@ from dataclasses import dataclass, replace
 
 import pygame
 
-from games.core.exercise import Exercise
-from games.core.theme import Theme
-from games.core.widgets import Button, draw_text
+from games.core.engine.exercise import Exercise
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, draw_text
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.plan_parts import NBSP, TidyList
-from scores.plans import BREATH_RANGE_S, LevelRanges, PlanItem
+from scores.clinic.plans import BREATH_RANGE_S, LevelRanges, PlanItem
 
 MINUTES_RANGE = (1, 60)  # whole minutes in the editor; a plan file may hold 0.5 to 120
 EXERCISE_MINUTES = 4.0

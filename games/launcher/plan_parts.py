@@ -8,13 +8,13 @@ from typing import Callable, Collection
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene, margin
 from games.registry import all_plans, get_exercise
-from scores.csvfile import write_text_atomically
-from scores.plans import MAX_NAME_CHARS, Plan, PlanItem
-from scores.private import private_folder
+from scores.export.csvfile import write_text_atomically
+from scores.clinic.plans import MAX_NAME_CHARS, Plan, PlanItem
+from scores.store.private import private_folder
 
 EXPORT_SUFFIX = ".cogsuite-plan.json"
 NBSP = "\u00a0"  # between a number and its unit, so that a wrapped line never splits them

@@ -6,15 +6,15 @@ from dataclasses import replace
 
 import pygame
 
-from games.core.widgets import Button, FocusList, draw_text
+from games.core.ui.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
 from games.launcher.plan_import import ImportPlanScene
 from games.launcher.plan_parts import (LineColumn, TidyList, describe_item, export_plan, fitting_hint, free_name,
                                        outline, taken_names)
 from games.registry import level_ranges
-from scores.csvfile import ExportError
-from scores.plans import Plan, ready_plans
+from scores.export.csvfile import ExportError
+from scores.clinic.plans import Plan, ready_plans
 
 
 class PlanListScene(FramedScene):

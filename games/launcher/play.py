@@ -8,13 +8,13 @@ from datetime import datetime, timezone
 
 import pygame
 
-from games.core.adaptive.policy import plan_from_store
-from games.core.clock import Timeline
-from games.core.exercise import Exercise
-from games.core.run import ExerciseRun
-from games.core.session import PRACTICE_TRIALS
-from games.core.scene import Scene
-from games.core.widgets import Button, draw_text, escape_or_click, fit
+from games.core.engine.adaptive.policy import plan_from_store
+from games.core.engine.clock import Timeline
+from games.core.engine.exercise import Exercise
+from games.core.engine.run import ExerciseRun
+from games.core.engine.session import PRACTICE_TRIALS
+from games.core.ui.scene import Scene
+from games.core.ui.widgets import Button, draw_text, escape_or_click, fit
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene
 from games.launcher.feedback_view import ReadyScene, draw_feedback, feedback_frame_ms

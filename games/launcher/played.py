@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Sequence
 
-from games.core.duration import about_minutes, run_estimate_s
-from games.core.exercise import DOMAINS, Exercise
-from scores.plans import Plan
+from games.core.engine.duration import about_minutes, run_estimate_s
+from games.core.engine.exercise import DOMAINS, Exercise
+from scores.clinic.plans import Plan
 
 SUGGESTED_MAX = 3  # a short row: a few good choices, not a second list
 

@@ -7,16 +7,16 @@ from typing import Any, Sequence
 
 import pygame
 
-from games.core.exercise import DOMAINS
-from games.core.theme import Theme
-from games.core.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit, wrap
+from games.core.engine.exercise import DOMAINS
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit, wrap
 from games.launcher import level_chart
 from games.launcher.chart import TextRects, chart_parts, draw_chart, min_height
 from games.launcher.common import FramedScene
 from games.launcher.progress_words import client_lines, highlights, overview_sections, therapist_lines
 from games.registry import exercise_infos
-from scores.levels import day_levels
-from scores.progress import Progress, Series, load_progress
+from scores.analysis.levels import day_levels
+from scores.analysis.progress import Progress, Series, load_progress
 
 EMPTY_CLIENT = "Play an exercise and your progress will show here."
 EMPTY_THERAPIST = "No scored runs yet: progress will show here once this client has played an exercise."

@@ -1,6 +1,6 @@
 """After an exercise: a picture of the run first, then a sentence or two, said kindly.
 
-"Level" and "best" are ``scores.levels``'s: the level a run ended at, and the highest of those
+"Level" and "best" are ``scores.analysis.levels``'s: the level a run ended at, and the highest of those
 over the finished scored runs.
 """
 
@@ -10,17 +10,17 @@ import logging
 
 import pygame
 
-from games.core.exercise import Exercise
-from games.core.run import RunSummary
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList
+from games.core.engine.exercise import Exercise
+from games.core.engine.run import RunSummary
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList
 from games.launcher.common import FramedScene
 from games.launcher.progress_words import plural
 from games.launcher.results_picture import ResultsPicture
 from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
-from scores.levels import RunLevels, newest_run
-from scores.database import StoreError
-from scores.progress import days_in_a_row
+from scores.analysis.levels import RunLevels, newest_run
+from scores.store.database import StoreError
+from scores.analysis.progress import days_in_a_row
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Sequence
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text, fit
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, fit
 
 TextRects = list[tuple[str, pygame.Rect]]
 PATH_SHARE = 0.6  # of the picture's width, when the bars stand beside the path

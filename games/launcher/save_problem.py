@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from games.core.scene import Scene
-from games.core.widgets import Button, FocusList
+from games.core.ui.scene import Scene
+from games.core.ui.widgets import Button, FocusList
 from games.launcher.confirm import ChoiceScene
 
 log = logging.getLogger(__name__)

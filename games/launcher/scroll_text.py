@@ -7,7 +7,7 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import draw_more_marks, draw_text, wrap
+from games.core.ui.widgets import draw_more_marks, draw_text, wrap
 
 READ_ON = "Down to read on  ·  "  # put before a screen's hint while its text scrolls
 

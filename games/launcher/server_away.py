@@ -8,9 +8,9 @@ import logging
 from concurrent.futures import Future
 from typing import Any, Callable
 
-from games.core.background import in_background
-from games.core.scene import Scene
-from games.core.widgets import Button, FocusList
+from games.core.engine.background import in_background
+from games.core.ui.scene import Scene
+from games.core.ui.widgets import Button, FocusList
 from games.launcher.damaged import DamagedStoreScene
 from games.launcher.scroll_text import ScrollText
 

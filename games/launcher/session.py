@@ -9,10 +9,10 @@ from typing import Any
 
 import pygame
 
-from games.core.breathing import BreathPhase, breath_phase, next_frame_ms
-from games.core.scene import Scene
-from games.core.session import SessionRunner
-from games.core.widgets import Button, FocusList, draw_text, escape_or_click, fit
+from games.core.engine.breathing import BreathPhase, breath_phase, next_frame_ms
+from games.core.ui.scene import Scene
+from games.core.engine.session import SessionRunner
+from games.core.ui.widgets import Button, FocusList, draw_text, escape_or_click, fit
 from games.launcher.breathing import BreathTones, draw_breathing
 from games.launcher.common import margin
 from games.launcher.confirm import ChoiceScene
@@ -23,7 +23,7 @@ from games.launcher.play import (
     FINISH_LABEL, draw_finish_button, draw_header_button, draw_run, finish_asked, run_frame_ms,
 )
 from games.registry import get_exercise
-from scores.plans import Plan
+from scores.clinic.plans import Plan
 
 log = logging.getLogger(__name__)
 

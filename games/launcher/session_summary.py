@@ -7,11 +7,11 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.results import best_words
 from games.registry import get_exercise
-from scores.summary import ItemSummary, SessionSummary, session_summary
+from scores.analysis.summary import ItemSummary, SessionSummary, session_summary
 
 MOOD_NAMES = {"mood": "Mood", "calm": "Calm", "energy": "Energy"}
 
@@ -177,7 +177,7 @@ class SessionListScene(FramedScene):
         self.menu = FocusList([])
 
     def on_enter(self) -> None:
-        from scores.queries import Filters
+        from scores.store.queries import Filters
 
         rows = list(self.app.store.iter_session_rows(Filters(client_code=self.client.code)))
         self.menu = FocusList([self._button(row) for row in reversed(rows) if row["n_items"] or row["n_runs"]])

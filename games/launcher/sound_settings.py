@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.sound import ON_SETTING, VOLUME_SETTING
-from games.core.theme import Theme
-from games.core.widgets import Button, FocusList, draw_text, wrap
+from games.core.ui.sound import ON_SETTING, VOLUME_SETTING
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene
 
 WHAT_PLAYS = ("Saved for this PC. A soft chime when an answer is right, a low tone when it is not quite, "

@@ -8,16 +8,16 @@ from typing import Any
 
 import pygame
 
-from games.core.scene import Scene
-from games.core.widgets import Button, FocusList, draw_text
+from games.core.ui.scene import Scene
+from games.core.ui.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
 from games.launcher.pin import PIN_ACCEPTED, PinScene, wall_now
 from games.launcher.sound_settings import open_sound_settings
 from games.launcher.therapist_exports import draw_notice, export_csvs, notice_height, saved_notice
 from games.launcher.therapists import ActivityScene, NewTherapistScene, pin_scene_for, sign_out, signed_in
-from scores.clients import Client
-from scores.pin import IDLE_LOCK_S
-from scores.therapists import Therapist
+from scores.store.clients import Client
+from scores.clinic.pin import IDLE_LOCK_S
+from scores.clinic.therapists import Therapist
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ class TherapistHomeScene(FramedScene):
         self.app.stack.push(PlanListScene())
 
     def export_all(self) -> None:
-        from scores.csvfile import ExportError
+        from scores.export.csvfile import ExportError
 
         try:
             paths = export_csvs(self.app, "all", ("trials", "runs", "sessions", "dictionary"))

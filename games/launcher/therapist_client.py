@@ -9,7 +9,7 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, TextField, draw_text, wrap
+from games.core.ui.widgets import Button, FocusList, TextField, draw_text, wrap
 from games.launcher.assignment_screens import home_summary
 from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
@@ -17,7 +17,7 @@ from games.launcher.therapist import HandOver, close_therapist_screens, draw_men
 from games.launcher.therapist_exports import (
     draw_notice, export_csvs, exports_folder, file_part, fresh_path, notice_height, saved_notice,
 )
-from scores.clients import Client, ClientNameError
+from scores.store.clients import Client, ClientNameError
 
 log = logging.getLogger(__name__)
 
@@ -210,8 +210,8 @@ class ClientPageScene(FramedScene):
 
     def write_report(self) -> None:
         from games.registry import exercise_infos
-        from scores.csvfile import ExportError
-        from scores.report import write_report
+        from scores.export.csvfile import ExportError
+        from scores.report.html import write_report
 
         infos = exercise_infos()
         try:
@@ -225,7 +225,7 @@ class ClientPageScene(FramedScene):
         self.notice = ["Report saved:", str(written)]
 
     def export(self) -> None:
-        from scores.csvfile import ExportError
+        from scores.export.csvfile import ExportError
 
         try:
             paths = export_csvs(self.app, self.client.code, ("trials", "runs", "sessions"), self.client)
@@ -235,7 +235,7 @@ class ClientPageScene(FramedScene):
         self.notice = saved_notice("This client's data (ID only, no name)", paths)
 
     def on_result(self, result: Any) -> None:
-        from scores.plans import Plan
+        from scores.clinic.plans import Plan
 
         if isinstance(result, HandOver):
             return  # the therapist screens are closing

@@ -12,9 +12,9 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import draw_text, wrap
+from games.core.ui.widgets import draw_text, wrap
 from games.paths import check_out_path
-from scores.clients import Client
+from scores.store.clients import Client
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,8 @@ def exports_folder(app: Any) -> Path:
     Raises:
         ExportError: if the folder cannot be created.
     """
-    from scores.csvfile import ExportError
-    from scores.private import private_folder
+    from scores.export.csvfile import ExportError
+    from scores.store.private import private_folder
 
     folder = Path(app.store.data_dir) / "exports"
     try:
@@ -61,8 +61,8 @@ def fresh_path(folder: Path, stem: str, suffix: str, data_folder: Path | None = 
 def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | None = None) -> list[Path]:
     """Write one CSV per kind into the exports folder (only ``client``'s rows when given)."""
     from games.registry import EXERCISES
-    from scores.export import export_kind
-    from scores.queries import Filters
+    from scores.export.tables import export_kind
+    from scores.store.queries import Filters
 
     folder, stamp = exports_folder(app), datetime.now().strftime("%Y%m%d-%H%M")
     filters = Filters(client_code=client.code if client else None)

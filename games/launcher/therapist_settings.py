@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, draw_text, fit, wrap
+from games.core.ui.widgets import Button, draw_text, fit, wrap
 from games.launcher.common import FramedScene
-from scores.clients import Client
+from scores.store.clients import Client
 
 TARGET_CHOICES: tuple[float | None, ...] = (None, *(round(0.60 + 0.05 * i, 2) for i in range(8)))
 CHANGE_KEYS = {

@@ -9,14 +9,14 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, TextField
+from games.core.ui.widgets import Button, FocusList, TextField
 from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
 from games.launcher.pin import PIN_ACCEPTED, PinScene
 from games.launcher.scroll_text import ScrollText, hint_for
-from scores.audit import LAUNCHER, VIA_LAUNCHER, Actor, AuditEntry
-from scores.clients import ClientNameError
-from scores.therapists import NamedTherapistLock, Therapist, validate_therapist_name
+from scores.clinic.audit import LAUNCHER, VIA_LAUNCHER, Actor, AuditEntry
+from scores.store.clients import ClientNameError
+from scores.clinic.therapists import NamedTherapistLock, Therapist, validate_therapist_name
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from typing import Callable
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import ACTIVATE_KEYS, Button, draw_more_marks, draw_text, fit, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import ACTIVATE_KEYS, Button, draw_more_marks, draw_text, fit, wrap
 
 PICTURE_SIZE = (320, 256)  # the instructions' picture is drawn at this size at scale 1, then shrunk
 SEPARATOR = "  ·  "

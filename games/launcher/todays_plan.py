@@ -7,14 +7,14 @@ from typing import Any
 
 import pygame
 
-from games.core.widgets import Button, FocusList, draw_text, fit, wrap
+from games.core.ui.widgets import Button, FocusList, draw_text, fit, wrap
 from games.launcher.common import FramedScene
 from games.launcher.exercises import ExercisePictures
 from games.launcher.week_strip import draw_week_strip, strip_height, week_words
 from games.registry import get_exercise, level_ranges
-from scores.assignments import Assignment, DayMark, due_today, next_day, week_strip
-from scores.database import StoreError
-from scores.plans import Plan, PlanError, PlanItem
+from scores.clinic.assignments import Assignment, DayMark, due_today, next_day, week_strip
+from scores.store.database import StoreError
+from scores.clinic.plans import Plan, PlanError, PlanItem
 
 log = logging.getLogger(__name__)
 

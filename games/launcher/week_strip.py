@@ -6,10 +6,10 @@ from typing import Sequence
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text
 from games.launcher.feedback_view import draw_tick
-from scores.assignments import DayMark
+from scores.clinic.assignments import DayMark
 
 DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

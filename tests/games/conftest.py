@@ -6,9 +6,9 @@ import pygame
 import pytest
 
 from games.app import WINDOW_SIZE, App
-from games.core.clock import FakeClock
-from scores.database import StoreError
-from scores.store import Store
+from games.core.engine.clock import FakeClock
+from scores.store.database import StoreError
+from scores.store.store import Store
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from datetime import date, datetime, timedelta, timezone
 import pygame
 import pytest
 
-from games.core.pilot import Pilot
+from games.pilot import Pilot
 from games.launcher.assignment_screens import AssignmentListScene, AssignmentScene, home_summary
 from games.launcher.confirm import ConfirmScene
 from games.launcher.plans import PlanListScene
 from games.launcher.therapist_client import ClientPageScene
-from scores.plans import Plan, PlanItem
+from scores.clinic.plans import Plan, PlanItem
 
 WEDNESDAY = date(2024, 6, 5)
 PLAN = Plan("Home calm", (PlanItem("mood"), PlanItem("breathing", minutes=3)))
@@ -113,7 +113,7 @@ def test_the_page_shows_adherence_of_the_running_assignment(pilot):
 
 
 def test_in_large_type_the_form_scrolls_by_keys_and_by_mouse_alone(make_app, local_tz):
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
 
     local_tz("UTC")
     start_s = datetime(2024, 6, 5, 10, tzinfo=timezone.utc).timestamp()

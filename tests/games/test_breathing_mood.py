@@ -7,16 +7,16 @@ import pytest
 
 import games.launcher.breathing as breathing_module
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.scene import Scene
-from games.core.theme import Theme
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.ui.scene import Scene
+from games.core.ui.theme import Theme
 from games.launcher.breathing import BreathingScene, draw_breathing
 from games.launcher.mood import MoodCheckScene
 from games.launcher.mood_layout import MOOD_WORDS, cell_pad
-from scores.clinic import MOOD_SCALES
-from scores.plans import BREATH_RANGE_S
-from scores.store import Store
+from scores.clinic.records import MOOD_SCALES
+from scores.clinic.plans import BREATH_RANGE_S
+from scores.store.store import Store
 
 
 class Below(Scene):

@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from games.cli import main
-from games.core.pilot import Pilot
+from games.pilot import Pilot
 from games.launcher import bundle_export, bundle_import, bundle_places
 from games.launcher.bundle_common import CLIENT_WRONG, THERAPIST_WRONG, BundleDoneScene
 from games.launcher.bundle_export import PrepareForHomeScene, SendPracticeScene
@@ -24,11 +24,11 @@ from games.launcher.confirm import ChoiceScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.therapist import TherapistHomeScene
 from games.launcher.therapist_client import ClientPageScene
-from scores import bundle_file
-from scores.bundle import keep_passphrase, kept_passphrase, open_bundle, read_client
-from scores.bundle_io import PASSPHRASE_LOCKOUT, write_bundle
-from scores.pin import ScryptCost, TherapistLock
-from scores.store import Store
+from scores.bundle import sealed as bundle_file
+from scores.bundle.content import keep_passphrase, kept_passphrase, open_bundle, read_client
+from scores.bundle.files import PASSPHRASE_LOCKOUT, write_bundle
+from scores.clinic.pin import ScryptCost, TherapistLock
+from scores.store.store import Store
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 PIN = "97531864"
@@ -281,7 +281,7 @@ def test_a_client_sends_their_practice_sealed_with_the_kept_passphrase(home_pilo
     [written] = list(stick.iterdir())
     assert f"It is saved on STICK as {written.name}." in done.lines
     with Store.open(tmp_path / "clinic") as clinic_store:  # the clinic can bring it in
-        from scores.bundle import merge
+        from scores.bundle.content import merge
 
         summary = merge(clinic_store, open_bundle(written.read_bytes(), PASSPHRASE))
         assert summary.added["runs"] == 1 and clinic_store.get_client("C-0001").display_name is None

@@ -9,8 +9,8 @@ import pytest
 from datetime import datetime, timezone
 
 from games.cli import main
-from scores.pin import ScryptCost, TherapistLock
-from scores.store import Store
+from scores.clinic.pin import ScryptCost, TherapistLock
+from scores.store.store import Store
 
 
 def audit_rows(path) -> list[dict[str, str]]:

@@ -12,7 +12,7 @@ import pytest
 
 from games.app import App
 from games.cli import main
-from scores.backup import list_backups, make_backup
+from scores.store.backup import list_backups, make_backup
 
 PAGE = 4096
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from games.cli import main
-from scores import bundle_file
-from scores.bundle import merge, open_bundle, read_client, seal_bundle
-from scores.bundle_file import MAGIC, BundleError
-from scores.store import Store
+from scores.bundle import sealed as bundle_file
+from scores.bundle.content import merge, open_bundle, read_client, seal_bundle
+from scores.bundle.sealed import MAGIC, BundleError
+from scores.store.store import Store
 
 KINDS = ("trials", "runs", "sessions", "items")
 PASSPHRASE = "river lemon oak tulip"
@@ -333,8 +333,8 @@ def test_bad_arguments_exit_2_with_one_line(clinic, tmp_path, capsys):
 def test_a_bundle_merges_into_a_clinic_server_and_back_alike(clinic, tmp_path, pg_url):
     """SQLite → PostgreSQL → a new SQLite store: every export kind equal, importing twice adds nothing."""
     from games.registry import EXERCISES
-    from scores.export import export_kind
-    from scores.queries import Filters
+    from scores.export.tables import export_kind
+    from scores.store.queries import Filters
 
     specs = [e.spec for e in EXERCISES]
 

@@ -44,7 +44,7 @@ def test_exercises_imports_no_store_export_or_pygame():
 
 
 def test_export_kinds_of_the_command_line_are_the_ones_the_export_runs():
-    from scores.export import EXPORT_KINDS as RUN_KINDS
+    from scores.export.tables import EXPORT_KINDS as RUN_KINDS
 
     assert EXPORT_KINDS == RUN_KINDS
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from games.cli import main
-from scores.store import Store
+from scores.store.store import Store
 
 from test_cli import fails_with_one_line, read_csv
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from games.cli import main
-from scores.store import Store
+from scores.store.store import Store
 
 
 def fails_with_one_line(capsys, argv, *words):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from games.cli import main
-from scores.store_copy import schema_tables
+from scores.store.copy import schema_tables
 
 TABLE_LINE = re.compile(r"^(\w+)\s+([\d,]+) in this store\s+([\d,]+) copied now\s+([\d,]+) already there")
 EXPORT_KINDS = ("trials", "runs", "sessions", "items")

@@ -10,8 +10,8 @@ from datetime import datetime, timezone
 import pytest
 
 from games.cli import main
-from scores.pin import ScryptCost, hash_pin
-from scores.store import Store
+from scores.clinic.pin import ScryptCost, hash_pin
+from scores.store.store import Store
 
 QUICK = ScryptCost(n=2**4, r=8, p=1)  # a PIN record made for the test, not guessed at
 
@@ -143,8 +143,8 @@ def test_backup_of_a_server_points_to_its_own_tools(tmp_path, capsys, action, no
 
 
 def test_migrate_brings_an_older_server_up_once(tmp_path, capsys, pg_url, no_env_store):
-    from scores.database import MIGRATIONS
-    from scores.postgres import PgConnection
+    from scores.store.database import MIGRATIONS
+    from scores.store.postgres import PgConnection
 
     old = PgConnection(pg_url)
     old.migrate(2)  # a server a cogsuite of data format 2 made
@@ -159,7 +159,7 @@ def test_migrate_brings_an_older_server_up_once(tmp_path, capsys, pg_url, no_env
 
 
 def test_migrate_as_the_pcs_own_user_is_refused_clearly(tmp_path, capsys, pg_server, pg_url, no_env_store):
-    from scores.postgres import PgConnection
+    from scores.store.postgres import PgConnection
 
     database = pg_url.split("@/")[1].split("?")[0]
     old = PgConnection(pg_url)

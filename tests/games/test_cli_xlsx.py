@@ -14,8 +14,8 @@ openpyxl = pytest.importorskip("openpyxl", reason="openpyxl (the test extra) rea
 
 from games.cli import main  # noqa: E402
 from games.registry import EXERCISES  # noqa: E402
-from scores import xlsx  # noqa: E402
-from scores.columns import item_columns, run_columns, session_columns, trial_columns  # noqa: E402
+from scores.export import xlsx  # noqa: E402
+from scores.export.columns import item_columns, run_columns, session_columns, trial_columns  # noqa: E402
 
 KINDS = ("trials", "runs", "sessions", "items")
 

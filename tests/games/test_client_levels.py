@@ -1,4 +1,4 @@
-"""The client's screens agree on level and best (scores.levels), speak kindly, and keep lab words out.
+"""The client's screens agree on level and best (scores.analysis.levels), speak kindly, and keep lab words out.
 
 Results, the client's progress and the client's session summary are opened through the real
 scene stack over runs with known levels, and for every exercise over runs its simulated player
@@ -14,17 +14,17 @@ from datetime import datetime, timedelta, timezone
 import pygame
 import pytest
 
-from games.core.adaptive.policy import plan_from_store
-from games.core.pilot import Pilot
-from games.core.run import RunSummary
-from games.core.simulate import simulate_session
+from games.core.engine.adaptive.policy import plan_from_store
+from games.pilot import Pilot
+from games.core.engine.run import RunSummary
+from games.core.engine.simulate import simulate_session
 from games.launcher import results_picture
 from games.launcher.progress import ProgressScene
 from games.launcher.results import ResultsScene, kind_sentence, result_lines
 from games.launcher.session_summary import SessionSummaryScene
 from games.registry import EXERCISES, exercise_infos, get_exercise
-from scores.levels import RunLevels, day_levels, newest_run
-from scores.progress import load_progress
+from scores.analysis.levels import RunLevels, day_levels, newest_run
+from scores.analysis.progress import load_progress
 
 DAY = datetime(2026, 3, 2, 17, 0, tzinfo=timezone.utc)
 EXERCISE = "sequence_recall"

@@ -8,10 +8,10 @@ import pygame
 import pytest
 
 from games.app import MIN_WINDOW_SIZE
-from games.core.pilot import Pilot
-from games.core.theme import Theme
+from games.pilot import Pilot
+from games.core.ui.theme import Theme
 from games.launcher.damaged import DamagedStoreScene, damaged_paragraphs
-from scores.database import StoreDamaged
+from scores.store.database import StoreDamaged
 
 NAME = "cogsuite-2026-03-31-174502.sqlite3"
 HOME = Path("/home/clinic/.local/share/cogsuite")

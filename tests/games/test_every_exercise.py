@@ -6,8 +6,8 @@ import pygame
 import pytest
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.feedback_view import ReadyScene
@@ -15,7 +15,7 @@ from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.registry import EXERCISES
-from scores.store import Store
+from scores.store.store import Store
 
 IDS = [e.id for e in EXERCISES]
 FRAME_MS = 250.0  # the pilot still stops at every frame a scene asks for

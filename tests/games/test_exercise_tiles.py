@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 import pygame
 import pytest
 
-from games.core.pilot import Pilot
-from games.core.theme import Theme
+from games.pilot import Pilot
+from games.core.ui.theme import Theme
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.tiles import Tile

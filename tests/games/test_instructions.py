@@ -3,8 +3,8 @@
 import pygame
 import pytest
 
-from games.core.pilot import Pilot
-from games.core.theme import Theme
+from games.pilot import Pilot
+from games.core.ui.theme import Theme
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.scroll_text import READ_ON, wrapped_lines

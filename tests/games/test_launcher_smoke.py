@@ -3,7 +3,7 @@
 import pygame
 import pytest
 
-from games.core.pilot import Pilot
+from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.feedback_view import ReadyScene
@@ -185,7 +185,7 @@ def test_refused_client_id_shows_reason_and_keeps_screen(pilot):
 def test_a_thousand_random_keys_clicks_and_wheel_turns_break_nothing(make_app, scale):
     import random
 
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
 
     app = make_app(theme=Theme.create(scale))
     store = app.store
@@ -255,7 +255,7 @@ def test_the_exercise_list_opens_my_progress_and_a_breathing_break(pilot):
 
 
 def test_a_title_or_hint_too_wide_shrinks_a_little_before_it_is_shortened():
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
     from games.launcher.common import fitting_line
 
     pygame.font.init()
@@ -272,8 +272,8 @@ def test_a_title_or_hint_too_wide_shrinks_a_little_before_it_is_shortened():
 
 @pytest.mark.parametrize("scale, size", [(1.0, (1100, 760)), (2.0, (1100, 760)), (2.0, (640, 480))])
 def test_results_show_every_sentence_and_both_buttons_inside_the_window(make_app, scale, size):
-    from games.core.run import RunSummary
-    from games.core.theme import Theme
+    from games.core.engine.run import RunSummary
+    from games.core.ui.theme import Theme
     from games.launcher.common import margin
     from games.launcher.results import ResultsScene
     from games.launcher.scroll_text import wrapped_lines
@@ -303,7 +303,7 @@ def test_results_show_every_sentence_and_both_buttons_inside_the_window(make_app
 
 
 def test_a_window_too_small_for_the_chosen_type_shows_it_smaller_until_it_grows(make_app):
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
 
     app = make_app(theme=Theme.create(2.0, high_contrast=True), size=(640, 480))
     assert app.chosen_theme.font_scale == 2.0
@@ -318,7 +318,7 @@ def test_a_window_too_small_for_the_chosen_type_shows_it_smaller_until_it_grows(
 
 
 def test_an_exercise_on_screen_follows_the_window_when_it_shrinks_and_grows(make_app):
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
     from games.registry import get_exercise
 
     app = make_app(theme=Theme.create(2.0))

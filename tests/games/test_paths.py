@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from games.paths import check_out_path
-from scores.csvfile import ExportError
+from scores.export.csvfile import ExportError
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.core.pilot import Pilot
+from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.pin import CHECKING, SAVING, PinScene
 from games.launcher.therapist import TherapistHomeScene
-from scores.pin import PIN_SETTING, ScryptCost, TherapistLock, verify_pin
+from scores.clinic.pin import PIN_SETTING, ScryptCost, TherapistLock, verify_pin
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 PIN = "97531864"

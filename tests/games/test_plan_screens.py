@@ -11,10 +11,10 @@ import pygame
 import pytest
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.scene import Scene
-from games.core.theme import Theme
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.ui.scene import Scene
+from games.core.ui.theme import Theme
 from games.launcher.confirm import ConfirmScene
 from games.launcher.plan_editor import PlanEditorScene
 from games.launcher.plan_import import ImportPlanScene
@@ -22,8 +22,8 @@ from games.launcher.plan_items import ExerciseChoiceScene, step_breath, step_lev
 from games.launcher.plan_parts import EXPORT_SUFFIX, describe_item, export_plan, free_name, outline
 from games.launcher.plans import PlanListScene, PlanPageScene
 from games.registry import level_ranges
-from scores.plans import Plan, PlanItem, plan_from_json, read_plan_file, ready_plans
-from scores.store import Store
+from scores.clinic.plans import Plan, PlanItem, plan_from_json, read_plan_file, ready_plans
+from scores.store.store import Store
 
 CTRL = pygame.KMOD_CTRL
 SHIFT = pygame.KMOD_SHIFT

@@ -6,7 +6,7 @@ import pytest
 
 from games.launcher.played import History, histories, latest_plan, level_words, played_words, suggested_today
 from games.registry import EXERCISES, get_exercise
-from scores.plans import Plan, PlanItem
+from scores.clinic.plans import Plan, PlanItem
 
 TODAY = date(2026, 3, 18)
 

@@ -11,17 +11,17 @@ import pytest
 
 from games.app import App
 from games.launcher import band
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.unsaved import read_unsaved
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.engine.unsaved import read_unsaved
 from games.launcher.clients import ClientPickerScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.launcher.save_problem import AWAY_QUESTION, SaveProblemScene
 from games.registry import get_exercise
-from scores.database import iso
-from scores.store import Store
+from scores.store.database import iso
+from scores.store.store import Store
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 EXERCISE = "sequence_recall"  # 12 trials a run
@@ -141,7 +141,7 @@ def test_a_server_lost_mid_run_keeps_the_play_and_writes_it_once_in_order_when_i
 
 
 def test_a_write_that_reached_the_server_before_the_connection_dropped_is_not_written_twice(pg_url, shared, data):
-    from games.core.guarded_store import GuardedStore, Write
+    from games.core.engine.guarded_store import GuardedStore, Write
 
     guarded = GuardedStore(Store.open(data, url=pg_url))
     client = guarded.get_client("C-0001")
@@ -257,8 +257,8 @@ def test_the_launcher_opens_the_calm_screen_when_the_server_is_away(pg_server, p
 def test_two_starts_at_once_never_both_take_a_file(pg_url, shared, data):
     import threading
 
-    from games.core.guarded_store import GuardedStore
-    from games.core.unsaved import save_unsaved
+    from games.core.engine.guarded_store import GuardedStore
+    from games.core.engine.unsaved import save_unsaved
 
     with Store.open(data, url=pg_url) as store:
         client = store.get_client("C-0001")
@@ -313,7 +313,7 @@ def test_a_run_that_ends_while_the_server_is_away_shows_its_results_and_is_writt
 def test_a_session_goes_on_while_the_server_is_away_and_its_mood_check_is_written_later(
         pg_server, pg_url, shared, data, apps):
     from games.launcher.session import SessionScene
-    from scores.plans import Plan, PlanItem
+    from scores.clinic.plans import Plan, PlanItem
 
     pilot = open_app(apps, Store.open(data, url=pg_url))
     plan = Plan("Short", (PlanItem("mood"), PlanItem("breathing", minutes=1)))

@@ -6,15 +6,15 @@ import pygame
 import pytest
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
 from games.launcher.confirm import ChoiceScene
 from games.launcher.feedback_view import ReadyScene
 from games.launcher.session import ItemIntroScene, SessionScene, clock_text
 from games.launcher.session_summary import SessionSummaryScene
 from games.registry import get_exercise
-from scores.plans import Plan, PlanItem
-from scores.store import Store
+from scores.clinic.plans import Plan, PlanItem
+from scores.store.store import Store
 
 PLAN = Plan("Short", (
     PlanItem("mood"),

@@ -6,14 +6,14 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
-from games.core.response_window import Phase
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
+from games.core.engine.trials.timed_response import Phase
 from games.launcher.confirm import ChoiceScene
 from games.launcher.play import ExerciseScene
 from games.launcher.session import SessionScene
 from games.registry import get_exercise
-from scores.plans import Plan, PlanItem
+from scores.clinic.plans import Plan, PlanItem
 
 LID_CLOSED_S = 20 * 60
 

@@ -8,10 +8,10 @@ import pygame
 import pytest
 
 from games.cli import build_parser, main
-from games.core.breathing import FRAME_MS
-from games.core.pilot import Pilot
-from games.core.run import RunSummary
-from games.core.sound import ON_SETTING, VOLUME_SETTING, Sound
+from games.core.engine.breathing import FRAME_MS
+from games.pilot import Pilot
+from games.core.engine.run import RunSummary
+from games.core.ui.sound import ON_SETTING, VOLUME_SETTING, Sound
 from games.launcher.breathing import BreathingScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.play import ExerciseScene
@@ -20,9 +20,9 @@ from games.launcher.session import SessionScene
 from games.launcher.sound_settings import SoundScene
 from games.launcher.therapist import TherapistHomeScene
 from games.registry import get_exercise
-from scores.levels import RunLevels
-from scores.pin import TherapistLock
-from scores.plans import Plan, PlanItem
+from scores.analysis.levels import RunLevels
+from scores.clinic.pin import TherapistLock
+from scores.clinic.plans import Plan, PlanItem
 
 
 class HeardSound(Sound):
@@ -110,7 +110,7 @@ def test_the_sound_screen_by_mouse_from_therapist_home_and_each_change_is_heard(
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 @pytest.mark.parametrize("size", [(1100, 760), (640, 480)])
 def test_the_sound_screen_keeps_its_controls_inside_the_window_and_apart(make_app, scale, size):
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
 
     app = make_app(theme=Theme.create(scale), size=size)
     app.stack.push(SoundScene())

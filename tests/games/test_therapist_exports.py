@@ -9,7 +9,7 @@ import pytest
 
 from games.launcher import therapist_exports
 from games.launcher.therapist_exports import export_csvs, fresh_path
-from scores.csvfile import ExportError
+from scores.export.csvfile import ExportError
 
 
 class SameMinute(datetime):

@@ -11,8 +11,8 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.core.pilot import Pilot
-from games.core.scene import Scene
+from games.pilot import Pilot
+from games.core.ui.scene import Scene
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.pin import PinScene, wall_now
@@ -20,9 +20,9 @@ from games.launcher.therapist import IDLE_LOCK_MS, TherapistHomeScene
 from games.launcher.therapist_client import ClientPageScene, RenameClientScene, client_history
 from games.launcher.therapist_settings import TARGET_CHOICES, ExerciseSettingsScene
 from games.registry import EXERCISES
-from scores.pin import LOCKOUT_SETTING, PIN_SETTING, ScryptCost, TherapistLock, verify_pin
-from scores.plans import Plan, PlanItem
-from scores.queries import ExerciseSettings
+from scores.clinic.pin import LOCKOUT_SETTING, PIN_SETTING, ScryptCost, TherapistLock, verify_pin
+from scores.clinic.plans import Plan, PlanItem
+from scores.store.queries import ExerciseSettings
 
 # the fixtures' PIN records are cheap to check, and the screens keep them cheap (they would hash a
 # PIN set with weaker parameters again with OWASP's); a PIN set on the screens is OWASP's
@@ -441,7 +441,7 @@ def test_report_and_export_write_into_the_exports_folder_and_show_the_paths(make
         path.write_text(f"<p>{client.code}</p>", encoding="utf-8")
         return path
 
-    stub_module(monkeypatch, "scores.report", write_report=write_report)
+    stub_module(monkeypatch, "scores.report.html", write_report=write_report)
     pilot = make_pilot()
     exports = pilot.app.store.path.parent / "exports"
     page = to_page(pilot)
@@ -573,7 +573,7 @@ def test_a_thousand_random_keys_and_clicks_at_the_therapist_home(make_pilot, mon
     for module, name in [("games.launcher.plans", "PlanListScene"), ("games.launcher.progress", "ProgressScene"),
                          ("games.launcher.session", "SessionScene")]:
         stub_module(monkeypatch, module, **{name: Away})
-    stub_module(monkeypatch, "scores.report", write_report=lambda store, client, path, infos: path)
+    stub_module(monkeypatch, "scores.report.html", write_report=lambda store, client, path, infos: path)
     pilot = make_pilot()
     home_visits = []
 
@@ -610,10 +610,10 @@ def test_esc_in_the_plan_editors_exercise_choice_goes_back_without_a_pin(make_pi
 def test_past_sessions_open_their_full_summary(make_pilot):
     from datetime import timedelta
 
-    from games.core.simulate import simulate_plan
+    from games.core.engine.simulate import simulate_plan
     from games.launcher.session_summary import SessionListScene, SessionSummaryScene
     from games.registry import get_exercise
-    from scores.plans import Plan, PlanItem
+    from scores.clinic.plans import Plan, PlanItem
 
     pilot = make_pilot()
     store = pilot.app.store

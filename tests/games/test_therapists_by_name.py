@@ -10,15 +10,15 @@ import pygame
 import pytest
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.pin import PinScene
 from games.launcher.therapist import TherapistHomeScene
 from games.launcher.therapists import ActivityScene, NewTherapistScene, WhoAreYouScene, activity_line
-from scores.pin import ScryptCost, TherapistLock
-from scores.store import Store
-from scores.therapists import NamedTherapistLock
+from scores.clinic.pin import ScryptCost, TherapistLock
+from scores.store.store import Store
+from scores.clinic.therapists import NamedTherapistLock
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 

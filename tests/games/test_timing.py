@@ -20,7 +20,7 @@ from games.app import App
 from games.launcher.play import ExerciseScene
 from games.memory.sequence_recall.logic import Phase
 from games.registry import get_exercise
-from scores.store import Store
+from scores.store.store import Store
 
 N_TRIALS = 3  # two level-2 trials, then (two right in a row) one at level 3
 # a quicker presentation than the spec's (1 s lead-in, 700 ms per block): what is measured is the

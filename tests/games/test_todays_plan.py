@@ -9,18 +9,18 @@ import pygame
 import pytest
 
 from games.app import App
-from games.core.clock import FakeClock
-from games.core.pilot import Pilot
+from games.core.engine.clock import FakeClock
+from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.session import SessionScene
 from games.launcher.session_summary import SessionSummaryScene
 from games.launcher.todays_plan import TodaysPlanScene, client_week
-from scores.assignments import adherence
-from scores import bundle_file
-from scores.bundle import merge, open_bundle, read_client, seal_bundle
-from scores.plans import Plan, PlanItem
-from scores.store import Store
+from scores.clinic.assignments import adherence
+from scores.bundle import sealed as bundle_file
+from scores.bundle.content import merge, open_bundle, read_client, seal_bundle
+from scores.clinic.plans import Plan, PlanItem
+from scores.store.store import Store
 
 PLAN = Plan("Home calm", (PlanItem("mood"), PlanItem("breathing", minutes=0.5)))
 MONDAY, TUESDAY, WEDNESDAY = date(2024, 6, 3), date(2024, 6, 4), date(2024, 6, 5)

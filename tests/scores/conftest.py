@@ -15,13 +15,13 @@ from typing import Any, Callable
 
 import pytest
 
-import games.core.guarded_store
-import scores.assignment_records
-import scores.clinic
-import scores.store
+import games.core.engine.guarded_store
+import scores.clinic.assignment_records
+import scores.clinic.records
+import scores.store.store
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
-from scores.store import Client, Store
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
+from scores.store.store import Client, Store
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -143,7 +143,7 @@ def record_run(store: Store) -> Callable[..., str]:
 
 
 # The modules that make row ids, each with its own ``new_id`` name to replace.
-ID_MODULES = (scores.store, scores.clinic, scores.assignment_records, games.core.guarded_store)
+ID_MODULES = (scores.store.store, scores.clinic.records, scores.clinic.assignment_records, games.core.engine.guarded_store)
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from scores.assignments import AssignmentError, adherence, due_today, week_strip
-from scores.plans import Plan, PlanItem, plan_from_json
-from scores.store import Store
+from scores.clinic.assignments import AssignmentError, adherence, due_today, week_strip
+from scores.clinic.plans import Plan, PlanItem, plan_from_json
+from scores.store.store import Store
 
 T0 = datetime(2024, 6, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
 EXERCISES = {"go_no_go": (1, 9), "digit_span": (2, 9)}

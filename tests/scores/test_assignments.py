@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from scores.assignments import (
+from scores.clinic.assignments import (
     AssignedSession, Assignment, AssignmentError, adherence, adherence_words, check_schedule, due_today, is_due,
     next_day, parse_weekdays, planned_count, schedule_words, week_start, week_strip, weekdays_text,
 )

@@ -3,7 +3,7 @@
 import random
 from datetime import date, timedelta
 
-from scores.axes import date_ticks, long_day, short_day
+from scores.report.axes import date_ticks, long_day, short_day
 
 
 def width(text: str) -> float:
@@ -22,7 +22,7 @@ def test_weekly_ticks_fall_on_mondays_and_long_spans_on_months_or_years():
 
 def _every_spacing_date_ticks(start, end, width_px, text_width, min_gap_px=8):
     """The first ``date_ticks``: every candidate spacing measured whole, overlaps checked after."""
-    from scores.axes import DAY_STEPS, MONTH_STEPS, DateTick, _month_label, short_day
+    from scores.report.axes import DAY_STEPS, MONTH_STEPS, DateTick, _month_label, short_day
 
     def days_at(step, in_months):
         if not in_months:

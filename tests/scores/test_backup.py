@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scores.backup import (
+from scores.store.backup import (
     Backup, BackupError, backup_if_due, backups_to_keep, inspect, list_backups, make_backup, parse_name, prune,
 )
-from scores.store import Store, StoreDamaged
+from scores.store.store import Store, StoreDamaged
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
 

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from games.cli import main
-from scores.bundle import merge, read_client
-from scores.store import Store
+from scores.bundle.content import merge, read_client
+from scores.store.store import Store
 
 TABLES = ("clients", "sessions", "runs", "trials", "level_changes", "exercise_settings")
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scores.csvfile import ExportError, format_cell, write_csv
+from scores.export.csvfile import ExportError, format_cell, write_csv
 
 
 def read_back(path: Path) -> list[list[str]]:

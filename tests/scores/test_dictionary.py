@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from games.core.exercise import Field
-from scores import dictionary
-from scores.dictionary import DICTIONARY_COLUMNS, dictionary_markdown, dictionary_rows, export_dictionary
-from scores.export import export_runs, export_sessions, export_trials
+from games.core.engine.exercise import Field
+from scores.export import dictionary
+from scores.export.dictionary import DICTIONARY_COLUMNS, dictionary_markdown, dictionary_rows, export_dictionary
+from scores.export.tables import export_runs, export_sessions, export_trials
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -100,7 +100,7 @@ def test_main_writes_the_markdown_for_the_registered_exercises(specs, tmp_path, 
 
 
 def test_a_shared_column_names_each_exercises_own_meaning(specs):
-    from scores.columns import own_columns
+    from scores.export.columns import own_columns
 
     [span] = [c for c in own_columns(specs, "trial") if c.name == "span"]
     assert span.meaning == "[fake_span] Items to recall. [fake_stroop] Items shown."

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from games.core.exercise import Field
-from scores.columns import ColumnError, run_columns, trial_columns
-from scores.export import export_kind, export_runs, export_sessions, export_trials, format_level_changes
-from scores.store import Filters
+from games.core.engine.exercise import Field
+from scores.export.columns import ColumnError, run_columns, trial_columns
+from scores.export.tables import export_kind, export_runs, export_sessions, export_trials, format_level_changes
+from scores.store.store import Filters
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TRIAL_BASE = ["client_id", "session_id", "run_id", "exercise", "domain", "trial_index", "started_at", "level",

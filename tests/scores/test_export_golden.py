@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from scores.export import export_kind
-from scores.queries import Filters
+from scores.export.tables import export_kind
+from scores.store.queries import Filters
 from tests.scores.test_export_identity import _fill, wide_specs  # noqa: F401 (wide_specs is a fixture)
 
 GOLDEN = Path(__file__).parent / "golden"

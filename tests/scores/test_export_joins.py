@@ -7,9 +7,9 @@ import random
 from datetime import datetime, timedelta, timezone
 
 from games.cli import main
-from games.core.simulate import simulate_session
+from games.core.engine.simulate import simulate_session
 from games.registry import get_exercise
-from scores.store import Store
+from scores.store.store import Store
 
 T0 = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 

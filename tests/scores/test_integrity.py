@@ -1,4 +1,4 @@
-"""The store is checked on open (scores/integrity.py): a damaged, empty, table-less or too new file is refused unwritten."""
+"""The store is checked on open (scores/store/integrity.py): a damaged, empty, table-less or too new file is refused unwritten."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import sqlite3
 
 import pytest
 
-from scores import integrity
-from scores.store import MIGRATIONS, Store, StoreDamaged, StoreError
+from scores.store import integrity
+from scores.store.store import MIGRATIONS, Store, StoreDamaged, StoreError
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
 

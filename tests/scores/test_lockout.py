@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from scores.bundle_io import PASSPHRASE_LOCKOUT
-from scores.lockout import FREE_TRIES, Lockout
-from scores.pin import LOCKOUT_SETTING
+from scores.bundle.files import PASSPHRASE_LOCKOUT
+from scores.clinic.lockout import FREE_TRIES, Lockout
+from scores.clinic.pin import LOCKOUT_SETTING
 
 
 def test_wrong_passphrases_lock_their_own_count_not_the_pins(store):

@@ -49,7 +49,7 @@ class CountingStore:
 def _export_counts(store: Any, folder: Path, round_index: int) -> dict[str, int]:
     """Export trials, runs and sessions now; the rows each file holds (read back, not as told)."""
     from games.registry import EXERCISES as ALL
-    from scores.export import export_kind
+    from scores.export.tables import export_kind
 
     counts = {}
     for kind in ("trials", "runs", "sessions"):
@@ -70,9 +70,9 @@ def play_on_one_pc(number: int, url: str, folder: str, exports: bool, ready: Any
 
 def _play(number: int, url: str, folder: str, exports: bool, ready: Any) -> dict[str, Any]:
     try:
-        from games.core.simulate import simulate_session
+        from games.core.engine.simulate import simulate_session
         from games.registry import get_exercise
-        from scores.store import Store
+        from scores.store.store import Store
 
         data = Path(folder)
         with Store.open(data, url=url) as store:
@@ -109,7 +109,7 @@ def _server_ids(url: str, table: str) -> list[str]:
 
 
 def test_eight_pcs_writing_and_one_exporting_at_once_lose_nothing(pg_url, tmp_path):
-    from scores.store import Store
+    from scores.store.store import Store
 
     Store.open(tmp_path / "first", url=pg_url).close()  # the schema, made once as a clinic's IT would
     spawn = multiprocessing.get_context("spawn")

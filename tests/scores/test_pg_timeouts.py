@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import select
 
-from scores.postgres import CONNECT_TIMEOUT_S, LIVENESS, PgConnection
+from scores.store.postgres import CONNECT_TIMEOUT_S, LIVENESS, PgConnection
 
 
 def test_connections_carry_short_timeouts_unless_the_url_sets_its_own(pg_url):

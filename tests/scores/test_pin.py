@@ -7,11 +7,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from scores.pin import (
+from scores.clinic.pin import (
     LOCKOUT_SETTING, OWASP_SCRYPT, PIN_SETTING, PinError, ScryptCost, TherapistLock, lock_sentence,
     validate_pin, verify_pin,
 )
-from scores.store import Store
+from scores.store.store import Store
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 CHEAP = ScryptCost(n=2**4, r=8, p=1)  # only tests ask for this, and only explicitly

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from games.registry import level_ranges
-from scores.plans import (MAX_FILE_BYTES, MAX_ITEMS, Plan, PlanError, PlanItem, plan_from_dict, plan_from_json,
+from scores.clinic.plans import (MAX_FILE_BYTES, MAX_ITEMS, Plan, PlanError, PlanItem, plan_from_dict, plan_from_json,
                           read_plan_file, ready_plans)
 
 RANGES = {"flanker": (1, 8), "digit_span": (2, 9), "go_no_go": (1, 9)}

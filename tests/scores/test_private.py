@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from games.cli import main
-from scores.csvfile import write_csv, write_text_atomically
-from scores.private import private_folder
-from scores.store import Store
+from scores.export.csvfile import write_csv, write_text_atomically
+from scores.store.private import private_folder
+from scores.store.store import Store
 
 pytestmark = [
     pytest.mark.sqlite_only,  # the SQLite file itself: its permissions and its companions'

@@ -10,11 +10,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from games.core.adaptive.policy import LevelPolicy, plan_run
-from games.core.simulate import simulate_session
+from games.core.engine.adaptive.policy import LevelPolicy, plan_run
+from games.core.engine.simulate import simulate_session
 from games.registry import EXERCISES, get_exercise
-from scores.progress import DOMAIN_UNIT, ExerciseInfo, Progress, load_progress, local_day, trend_anchor
-from scores.store import Client, Store
+from scores.analysis.progress import DOMAIN_UNIT, ExerciseInfo, Progress, load_progress, local_day, trend_anchor
+from scores.store.store import Client, Store
 
 SPAN = ExerciseInfo("span", "Span", "memory", 1, 11, 0.8)  # a range of 10 levels
 PAIRS = ExerciseInfo("pairs", "Pairs", "memory", 1, 6, 0.75)  # a range of 5 levels

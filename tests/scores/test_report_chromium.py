@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from games.core.simulate import simulate_history
+from games.core.engine.simulate import simulate_history
 from games.registry import exercise_infos
-from scores.report import write_report
-from scores.store import Store
+from scores.report.html import write_report
+from scores.store.store import Store
 
 CHROMIUM = shutil.which("chromium")
 FIRST_DAY = datetime(2026, 1, 5, 9, 30, tzinfo=timezone.utc)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from scores.clients import Client
-from scores.progress import ExerciseInfo
-from scores.report import build_report
+from scores.store.clients import Client
+from scores.analysis.progress import ExerciseInfo
+from scores.report.html import build_report
 
 GOLDEN = Path(__file__).parent / "golden" / "report_seeded.html"
 TODAY = date(2024, 3, 1)

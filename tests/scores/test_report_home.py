@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from scores.plans import Plan, PlanItem
-from scores.report import build_report
-from scores.store import Store
+from scores.clinic.plans import Plan, PlanItem
+from scores.report.html import build_report
+from scores.store.store import Store
 
 PLAN = Plan("Home <calm>", (PlanItem("breathing", minutes=3),))
 

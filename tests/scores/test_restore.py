@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from scores.backup import BackupError, list_backups, make_backup
-from scores.restore import restore_backup
-from scores.store import Store, StoreDamaged
+from scores.store.backup import BackupError, list_backups, make_backup
+from scores.store.restore import restore_backup
+from scores.store.store import Store, StoreDamaged
 
 pytestmark = pytest.mark.sqlite_only  # the SQLite file itself: its copies, checks and permissions
 

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scores import database
-from scores.database import IntegrityError
-from scores.store import MIGRATIONS, ClientNameError, Store, StoreError
+from scores.store import database
+from scores.store.database import IntegrityError
+from scores.store.store import MIGRATIONS, ClientNameError, Store, StoreError
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TABLES = {

@@ -8,14 +8,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from scores import database
-from scores.audit import LAUNCHER, Actor
-from scores.clients import ClientNameError
-from scores.database import MIGRATIONS
-from scores.pin import PinError, ScryptCost, TherapistLock
-from scores.plans import Plan, PlanItem
-from scores.store import Store
-from scores.therapists import NamedTherapistLock, has_therapist_pin
+from scores.store import database
+from scores.clinic.audit import LAUNCHER, Actor
+from scores.store.clients import ClientNameError
+from scores.store.database import MIGRATIONS
+from scores.clinic.pin import PinError, ScryptCost, TherapistLock
+from scores.clinic.plans import Plan, PlanItem
+from scores.store.store import Store
+from scores.clinic.therapists import NamedTherapistLock, has_therapist_pin
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
@@ -102,8 +102,8 @@ def test_every_audited_act_is_recorded_with_who_what_and_which_client(any_store,
 
 
 def test_the_audit_export_lists_every_act_oldest_first_and_is_audited_itself(any_store, tmp_path):
-    from scores.export import export_kind
-    from scores.queries import Filters
+    from scores.export.tables import export_kind
+    from scores.store.queries import Filters
 
     sam, kim = any_store.add_client("C-1", "Sam"), any_store.add_client("C-2", "Kim")
     any_store.set_exercise_settings(sam, "stroop", target_rate=None, locked_level=3)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from scores.trend import (
+from scores.analysis.trend import (
     ReliableChange, Trend, _serial_inflation, fit_line, reliable_change, t_cdf, t_quantile, trend_of,
 )
 

@@ -1,6 +1,6 @@
 """Flanker: the Eriksen flanker task of selective attention (ignore the arrows around the middle one)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.focus.flanker.logic import FlankerLogic, feedback_words, summarize
 from games.focus.flanker.player import FlankerPlayer
 from games.focus.flanker.spec import SPEC

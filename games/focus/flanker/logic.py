@@ -7,11 +7,11 @@ import statistics
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond
-from games.core.feedback import timing_words
-from games.core.exercise import TrialRecord
-from games.core.response_window import Phase, TimedResponse
-from games.core.timeline import OnTimeline
+from games.core.engine.actions import Respond
+from games.core.engine.feedback import timing_words
+from games.core.engine.exercise import TrialRecord
+from games.core.engine.trials.timed_response import Phase, TimedResponse
+from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS, INCONGRUENT, LEFT, N_ARROWS, SPEC
 
 # What the pause after a row shows: how the row went.

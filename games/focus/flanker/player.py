@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Respond
+from games.core.engine.actions import Respond
 from games.focus.flanker.logic import FlankerLogic, Phase
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS
 

@@ -1,6 +1,6 @@
 """Flanker (the Eriksen flanker task): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 CONGRUENT, INCONGRUENT = "congruent", "incongruent"
 LEFT, RIGHT = "left", "right"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond
-from games.core.theme import Theme
-from games.core.widgets import draw_answer_frame, draw_text, fit, wrap
+from games.core.engine.actions import Respond
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_answer_frame, draw_text, fit, wrap
 from games.focus.flanker.logic import ANTICIPATION, CORRECT, TIMEOUT, FlankerLogic, Phase, Row
 from games.focus.flanker.spec import CONGRUENT, INCONGRUENT, LEFT, RIGHT
 

@@ -1,6 +1,6 @@
 """Go/No-Go: press for one shape, hold back for the other (sustained attention and inhibition)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.focus.go_no_go.logic import GoNoGoLogic
 from games.focus.go_no_go.player import GoNoGoPlayer
 from games.focus.go_no_go.scoring import feedback_words, summarize

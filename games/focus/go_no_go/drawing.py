@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_answer_button, draw_text, fit, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_answer_button, draw_text, fit, wrap
 
 GO_WORD, NOGO_WORD = "GO", "WAIT"
 

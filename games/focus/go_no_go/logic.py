@@ -6,8 +6,8 @@ import random
 from enum import Enum
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Respond
+from games.core.engine.exercise import TrialRecord
 from games.focus.go_no_go.scoring import Tally, classify
 from games.focus.go_no_go.spec import CORRECT_REJECTION, GO, HIT, NO_PRESS, NOGO, PRESS, SPEC
 

@@ -6,12 +6,12 @@ import statistics
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from games.core.exercise import TrialRecord
+from games.core.engine.exercise import TrialRecord
 from games.focus.go_no_go.spec import (
     ANTICIPATION, COMMISSION, CORRECT_REJECTION, GO, HIT, NOGO, OMISSION,
 )
 # The one d' with the log-linear correction; it lives with N-back, which needed it first.
-from games.core.detection import d_prime
+from games.core.engine.detection import d_prime
 
 
 def classify(stimulus: str, press_rt_ms: float | None, window_ms: float, anticipation_ms: float) -> str:

@@ -1,6 +1,6 @@
 """Go/No-Go (sustained attention and holding back): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 GO, NOGO = "go", "nogo"  # the trial's stimulus: the round GO circle, or the square with a cross
 PRESS, NO_PRESS = "press", "none"  # the trial's response

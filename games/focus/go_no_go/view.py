@@ -6,8 +6,8 @@ from typing import Any
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text, fit, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, fit, wrap
 from games.focus.go_no_go.drawing import (
     draw_dash, draw_fixation, draw_go, draw_go_button, draw_legend, draw_nogo, draw_tick, go_button_height,
 )

@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.focus.stroop.logic import StroopLogic, feedback_words
 from games.focus.stroop.measures import summarize
 from games.focus.stroop.player import StroopPlayer

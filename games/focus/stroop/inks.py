@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from games.core.theme import HIGH_CONTRAST, Colour, Palette
+from games.core.ui.theme import HIGH_CONTRAST, Colour, Palette
 
 INKS_STANDARD: Mapping[str, Colour] = {
     "red": (244, 96, 74),

@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond
-from games.core.feedback import timing_words
-from games.core.exercise import ExerciseSpec, TrialRecord
-from games.core.response_window import Phase, Score, TimedResponse
-from games.core.timeline import OnTimeline
+from games.core.engine.actions import Respond
+from games.core.engine.feedback import timing_words
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.timed_response import Phase, Score, TimedResponse
+from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.stroop.spec import COLOUR, COLOUR_SPEC
 from games.focus.stroop.stimuli import Stimulus, answers_for, check_params, make_stimulus, pick_condition
 

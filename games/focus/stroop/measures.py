@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from typing import Any, Sequence
 
-from games.core.exercise import TrialRecord
+from games.core.engine.exercise import TrialRecord
 from games.focus.stroop.spec import CONGRUENT, INCONGRUENT, NEUTRAL
 
 

@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Respond
+from games.core.engine.actions import Respond
 from games.focus.stroop.logic import Phase, StroopLogic
 from games.focus.stroop.spec import CONGRUENT, INCONGRUENT, NEUTRAL
 from games.focus.stroop.stimuli import Stimulus

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 COLOUR, COUNTING = "colour", "counting"
 VARIANTS = (COLOUR, COUNTING)

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond
-from games.core.theme import Theme
-from games.core.widgets import draw_text, fit, wrap
+from games.core.engine.actions import Respond
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, fit, wrap
 from games.focus.stroop.inks import Stage, stage_for
 from games.focus.stroop.logic import Phase, StroopLogic
 from games.focus.stroop.spec import COLOUR, COUNTING

@@ -1,6 +1,6 @@
 """Visual Search: find one target among distractors and say whether it is there (selective attention)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.focus.visual_search.logic import VisualSearchLogic, feedback_words, summarize
 from games.focus.visual_search.player import VisualSearchPlayer
 from games.focus.visual_search.spec import SPEC

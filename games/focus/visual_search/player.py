@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Respond
+from games.core.engine.actions import Respond
 from games.focus.visual_search.displays import SEARCH_SETS
 from games.focus.visual_search.logic import NO, YES, Phase, VisualSearchLogic
 

@@ -1,6 +1,6 @@
 """Visual Search (selective attention): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 from games.focus.visual_search.displays import SEARCH_SETS
 
 # (search set, set sizes, response window in ms) per level, easiest first. Feature search first,

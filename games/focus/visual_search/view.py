@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond
-from games.core.theme import Theme
-from games.core.widgets import draw_answer_button, draw_text, fit, wrap
+from games.core.engine.actions import Respond
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_answer_button, draw_text, fit, wrap
 from games.focus.visual_search.displays import Item
 from games.focus.visual_search.glyphs import draw_item
 from games.focus.visual_search.logic import NO, YES, Phase, VisualSearchLogic

@@ -1,6 +1,6 @@
 """Card Pairs: the concentration memory game of finding matching pairs among face-down cards."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.memory.card_pairs.logic import CardPairsLogic, summarize
 from games.memory.card_pairs.player import CardPairsPlayer
 from games.memory.card_pairs.spec import SPEC

@@ -8,7 +8,7 @@ from typing import Callable
 
 import pygame
 
-from games.core.theme import HIGH_CONTRAST, Colour, Theme
+from games.core.ui.theme import HIGH_CONTRAST, Colour, Theme
 
 Points = list[tuple[float, float]]
 Part = tuple[str, Points]  # ("fill" | "ink" | "hole", polygon in unit coordinates, y down)

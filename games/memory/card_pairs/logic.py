@@ -7,8 +7,8 @@ import statistics
 from enum import Enum
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Select
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Select
+from games.core.engine.exercise import TrialRecord
 from games.memory.card_pairs.spec import PICTURES, SPEC
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.memory.card_pairs.logic import CardPairsLogic, Phase
 
 LOOK_MS_PER_CARD = 250  # a first look this long per card lets the player take in the whole board

@@ -1,6 +1,6 @@
 """Card Pairs (the concentration memory game): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 # The pictures a board draws from, in a fixed order; each has its own shape, colour and label.
 PICTURES: tuple[str, ...] = (

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Select
-from games.core.theme import Theme
-from games.core.widgets import draw_text
+from games.core.engine.actions import Select
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text
 from games.memory.card_pairs.faces import draw_shape
 from games.memory.card_pairs.logic import CardPairsLogic, Phase, card_label
 

@@ -1,6 +1,6 @@
 """Digit Span: verbal working memory, digits repeated in the same order or backwards."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.memory.digit_span.logic import DigitSpanLogic, feedback_words, summarize
 from games.memory.digit_span.player import DigitSpanPlayer
 from games.memory.digit_span.spec import SPEC

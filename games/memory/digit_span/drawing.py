@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from games.core.theme import BASE_SIZES, Theme
-from games.core.widgets import draw_text, fit
+from games.core.ui.theme import BASE_SIZES, Theme
+from games.core.ui.widgets import draw_text, fit
 
 CAP_HEIGHT = 0.72  # a digit's height as a share of the font size in Atkinson Hyperlegible
 

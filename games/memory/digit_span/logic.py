@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond, Select, Undo
-from games.core.exercise import SpecError, TrialRecord
-from games.core.recall import first_error_position
-from games.core.timeline import OnTimeline, Phase, ShowThenRecall
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.engine.exercise import SpecError, TrialRecord
+from games.core.engine.recall import first_error_position
+from games.core.engine.trials.show_then_recall import OnTimeline, Phase, ShowThenRecall
 from games.memory.digit_span.spec import DIRECTIONS, SPEC
 
 DONE = "done"

@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Respond, Select, Undo
+from games.core.engine.actions import Respond, Select, Undo
 from games.memory.digit_span.logic import DONE, DigitSpanLogic, Phase
 
 BACKWARD_COST = 1.2  # digits: reversing a list in the head costs about one digit of span

@@ -1,6 +1,6 @@
 """Digit Span (verbal working memory, forward and backward): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 MIN_LENGTH, MAX_LENGTH = 2, 9
 DIRECTIONS = ("forward", "backward", "mixed")

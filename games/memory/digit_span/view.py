@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond, Select, Undo
-from games.core.theme import Theme
-from games.core.widgets import draw_text, fit
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, fit
 from games.memory.digit_span.drawing import draw_arrow, draw_check, draw_digit_card, draw_key, display_font
 from games.memory.digit_span.logic import DONE, DigitSpanLogic, Phase
 

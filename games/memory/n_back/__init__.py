@@ -1,6 +1,6 @@
 """N-back: spatial working memory, with a letter stream added in the harder rounds (dual N-back)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.memory.n_back.logic import NBackLogic, summarize
 from games.memory.n_back.player import NBackPlayer
 from games.memory.n_back.spec import SPEC

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 from typing import Sequence
 
-from games.core.detection import d_prime
+from games.core.engine.detection import d_prime
 
 HIT, MISS, FALSE_ALARM, CORRECT_REJECTION, NOT_SCORED = (
     "hit", "miss", "false_alarm", "correct_rejection", "not_scored",

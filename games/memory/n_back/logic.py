@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Respond
+from games.core.engine.exercise import TrialRecord
 from games.memory.n_back.blocks import (
     HIT, CORRECT_REJECTION, NOT_SCORED, Counts, block_length, is_lure, is_match, make_stream, outcome,
 )

@@ -7,7 +7,7 @@ import random
 from statistics import NormalDist
 from typing import Any
 
-from games.core.actions import Respond
+from games.core.engine.actions import Respond
 from games.memory.n_back.logic import NBackLogic, Phase
 
 MAX_D_PRIME = 4.0

@@ -1,6 +1,6 @@
 """N-back (spatial, and dual with letters): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 GRID_SIDE = 3  # a 3x3 grid: positions 0..8, shown to the player as 1..9 in reading order
 # Letters shown in dual rounds: plain capitals that look unlike one another, and never A or L,

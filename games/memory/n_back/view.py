@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond
-from games.core.theme import Theme
-from games.core.widgets import draw_answer_button, draw_text, fit, wrap
+from games.core.engine.actions import Respond
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_answer_button, draw_text, fit, wrap
 from games.memory.n_back.logic import NBackLogic, Phase
 from games.memory.n_back.spec import GRID_SIDE, STREAM_LETTER, STREAM_POSITION
 

@@ -1,6 +1,6 @@
 """Sequence Recall: the Corsi block-tapping task of visuo-spatial working memory."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.memory.sequence_recall.logic import SequenceRecallLogic, feedback_words, replay_ms, summarize
 from games.memory.sequence_recall.player import SequenceRecallPlayer
 from games.memory.sequence_recall.spec import SPEC

@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Select, Undo
-from games.core.exercise import TrialRecord
-from games.core.recall import first_error_position
-from games.core.timeline import OnTimeline, Phase, ShowThenRecall
+from games.core.engine.actions import Select, Undo
+from games.core.engine.exercise import TrialRecord
+from games.core.engine.recall import first_error_position
+from games.core.engine.trials.show_then_recall import OnTimeline, Phase, ShowThenRecall
 from games.memory.sequence_recall.spec import SPEC
 
 

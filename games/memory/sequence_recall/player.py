@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic
 
 

@@ -6,10 +6,10 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Select, Undo
-from games.core.exercise import TrialRecord
-from games.core.theme import Theme
-from games.core.widgets import Button, draw_text
+from games.core.engine.actions import Select, Undo
+from games.core.engine.exercise import TrialRecord
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import Button, draw_text
 from games.memory.sequence_recall.logic import REPLAY_STEP_MS, Phase, SequenceRecallLogic
 
 # Block centres on a board of width 1 and height 1, irregular like the Corsi board.

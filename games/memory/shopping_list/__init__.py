@@ -1,6 +1,6 @@
 """Shopping List: remember a short shopping list, then find its items on a shop shelf."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.memory.shopping_list.logic import ShoppingListLogic, summarize
 from games.memory.shopping_list.player import ShoppingListPlayer
 from games.memory.shopping_list.spec import SPEC

@@ -6,8 +6,8 @@ import math
 
 import pygame
 
-from games.core.theme import Theme
-from games.core.widgets import draw_text, wrap
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, wrap
 from games.memory.shopping_list.catalogue import BY_NAME
 from games.memory.shopping_list.drawing import draw_item, draw_tick
 

@@ -7,7 +7,7 @@ from typing import Callable
 
 import pygame
 
-from games.core.theme import Palette, Theme
+from games.core.ui.theme import Palette, Theme
 from games.memory.shopping_list.catalogue import Item
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond, Select, Undo
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.engine.exercise import TrialRecord
 from games.memory.shopping_list.catalogue import build_shelf, choose_list, look_alikes, similarity
 from games.memory.shopping_list.spec import SPEC
 

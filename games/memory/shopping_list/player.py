@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any, Callable
 
-from games.core.actions import Respond, Select
+from games.core.engine.actions import Respond, Select
 from games.memory.shopping_list.catalogue import look_alikes
 from games.memory.shopping_list.logic import DONE, READY, Phase, ShoppingListLogic
 

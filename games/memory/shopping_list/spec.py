@@ -2,7 +2,7 @@
 
 from math import comb
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 from games.memory.shopping_list.catalogue import SIMILARITY_WORDS
 
 # level: (list items, shelf items, study ms, delay ms, star-counting filler, distractor similarity)

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond, Select, Undo
-from games.core.theme import Theme
-from games.core.widgets import ACTIVATE_KEYS, Button, draw_text, wrap
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import ACTIVATE_KEYS, Button, draw_text, wrap
 from games.memory.shopping_list.cards import card_inner, draw_bar, draw_card, grid, name_font
 from games.memory.shopping_list.drawing import draw_star, draw_tick
 from games.memory.shopping_list.logic import DONE, READY, STAR_CELLS, Phase, ShoppingListLogic

@@ -1,6 +1,6 @@
 """Errands Planner: order a round of errands through a small town, keeping to opening hours and a budget."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, summarize
 from games.problem_solving.errands_planner.player import ErrandsPlannerPlayer
 from games.problem_solving.errands_planner.spec import SPEC

@@ -7,8 +7,8 @@ import statistics
 from enum import Enum
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Respond, Select, Undo
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.engine.exercise import TrialRecord
 from games.problem_solving.errands_planner.spec import SPEC
 from games.problem_solving.errands_planner.town import Score, Town, best_order, clock_text, make_town, score
 

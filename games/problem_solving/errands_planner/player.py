@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Respond, Select
+from games.core.engine.actions import Respond, Select
 from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, Phase
 from games.problem_solving.errands_planner.town import Town, blocks_between, score
 

@@ -1,6 +1,6 @@
 """Errands Planner (plan the order of a round of errands in a small town): what it declares."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 # The places a town draws from: (name, what is done there, cost in pounds). The bank gives cash.
 PLACES: tuple[tuple[str, str, int], ...] = (

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Respond, Select, Undo
-from games.core.theme import Theme
-from games.core.widgets import draw_answer_button, draw_text, wrap
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_answer_button, draw_text, wrap
 from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, Phase
 from games.problem_solving.errands_planner.town import Errand, Town, clock_text, street_path
 

@@ -1,6 +1,6 @@
 """Rule Switch: sort cards by a hidden rule that changes without notice (flexible thinking)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.problem_solving.rule_switch.logic import RuleSwitchLogic, summarize
 from games.problem_solving.rule_switch.player import RuleSwitchPlayer
 from games.problem_solving.rule_switch.spec import SPEC

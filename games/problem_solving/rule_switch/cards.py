@@ -6,8 +6,8 @@ import math
 
 import pygame
 
-from games.core.theme import HIGH_CONTRAST, Theme
-from games.core.widgets import draw_text
+from games.core.ui.theme import HIGH_CONTRAST, Theme
+from games.core.ui.widgets import draw_text
 from games.problem_solving.rule_switch.logic import Card
 from games.problem_solving.rule_switch.spec import COLOURS
 

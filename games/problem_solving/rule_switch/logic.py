@@ -6,8 +6,8 @@ import random
 from enum import Enum
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from games.core.actions import Select
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Select
+from games.core.engine.exercise import TrialRecord
 from games.problem_solving.rule_switch.spec import (
     COLOURS, DIMENSIONS, FILLS, N_KEYS, SHAPES, SPEC,
 )

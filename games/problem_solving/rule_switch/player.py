@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.problem_solving.rule_switch.logic import Phase, RuleSwitchLogic, matched_dimensions
 from games.problem_solving.rule_switch.spec import N_KEYS
 

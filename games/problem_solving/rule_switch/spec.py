@@ -1,6 +1,6 @@
 """Rule Switch (a card sort in the manner of the Wisconsin card sort): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 # The dimensions a card can be sorted by; the fourth joins at the higher levels.
 COLOUR, SHAPE, NUMBER, FILL = "colour", "shape", "number", "fill"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Select
-from games.core.theme import Theme
-from games.core.widgets import draw_text, wrap
+from games.core.engine.actions import Select
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text, wrap
 from games.problem_solving.rule_switch.cards import draw_card
 from games.problem_solving.rule_switch.logic import Card, Phase, RuleSwitchLogic, key_card
 from games.problem_solving.rule_switch.spec import N_KEYS

@@ -1,6 +1,6 @@
 """Tower of London: plan a series of ball moves to match a goal picture (planning, problem solving)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.problem_solving.tower_of_london.logic import TowerOfLondonLogic, summarize
 from games.problem_solving.tower_of_london.player import TowerOfLondonPlayer
 from games.problem_solving.tower_of_london.spec import SPEC

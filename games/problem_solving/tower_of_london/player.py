@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.problem_solving.tower_of_london.logic import Phase, TowerOfLondonLogic
 from games.problem_solving.tower_of_london.puzzle import (
     Move, State, apply_move, distances_from, legal_moves, optimal_moves,

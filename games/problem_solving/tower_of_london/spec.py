@@ -1,6 +1,6 @@
 """Tower of London (planning): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 MIN_MOVES, MAX_MOVES = 1, 8  # 8 is the longest shortest path between two of the 36 states
 

@@ -6,9 +6,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Select
-from games.core.theme import Theme
-from games.core.widgets import draw_text
+from games.core.engine.actions import Select
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text
 from games.problem_solving.tower_of_london.logic import Phase, TowerOfLondonLogic
 from games.problem_solving.tower_of_london.puzzle import CAPACITIES, State
 

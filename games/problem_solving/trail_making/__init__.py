@@ -1,6 +1,6 @@
 """Trail Making: join circles in order, numbers only (part A) or numbers and letters in turn (part B)."""
 
-from games.core.exercise import Exercise, lazy_view
+from games.core.engine.exercise import Exercise, lazy_view
 from games.problem_solving.trail_making.logic import TrailMakingLogic, summarize
 from games.problem_solving.trail_making.player import TrailMakingPlayer
 from games.problem_solving.trail_making.spec import SPEC

@@ -8,8 +8,8 @@ import statistics
 from enum import Enum
 from typing import Any, Mapping, Sequence
 
-from games.core.actions import Select
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Select
+from games.core.engine.exercise import TrialRecord
 from games.problem_solving.trail_making.layout import Point, generate_layout, trail_labels
 from games.problem_solving.trail_making.spec import SPEC
 

@@ -6,7 +6,7 @@ import math
 import random
 from typing import Any
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.problem_solving.trail_making.logic import Phase, TrailMakingLogic
 
 

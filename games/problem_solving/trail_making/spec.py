@@ -1,6 +1,6 @@
 """Trail Making (sequencing and set-shifting): what it declares about itself."""
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 # (part, circles) per level: part A (numbers only) grows to 9 circles, then part B
 # (numbers and letters in turn) grows to 18. Every label is one character, so each circle is

@@ -8,9 +8,9 @@ from typing import Any
 
 import pygame
 
-from games.core.actions import Select
-from games.core.theme import Theme
-from games.core.widgets import draw_text
+from games.core.engine.actions import Select
+from games.core.ui.theme import Theme
+from games.core.ui.widgets import draw_text
 from games.problem_solving.trail_making.layout import RADIUS, generate_layout, trail_labels
 from games.problem_solving.trail_making.logic import Phase, TrailMakingLogic
 

@@ -7,10 +7,10 @@ import statistics
 
 import pytest
 
-from games.core.adaptive import METHODS, Reversal, Staircase, make_tracker
-from games.core.adaptive.bayes import BAND_REACH
-from games.core.adaptive.policy import ENCOURAGEMENT, LevelPolicy, plan_run
-from games.core.adaptive.steps import SETTLE_STEPS, StepLimit
+from games.core.engine.adaptive import METHODS, Reversal, Staircase, make_tracker
+from games.core.engine.adaptive.bayes import BAND_REACH
+from games.core.engine.adaptive.policy import ENCOURAGEMENT, LevelPolicy, plan_run
+from games.core.engine.adaptive.steps import SETTLE_STEPS, StepLimit
 from games.memory.sequence_recall.spec import SPEC
 
 
@@ -233,7 +233,7 @@ def test_resume_starts_a_little_below_the_last_estimate():
 
 
 def test_a_resumed_tracker_keeps_to_the_comfort_band_from_its_second_trial():
-    from games.core.adaptive.bayes import COMFORT_BAND
+    from games.core.engine.adaptive.bayes import COMFORT_BAND
 
     fresh = make_tracker(1, 10, 4, target=0.8)
     resumed = make_tracker(1, 10, 4, target=0.8, prior_mean=6.0, prior_sd=1.2)

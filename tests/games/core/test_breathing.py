@@ -2,7 +2,7 @@
 
 import pytest
 
-from games.core.breathing import (
+from games.core.engine.breathing import (
     BREATHE_IN, BREATHE_OUT, FRAME_MS, BreathPhase, breath_phase, change_pace, equivalent_elapsed_ms, next_frame_ms,
 )
 

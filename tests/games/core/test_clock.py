@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from games.core.clock import FakeClock, Timeline
+from games.core.engine.clock import FakeClock, Timeline
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 

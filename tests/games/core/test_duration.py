@@ -2,7 +2,7 @@
 
 import pytest
 
-from games.core.duration import TYPICAL_TRIAL_S, about_minutes, run_estimate_s, spec_run_s
+from games.core.engine.duration import TYPICAL_TRIAL_S, about_minutes, run_estimate_s, spec_run_s
 from games.registry import EXERCISES, get_exercise
 
 

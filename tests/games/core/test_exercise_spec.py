@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from games.core.exercise import ExerciseSpec, Field, Level, Param, SpecError
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param, SpecError
 from games.registry import EXERCISES, UnknownExercise, by_domain, get_exercise
 
 

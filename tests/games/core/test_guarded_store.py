@@ -9,9 +9,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from games.core.guarded_store import GuardedStore
-from games.core.unsaved import read_unsaved
-from scores.database import StoreError
+from games.core.engine.guarded_store import GuardedStore
+from games.core.engine.unsaved import read_unsaved
+from scores.store.database import StoreError
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -136,7 +136,7 @@ def test_kept_writes_are_on_the_disk_at_every_change_and_the_file_goes_once_save
 
 
 def test_a_kept_write_whose_row_is_already_saved_counts_as_saved(store, run):
-    from games.core.guarded_store import Write
+    from games.core.engine.guarded_store import Write
 
     _, _, run_id = run
     guarded = GuardedStore(store)
@@ -150,7 +150,7 @@ def test_a_kept_write_whose_row_is_already_saved_counts_as_saved(store, run):
 
 
 def test_a_file_another_start_claimed_is_left_to_it(store, run, flaky_store):
-    from games.core.unsaved import claim
+    from games.core.engine.unsaved import claim
 
     _, _, run_id = run
     flaky = flaky_store(store, failing={"add_trial"})
@@ -163,7 +163,7 @@ def test_a_file_another_start_claimed_is_left_to_it(store, run, flaky_store):
 def test_once_the_server_answers_a_long_absence_is_written_a_few_writes_each_frame(store, run, flaky_store):
     from concurrent.futures import wait
 
-    from games.core.guarded_store import WRITES_PER_FRAME
+    from games.core.engine.guarded_store import WRITES_PER_FRAME
 
     _, _, run_id = run
     flaky = flaky_store(store, failing={"add_trial"})

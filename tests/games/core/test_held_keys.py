@@ -2,7 +2,7 @@
 
 import pygame
 
-from games.core.held_keys import HeldKeys
+from games.core.ui.held_keys import HeldKeys
 
 
 def down(key: int) -> pygame.event.Event:

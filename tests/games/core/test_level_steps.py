@@ -6,11 +6,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.adaptive.policy import END_MARGIN, plan_run
-from games.core.adaptive.steps import SETTLE_STEPS
-from games.core.clock import FakeClock
-from games.core.run import ExerciseRun
-from games.core.simulate import play_run
+from games.core.engine.adaptive.policy import END_MARGIN, plan_run
+from games.core.engine.adaptive.steps import SETTLE_STEPS
+from games.core.engine.clock import FakeClock
+from games.core.engine.run import ExerciseRun
+from games.core.engine.simulate import play_run
 from games.registry import EXERCISES
 
 ABILITIES = (0.2, 0.5, 0.8, 1.0)

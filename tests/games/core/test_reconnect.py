@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import wait
 
-from games.core.reconnect import Reconnect
+from games.core.engine.reconnect import Reconnect
 
 
 def ask_when_due(reconnect: Reconnect, now_ms: float):

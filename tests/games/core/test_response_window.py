@@ -2,7 +2,7 @@
 
 import pytest
 
-from games.core.response_window import Phase, TimedResponse
+from games.core.engine.trials.timed_response import Phase, TimedResponse
 
 FIXATION, WINDOW, PAUSE, ANTICIPATION = 500.0, 2000.0, 600.0, 150.0
 

@@ -6,11 +6,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from games.core.adaptive.policy import plan_from_store
-from games.core.clock import FakeClock
-from games.core.feedback import feedback_for
-from games.core.run import ExerciseRun
-from games.core.simulate import play_run
+from games.core.engine.adaptive.policy import plan_from_store
+from games.core.engine.clock import FakeClock
+from games.core.engine.feedback import feedback_for
+from games.core.engine.run import ExerciseRun
+from games.core.engine.simulate import play_run
 from games.registry import get_exercise
 
 EXERCISE = get_exercise("sequence_recall")
@@ -77,7 +77,7 @@ def test_practice_holds_its_level_gives_feedback_and_never_moves_the_next_start(
 
 
 def test_a_runs_estimate_comes_from_its_own_answers_not_the_resumed_prior():
-    from games.core.adaptive.policy import LevelPolicy, plan_run, resume_estimate
+    from games.core.engine.adaptive.policy import LevelPolicy, plan_run, resume_estimate
 
     answers = [(5, True), (6, True), (6, False), (6, True), (7, False), (6, True), (6, True), (5, True)]
     estimates = []

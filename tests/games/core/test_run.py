@@ -2,8 +2,8 @@
 
 from datetime import datetime, timezone
 
-from games.core.adaptive import make_tracker
-from games.core.exercise import Exercise, TrialRecord
+from games.core.engine.adaptive import make_tracker
+from games.core.engine.exercise import Exercise, TrialRecord
 from games.memory.sequence_recall.spec import SPEC
 
 
@@ -56,7 +56,7 @@ class BlockLogic:
 
 
 def make_run(n_trials, recorder):
-    from games.core.run import ExerciseRun
+    from games.core.engine.run import ExerciseRun
 
     exercise = Exercise(SPEC, BlockLogic, lambda *a: None, lambda a, r: None, lambda records: {})
     return ExerciseRun(exercise, store=recorder, session_id="s", client=None, seed=1,

@@ -2,8 +2,8 @@
 
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.scene import Scene, SceneStack
+from games.core.engine.clock import FakeClock
+from games.core.ui.scene import Scene, SceneStack
 
 
 class Recording(Scene):

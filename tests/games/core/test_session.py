@@ -6,13 +6,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.session import PRACTICE_TRIALS, SessionRunner
-from games.core.simulate import SimulatedClient, simulate_plan
+from games.core.engine.clock import FakeClock
+from games.core.engine.session import PRACTICE_TRIALS, SessionRunner
+from games.core.engine.simulate import SimulatedClient, simulate_plan
 from games.registry import get_exercise
-from scores.export import export_kind
-from scores.plans import Plan, PlanItem
-from scores.summary import session_summary
+from scores.export.tables import export_kind
+from scores.clinic.plans import Plan, PlanItem
+from scores.analysis.summary import session_summary
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 FIFTEEN = Plan("Fifteen", (

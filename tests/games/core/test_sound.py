@@ -7,10 +7,10 @@ import numpy as np
 import pygame
 import pytest
 
-from games.core.exercise import TrialRecord
-from games.core.sound import DEFAULT_VOLUME, ON_SETTING, VOLUME_SETTING, Sound, chosen_sound, clamp_volume
-from games.core.tones import PEAK, RATE_HZ, best_tone, breath_tone, not_quite_tone, pcm16, right_tone
-from scores.pin import TherapistLock
+from games.core.engine.exercise import TrialRecord
+from games.core.ui.sound import DEFAULT_VOLUME, ON_SETTING, VOLUME_SETTING, Sound, chosen_sound, clamp_volume
+from games.core.engine.tones import PEAK, RATE_HZ, best_tone, breath_tone, not_quite_tone, pcm16, right_tone
+from scores.clinic.pin import TherapistLock
 
 TONES = {
     "right": (right_tone, 0.6), "not_quite": (not_quite_tone, 0.35), "best": (best_tone, 1.1),
@@ -116,7 +116,7 @@ def test_without_a_sound_device_everything_is_silent_and_said_once_in_the_log(mo
 
     monkeypatch.setattr(pygame.mixer, "init", no_device)
     sound = Sound(True)
-    with caplog.at_level(logging.WARNING, logger="games.core.sound"):
+    with caplog.at_level(logging.WARNING, logger="games.core.ui.sound"):
         for _ in range(3):
             sound.play("right")
             sound.breathe(True, 4.0)

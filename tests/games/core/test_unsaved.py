@@ -7,8 +7,8 @@ import stat
 import time
 from datetime import datetime, timezone
 
-from games.core import unsaved
-from games.core.unsaved import claim, claimable_files, read_unsaved, save_unsaved, unclaim, unsaved_files
+from games.core.engine import unsaved
+from games.core.engine.unsaved import claim, claimable_files, read_unsaved, save_unsaved, unclaim, unsaved_files
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.simulate import simulate_session
+from games.core.engine.simulate import simulate_session
 from games.focus.flanker.player import FlankerPlayer, error_probability, median_rt_ms
 from games.focus.flanker.spec import CONGRUENT, INCONGRUENT
 from games.registry import get_exercise

@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond
-from games.core.theme import Theme, forget_fonts
+from games.core.engine.actions import Respond
+from games.core.ui.theme import Theme, forget_fonts
 from games.focus.flanker.logic import ANTICIPATION, CORRECT, ERROR, TIMEOUT, FlankerLogic, Phase, Row, summarize
 from games.focus.flanker.spec import CONGRUENT, INCONGRUENT, LEFT, RIGHT, SPEC
 

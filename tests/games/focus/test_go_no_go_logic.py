@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select
-from games.core.theme import Theme, forget_fonts
+from games.core.engine.actions import Respond, Select
+from games.core.ui.theme import Theme, forget_fonts
 from games.focus.go_no_go.logic import GO_ACTION, GoNoGoLogic, Phase, check_params
 from games.focus.go_no_go.scoring import classify, rt_spread, summarize
 from games.focus.go_no_go.spec import LEVEL_TABLE, SPEC

@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select
-from games.core.theme import HIGH_CONTRAST, Palette, Theme, forget_fonts
+from games.core.engine.actions import Respond, Select
+from games.core.ui.theme import HIGH_CONTRAST, Palette, Theme, forget_fonts
 from games.focus.stroop import COUNTING_EXERCISE, EXERCISE
 from games.focus.stroop.inks import contrast_ratio, stage_for
 from games.focus.stroop.logic import Phase, StroopLogic

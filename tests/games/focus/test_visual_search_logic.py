@@ -6,8 +6,8 @@ from collections import Counter
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select
-from games.core.theme import Theme, forget_fonts
+from games.core.engine.actions import Respond, Select
+from games.core.ui.theme import Theme, forget_fonts
 from games.focus.visual_search.displays import SEARCH_SETS, layout_text, make_display, parse_layout
 from games.focus.visual_search.logic import Phase, VisualSearchLogic, least_squares_slope, summarize
 from games.focus.visual_search.player import error_probabilities, slope_ms

@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.actions import Select
-from games.core.simulate import simulate_session
+from games.core.engine.actions import Select
+from games.core.engine.simulate import simulate_session
 from games.memory.card_pairs.logic import CardPairsLogic, Phase
 from games.memory.card_pairs.player import CardPairsPlayer, remember_probability
 from games.registry import get_exercise

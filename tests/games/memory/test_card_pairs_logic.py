@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select
-from games.core.exercise import TrialRecord
+from games.core.engine.actions import Respond, Select
+from games.core.engine.exercise import TrialRecord
 from games.memory.card_pairs.logic import CardPairsLogic, Phase, repeated_known_cards, summarize
 from games.memory.card_pairs.spec import SPEC
 
@@ -201,7 +201,7 @@ def test_summarize_hand_worked():
 # -- the view: every card's key and click give the same action, arrows move the focus --------
 @pytest.fixture
 def view_and_logic():
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
     from games.memory.card_pairs.view import CardPairsView
 
     pygame.init()

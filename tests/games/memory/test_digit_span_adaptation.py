@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.simulate import simulate_session
+from games.core.engine.simulate import simulate_session
 from games.memory.digit_span.logic import DigitSpanLogic, Phase
 from games.memory.digit_span.player import DigitSpanPlayer, recall_probability
 from games.registry import get_exercise

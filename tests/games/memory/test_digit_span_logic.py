@@ -5,9 +5,9 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select, Undo
-from games.core.exercise import SpecError, TrialRecord
-from games.core.recall import first_error_position
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.engine.exercise import SpecError, TrialRecord
+from games.core.engine.recall import first_error_position
 from games.memory.digit_span.logic import (
     DONE, DigitSpanLogic, Phase, make_sequence, summarize, trial_direction,
 )
@@ -226,7 +226,7 @@ def test_summarize_gives_longest_span_each_way_empty_when_not_played():
 @pytest.fixture
 def drawn():
     """A view that has drawn a trial's response screen, with the logic waiting for the answer."""
-    from games.core.theme import Theme, forget_fonts
+    from games.core.ui.theme import Theme, forget_fonts
     from games.memory.digit_span.view import DigitSpanView
 
     forget_fonts()  # fonts loaded before an earlier pygame.quit() are dead
@@ -269,7 +269,7 @@ def test_keypad_digits_enter_and_delete_also_work(drawn):
 
 @pytest.mark.parametrize("scale, area", [(1.0, (1020, 560)), (1.5, (1020, 560)), (2.0, (990, 540))])
 def test_keypad_keys_stay_tall_enough_for_their_labels(scale, area):
-    from games.core.theme import Theme, forget_fonts
+    from games.core.ui.theme import Theme, forget_fonts
     from games.memory.digit_span.view import DigitSpanView
 
     forget_fonts()

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.simulate import simulate_session
+from games.core.engine.simulate import simulate_session
 from games.memory.n_back.player import NBackPlayer, sensitivity
 from games.registry import get_exercise
 

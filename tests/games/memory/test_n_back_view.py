@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond
-from games.core.theme import Theme, forget_fonts
+from games.core.engine.actions import Respond
+from games.core.ui.theme import Theme, forget_fonts
 from games.memory.n_back.logic import NBackLogic
 from games.memory.n_back.view import NBackView
 

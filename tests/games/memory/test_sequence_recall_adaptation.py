@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.run import ExerciseRun
-from games.core.simulate import SimulationStalled, play_run, simulate_session
+from games.core.engine.clock import FakeClock
+from games.core.engine.run import ExerciseRun
+from games.core.engine.simulate import SimulationStalled, play_run, simulate_session
 from games.memory.sequence_recall.player import SequenceRecallPlayer, recall_probability
 from games.registry import get_exercise
 

@@ -4,8 +4,8 @@ import random
 
 import pytest
 
-from games.core.actions import Respond, Select, Undo
-from games.core.recall import first_error_position
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.engine.recall import first_error_position
 from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic, summarize
 
 FAST = {"lead_in_ms": 1000, "light_ms": 700, "gap_ms": 300, "feedback_ms": 1500, "idle_timeout_ms": 30000}
@@ -137,7 +137,7 @@ def test_first_error_position(sequence, taps, expected):
 
 
 def test_summarize_reports_longest_span_and_correct_trials():
-    from games.core.exercise import TrialRecord
+    from games.core.engine.exercise import TrialRecord
 
     def rec(length, ok):
         return TrialRecord(1, length, 0, "", "", ok, 100, False, {"sequence_length": length})

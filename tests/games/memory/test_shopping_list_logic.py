@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select, Undo
-from games.core.theme import Palette, Theme, forget_fonts
+from games.core.engine.actions import Respond, Select, Undo
+from games.core.ui.theme import Palette, Theme, forget_fonts
 from games.memory.shopping_list.catalogue import (
     CATALOGUE, CATEGORIES, SIMILAR_GROUPS, BY_NAME, build_shelf, choose_list, look_alikes, similarity,
 )

@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.actions import Respond, Select
-from games.core.simulate import simulate_session
+from games.core.engine.actions import Respond, Select
+from games.core.engine.simulate import simulate_session
 from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, Phase
 from games.problem_solving.errands_planner.player import ErrandsPlannerPlayer, optimum_probability
 from games.problem_solving.errands_planner.town import make_town

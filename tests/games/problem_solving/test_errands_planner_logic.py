@@ -6,7 +6,7 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Respond, Select, Undo
+from games.core.engine.actions import Respond, Select, Undo
 from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, Phase, summarize
 from games.problem_solving.errands_planner.spec import SPEC
 from games.problem_solving.errands_planner.town import Errand, Town, best_order, make_town, score
@@ -135,7 +135,7 @@ def test_a_plan_not_handed_in_times_out():
 
 
 def test_keys_and_clicks_map_to_the_same_actions():
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
     from games.problem_solving.errands_planner.view import ErrandsPlannerView
 
     pygame.init()

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.simulate import simulate_session
+from games.core.engine.simulate import simulate_session
 from games.problem_solving.rule_switch.player import RuleSwitchPlayer, perseveration
 from games.registry import get_exercise
 

@@ -5,8 +5,8 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Select
-from games.core.theme import Theme
+from games.core.engine.actions import Select
+from games.core.ui.theme import Theme
 from games.problem_solving.rule_switch.logic import (
     Card, Phase, RuleSwitchLogic, deal, key_card, matched_dimensions, summarize,
 )

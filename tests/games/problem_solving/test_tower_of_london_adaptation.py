@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from games.core.clock import FakeClock
-from games.core.run import ExerciseRun
-from games.core.simulate import play_run
+from games.core.engine.clock import FakeClock
+from games.core.engine.run import ExerciseRun
+from games.core.engine.simulate import play_run
 from games.problem_solving.tower_of_london.player import TowerOfLondonPlayer, planning_depth
 from games.registry import get_exercise
 

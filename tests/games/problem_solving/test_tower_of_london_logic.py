@@ -5,7 +5,7 @@ import random
 import pygame
 import pytest
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.problem_solving.tower_of_london.logic import Phase, TowerOfLondonLogic, summarize
 from games.problem_solving.tower_of_london.puzzle import (
     all_states, apply_move, distances_from, generate_problem, legal_moves, max_distance, min_moves, optimal_moves,
@@ -146,7 +146,7 @@ def test_summarize():
 
 
 def test_view_keys_and_clicks_map_back_to_the_same_action():
-    from games.core.theme import Theme
+    from games.core.ui.theme import Theme
     from games.problem_solving.tower_of_london.view import TowerOfLondonView
 
     pygame.init()

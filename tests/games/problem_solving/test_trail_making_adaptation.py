@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.core.actions import Select
-from games.core.simulate import simulate_session
-from games.core.theme import Theme
+from games.core.engine.actions import Select
+from games.core.engine.simulate import simulate_session
+from games.core.ui.theme import Theme
 from games.problem_solving.trail_making.logic import TrailMakingLogic
 from games.problem_solving.trail_making.player import error_probability, step_median_ms
 from games.problem_solving.trail_making.view import TrailMakingView

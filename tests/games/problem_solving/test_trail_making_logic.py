@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from games.core.actions import Select
+from games.core.engine.actions import Select
 from games.problem_solving.trail_making.layout import (
     CLEARANCE, MIN_GAP, distance_to_segment, generate_layout, links_clear, trail_labels)
 from games.problem_solving.trail_making.logic import Phase, TrailMakingLogic, summarize

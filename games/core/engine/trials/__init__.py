@@ -1,0 +1,1 @@
+"""Trial templates: the timing of a trial, written once for the exercises that share its shape."""

@@ -1,0 +1,1 @@
+"""The pygame side every screen shares: scenes, theme, widgets, sound and keys."""

@@ -1,0 +1,1 @@
+"""Reading the records: progress series, trends, levels and session summaries."""

@@ -1,0 +1,1 @@
+"""The clinic's records: plans, assignments, therapists, PINs, locks, the audit and settings."""

@@ -1,0 +1,1 @@
+"""Exports: the declared columns, the CSV writer, the workbook and the data dictionary."""

@@ -1,0 +1,1 @@
+"""The therapist's progress report: the HTML page, its charts, axes and home practice."""

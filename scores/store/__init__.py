@@ -1,0 +1,1 @@
+"""The records: the store, its two backends, its checks, backups and copies."""
