@@ -21,7 +21,7 @@ from scores.store.postgres import PermissionRefused
 from scores.store.store import Store
 from scores.clinic.therapists import NamedTherapistLock
 
-ROLE_SQL = Path(__file__).resolve().parents[2] / "docs" / "clinic-role.sql"
+ROLE_SQL = Path(__file__).resolve().parents[3] / "docs" / "clinic-role.sql"
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 PG_READY_KINDS = [kind for kind in EXPORT_KINDS if kind != "sessions"]  # its CASE on 0/1 is SQLite's alone yet
