@@ -9,6 +9,7 @@ from games.core.engine.actions import Respond
 from games.core.ui.theme import Theme, forget_fonts
 from games.memory.n_back.logic import NBackLogic
 from games.memory.n_back.view import NBackView
+from surface_checks import blank, kinds_of_colour, painted_share, untouched_outside
 
 AREA = pygame.Rect(55, 90, 990, 650)  # what the exercise scene leaves in an 1100x760 window
 
@@ -69,4 +70,7 @@ def test_buttons_fit_inside_the_area_side_by_side(scale):
 
 def test_picture_draws_at_both_scales():
     for scale in (1.0, 1.5):
-        NBackView(Theme.create(scale)).draw_picture(pygame.Surface((400, 320)), pygame.Rect(10, 10, 360, 290))
+        canvas, frame = blank((400, 320)), pygame.Rect(10, 10, 360, 290)
+        NBackView(Theme.create(scale)).draw_picture(canvas, frame)
+        assert painted_share(canvas, frame) > 0.5 and kinds_of_colour(canvas, frame) > 2
+        assert untouched_outside(canvas, frame)  # the picture keeps to its frame
