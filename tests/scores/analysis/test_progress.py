@@ -277,7 +277,7 @@ def _write_tracker_clients(store: Store, n_clients: int, gain_levels: float, see
             session_id, run_id = str(uuid.uuid4()), str(uuid.uuid4())
             sessions.append((session_id, client.id, at))
             runs.append((run_id, session_id, client.id, at, ability, se, json.dumps({})))
-    with store._conn.transaction() as conn:
+    with store.transaction() as conn:
         conn.executemany("INSERT INTO sessions (id, client_id, started_at, kind) VALUES (?, ?, ?, 'simulated')",
                          sessions)
         conn.executemany(

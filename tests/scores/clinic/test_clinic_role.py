@@ -85,7 +85,7 @@ def test_the_pcs_role_plays_exports_and_edits_but_may_not_remove_a_pin(clinic, t
                     "DELETE FROM trials", "INSERT INTO schema_version (version) VALUES (99)",
                     "CREATE TABLE extra (id TEXT)"):
             with pytest.raises(PermissionRefused):
-                store._conn.write(sql, ())
+                store.connection.write(sql, ())
         n_audit = len(store.recent_audit())
     monkeypatch.setattr(cli, "open_store", lambda args, create=True: Store.open(tmp_path / "pc", create, url=pcs_url))
     assert cli.main(["pin", "--remove", "--therapist", "Ana", "--data-dir", str(tmp_path / "pc")]) == 2

@@ -44,7 +44,7 @@ def _seeded_store(store, seed: int = 17) -> Client:
 
     infos = {info.id: info for info in INFOS}
     client = Client(uid(), "C-GOLDEN", None, "2019-03-01T09:00:00.000+00:00", False)
-    with store._conn.transaction() as conn:
+    with store.transaction() as conn:
         conn.execute("INSERT INTO clients (id, client_code, created_at) VALUES (?, ?, ?)",
                      (client.id, client.code, client.created_at))
         conn.execute("INSERT INTO exercise_settings (id, client_id, exercise, target_rate, updated_at)"
