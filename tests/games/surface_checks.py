@@ -1,5 +1,6 @@
 """What a drawing left on a surface: how much of an area it painted, and whether it stayed inside."""
 
+import numpy
 import pygame
 
 SENTINEL = (1, 2, 3)  # a colour no view draws with: whatever is not this was drawn
@@ -21,8 +22,8 @@ def painted_share(surface: pygame.Surface, rect: pygame.Rect, unpainted=SENTINEL
 
 def kinds_of_colour(surface: pygame.Surface, rect: pygame.Rect, step_px: int = 3) -> int:
     """How many different colours a grid of points in ``rect`` shows (one: a flat fill, nothing drawn on it)."""
-    return len({tuple(surface.get_at((x, y)))
-                for x in range(rect.left, rect.right, step_px) for y in range(rect.top, rect.bottom, step_px)})
+    part = surface.subsurface(rect.clip(surface.get_rect()))
+    return len(numpy.unique(pygame.surfarray.array2d(part)[::step_px, ::step_px]))
 
 
 def untouched_outside(surface: pygame.Surface, rect: pygame.Rect) -> bool:

@@ -1,4 +1,5 @@
-"""N-back view: keys and clicks map to the same answers, and the screen fits at both font scales."""
+"""N-back view: each phase draws in every theme, keys and clicks map to the same answers, and the screen
+fits at both font scales."""
 
 import random
 
@@ -10,6 +11,7 @@ from games.core.ui.theme import Theme, forget_fonts
 from games.memory.n_back.logic import NBackLogic
 from games.memory.n_back.view import NBackView
 from surface_checks import blank, kinds_of_colour, painted_share, untouched_outside
+from view_checks import check_played, play_trial
 
 AREA = pygame.Rect(55, 90, 990, 650)  # what the exercise scene leaves in an 1100x760 window
 
@@ -38,6 +40,11 @@ def key_event(key):
 
 def click_event(pos):
     return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+
+
+@pytest.mark.parametrize("level", [1, 10])
+def test_a_round_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
+    check_played(play_trial("n_back", level))
 
 
 @pytest.mark.parametrize("level", [1, 7])
