@@ -46,16 +46,6 @@ class Row:
         return "".join("<" if d == LEFT else ">" for d in self.arrows)
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter values that cannot make a sensible trial."""
-    if not 0.0 <= params["incongruent_share"] <= 1.0:
-        raise ValueError(f"incongruent_share must be between 0 and 1, not {params['incongruent_share']}")
-    if params["window_ms"] <= params["anticipation_ms"] or params["anticipation_ms"] < 0:
-        raise ValueError("window_ms must be longer than anticipation_ms, which cannot be negative")
-    if min(params["fixation_ms"], params["fixation_jitter_ms"], params["feedback_ms"]) < 0:
-        raise ValueError("fixation_ms, fixation_jitter_ms and feedback_ms cannot be negative")
-
-
 class FlankerLogic(OnTimeline):
     """State machine of one run of flanker rows; times are in ms and come in as arguments.
 
@@ -70,8 +60,7 @@ class FlankerLogic(OnTimeline):
         self._rng = rng
         self._overrides = dict(overrides or {})
         self._script = list(script)
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
+        self.params = SPEC.checked_params(SPEC.start_level, self._overrides)
         self.timeline = TimedResponse()
         self.level = SPEC.start_level
         self.trial_index = 0
@@ -114,7 +103,6 @@ class FlankerLogic(OnTimeline):
             raise RuntimeError("a trial is already running")
         self.level = level
         self.params = p = SPEC.params_at(level, self._overrides)
-        check_params(p)
         self.row = self._script.pop(0) if self._script else self._make_row()
         fixation_ms = p["fixation_ms"] + self._rng.uniform(0.0, p["fixation_jitter_ms"])
         self.trial_index += 1

@@ -23,18 +23,6 @@ class Phase(Enum):
     FEEDBACK = "feedback"  # how the round went
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter combinations that cannot make a sensible round."""
-    length = int(params["block_length"])
-    n_go = round(params["go_share"] * length)
-    if length < 2 or not 1 <= n_go <= length - 1:
-        raise ValueError(f"a round of {length} with go_share {params['go_share']} needs both shapes")
-    if params["window_ms"] <= params["anticipation_ms"] or params["anticipation_ms"] < 0:
-        raise ValueError("window_ms must be longer than anticipation_ms, which cannot be negative")
-    if min(params["fixation_ms"], params["iti_ms"], params["lead_in_ms"], params["feedback_ms"]) < 0:
-        raise ValueError("fixation, pause, lead-in and feedback times cannot be negative")
-
-
 class GoNoGoLogic:
     """State machine of one run of rounds; times are in ms and come in as arguments.
 
@@ -49,8 +37,7 @@ class GoNoGoLogic:
         self._rng = rng
         self._overrides = dict(overrides or {})
         self._script = [tuple(block) for block in script]
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
+        self.params = SPEC.checked_params(SPEC.start_level, self._overrides)
         self.phase = Phase.IDLE
         self.level = SPEC.start_level
         self.trial_index = 0
@@ -123,7 +110,6 @@ class GoNoGoLogic:
             raise RuntimeError("a round is already running")
         self.level = level
         self.params = SPEC.params_at(level, self._overrides)
-        check_params(self.params)
         self.block = self._script.pop(0) if self._script else self._make_block()
         if not self.block or set(self.block) - {GO, NOGO}:
             raise ValueError(f"a round is a non-empty sequence of 'go' and 'nogo', not {self.block!r}")

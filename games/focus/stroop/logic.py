@@ -11,7 +11,7 @@ from games.core.engine.exercise import ExerciseSpec, TrialRecord
 from games.core.engine.trials.timed_response import Phase, Score, TimedResponse
 from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.stroop.spec import COLOUR, COLOUR_SPEC
-from games.focus.stroop.stimuli import Stimulus, answers_for, check_params, make_stimulus, pick_condition
+from games.focus.stroop.stimuli import Stimulus, answers_for, make_stimulus, pick_condition
 
 
 class StroopLogic(OnTimeline):
@@ -34,8 +34,7 @@ class StroopLogic(OnTimeline):
         self._overrides = dict(overrides or {})
         self._script = list(script)
         self.spec = spec
-        self.params = spec.params_at(spec.start_level, self._overrides)
-        check_params(self.params)
+        self.params = spec.checked_params(spec.start_level, self._overrides)
         self.timeline = TimedResponse()
         self.level = spec.start_level
         self.trial_index = 0
@@ -91,7 +90,6 @@ class StroopLogic(OnTimeline):
             raise RuntimeError("a trial is already running")
         self.level = level
         self.params = p = self.spec.params_at(level, self._overrides)
-        check_params(p)
         if self._script:
             self.stimulus = self._script.pop(0)
         else:

@@ -17,20 +17,6 @@ from games.focus.visual_search.spec import SPEC
 YES, NO = "yes", "no"
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter combinations that cannot make a sensible trial."""
-    if params["search_set"] not in SEARCH_SETS:
-        raise ValueError(f"unknown search set {params['search_set']!r}; use one of {sorted(SEARCH_SETS)}")
-    if not params["set_sizes"] or max(params["set_sizes"]) > params["grid_cols"] * params["grid_rows"]:
-        raise ValueError("set_sizes must be given and fit in the grid")
-    if min(params["set_sizes"]) < 2:
-        raise ValueError("a display needs at least 2 items")
-    if not 0.0 < params["present_share"] < 1.0:
-        raise ValueError("present_share must be between 0 and 1")
-    if params["window_ms"] <= params["anticipation_ms"] or min(params["fixation_ms"], params["feedback_ms"]) < 0:
-        raise ValueError("window_ms must exceed anticipation_ms, and pauses cannot be negative")
-
-
 def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     """Slope of the least-squares line of ``ys`` on ``xs``; None with fewer than two distinct ``xs``."""
     if len(set(xs)) < 2:
@@ -55,8 +41,7 @@ class VisualSearchLogic(OnTimeline):
         self._rng = rng
         self._overrides = dict(overrides or {})
         self._script = list(script)
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
+        self.params = SPEC.checked_params(SPEC.start_level, self._overrides)
         self.timeline = TimedResponse()
         self.level = SPEC.start_level
         self.trial_index = 0
@@ -89,7 +74,6 @@ class VisualSearchLogic(OnTimeline):
             raise RuntimeError("a trial is already running")
         self.level = level
         self.params = p = SPEC.params_at(level, self._overrides)
-        check_params(p)
         self.trial_index += 1
         if self._script:
             self.display = self._script.pop(0)

@@ -31,18 +31,6 @@ class Block:
     letters: tuple[str, ...] | None = None
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter combinations that cannot make a sensible round."""
-    if int(params["n"]) < 1:
-        raise ValueError(f"n must be at least 1, not {params['n']}")
-    if params["stimulus_ms"] <= 0 or params["isi_ms"] < 0:
-        raise ValueError("stimulus_ms must be positive and isi_ms not negative")
-    if not (0 < params["match_share"] and params["match_share"] + params["lure_share"] <= 0.8):
-        raise ValueError("match_share must be above 0 and match_share + lure_share at most 0.8")
-    if params["lure_share"] < 0 or params["base_length"] < 4:
-        raise ValueError("lure_share cannot be negative and base_length must be at least 4")
-
-
 class NBackLogic:
     """State machine of one run of rounds; times are in ms and come in as arguments.
 
@@ -57,8 +45,7 @@ class NBackLogic:
         self._rng = rng
         self._overrides = dict(overrides or {})
         self._script = list(script)
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
+        self.params = SPEC.checked_params(SPEC.start_level, self._overrides)
         self.phase = Phase.IDLE
         self.level = SPEC.start_level
         self.trial_index = 0
@@ -127,7 +114,6 @@ class NBackLogic:
             raise RuntimeError("a round is already running")
         self.level = level
         self.params = SPEC.params_at(level, self._overrides)
-        check_params(self.params)
         self.block = self._script.pop(0) if self._script else self._make_block()
         if len(self.block.positions) <= self.n:
             raise ValueError(f"a {self.n}-back round needs more than {self.n} squares")
