@@ -7,12 +7,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Protocol, Sequence
 
-DOMAINS: tuple[str, ...] = ("memory", "focus", "problem_solving")
-DOMAIN_TITLES: Mapping[str, str] = {
-    "memory": "Memory",
-    "focus": "Focus",
-    "problem_solving": "Problem solving",
-}
+from scores.domains import DOMAIN_TITLES, DOMAINS  # defined once, in scores; re-exported for the games
+
 FIELD_TYPES: tuple[str, ...] = ("int", "float", "str", "bool")
 
 
