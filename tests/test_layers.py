@@ -143,8 +143,8 @@ def test_the_checker_catches_each_kind_of_violation():
     modules["games.focus.fake.logic"] = Module("def f():\n    from .helpers import shade\n", False)
     modules["games.focus.fake.helpers"] = Module("import pygame.draw\n", False)
     modules["games.core.engine.fake"] = Module("from ..ui import theme\n", False)
-    modules["games.core.ui.fake"] = Module(
-        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from games.launcher import play\nfrom games import app\n", False)
+    type_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from games.launcher import play\n"
+    modules["games.core.ui.fake"] = Module(type_only + "from games import app\n", False)
     modules["scores.fake"] = Module("import os\n\n\ndef version():\n    import games\n", False)
     problems = layer_violations(modules)
     assert problems == [

@@ -1,4 +1,4 @@
-"""Write the Markdown data dictionary of the registered exercises: ``python tools/data_dictionary.py docs/data-dictionary.md``.
+"""Write the registered exercises' data dictionary page: ``python tools/data_dictionary.py docs/data-dictionary.md``.
 
 It lives here, not in ``scores``, because it needs the program's list of exercises (``games.registry``)
 and ``scores`` never imports ``games``.

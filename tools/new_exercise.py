@@ -40,13 +40,17 @@ class Refused(Exception):
 def check_request(root: Path, exercise_id: str, domain: str, title: str) -> None:
     """Refuse, before anything is written, what cannot make a new exercise."""
     if not ID_PATTERN.fullmatch(exercise_id) or keyword.iskeyword(exercise_id):
-        raise Refused(f"{exercise_id!r} is not a usable id: use lowercase letters, digits and _, starting with a letter.")
+        raise Refused(f"{exercise_id!r} is not a usable id: use lowercase letters, digits and _, "
+                      "starting with a letter.")
     if domain not in DOMAINS:
         raise Refused(f"There is no domain {domain!r}; the domains are: {', '.join(DOMAINS)}.")
     if not title.strip() or any(c in title for c in '"\\\n'):
         raise Refused(f"{title!r} is not a usable title: give some words, without quotes or backslashes.")
     if exercise_id in registered_ids(root):
         raise Refused(f"An exercise {exercise_id!r} is already registered; choose another id.")
+    registry = (root / "games" / "registry.py").read_text(encoding="utf-8")
+    if re.search(rf"\b{exercise_id.upper()}\b", registry):
+        raise Refused(f"{exercise_id.upper()} already names something in games/registry.py; choose another id.")
     package = root / "games" / domain / exercise_id
     for path in (package, *planned_paths(root, exercise_id, domain).values()):
         if path.exists():
@@ -102,24 +106,25 @@ def write_files(root: Path, exercise_id: str, domain: str, title: str) -> list[P
     return written
 
 
+IMPORT_LINE = re.compile(r"^from games\.(\w+)\.(\w+) import \w+ as (\w+)\n", flags=re.M)
+LISTED = re.compile(r"^EXERCISES: tuple\[Exercise, \.\.\.\] = \(\n(.*?)\n\)\n", flags=re.M | re.S)
+
+
 def registry_with(source: str, exercise_id: str, domain: str) -> str:
     """The registry's source with the exercise imported (in module order) and listed after the last
     exercise of its domain (at the end when it is the domain's first)."""
     constant = exercise_id.upper()
-    line = f"from games.{domain}.{exercise_id} import EXERCISE as {constant}\n"
-    imports = re.findall(r"^from games\.(\w+)\.(\w+) import (\w+) as (\w+)\n", source, flags=re.M)
-    domain_of = {name: dom for dom, _, _, name in imports}
-    later = [f"from games.{d}.{m} import {w} as {n}\n" for d, m, w, n in imports if (d, m) > (domain, exercise_id)]
-    anchor = later[0] if later else f"from games.{imports[-1][0]}.{imports[-1][1]} import {imports[-1][2]} as {imports[-1][3]}\n"
-    at = source.index(anchor) + (0 if later else len(anchor))
-    source = source[:at] + line + source[at:]
-    match = re.search(r"^EXERCISES: tuple\[Exercise, \.\.\.\] = \(\n(.*?)\n\)\n", source, flags=re.M | re.S)
-    names = [n.strip() for n in match.group(1).replace("\n", " ").split(",") if n.strip()]
+    imports = list(IMPORT_LINE.finditer(source))
+    later = [m for m in imports if (m.group(1), m.group(2)) > (domain, exercise_id)]
+    at = later[0].start() if later else imports[-1].end()
+    source = source[:at] + f"from games.{domain}.{exercise_id} import EXERCISE as {constant}\n" + source[at:]
+    domain_of = {m.group(3): m.group(1) for m in imports} | {constant: domain}
+    listed = LISTED.search(source)
+    names = [n.strip() for n in listed.group(1).replace("\n", " ").split(",") if n.strip()]
     same = [k for k, n in enumerate(names) if domain_of.get(n) == domain]
     names.insert(same[-1] + 1 if same else len(names), constant)
-    domain_of[constant] = domain
     body = "\n".join(f"    {row}," for row in wrapped_rows(names, domain_of))
-    return source[:match.start(1)] + body + source[match.end(1):]
+    return source[:listed.start(1)] + body + source[listed.end(1):]
 
 
 def wrapped_rows(names: Sequence[str], domain_of: dict[str, str]) -> list[str]:

@@ -71,6 +71,7 @@ def test_the_new_exercise_is_registered_listed_and_in_the_dictionary(copy):
     (["Quick-Look", "--domain", "focus"], "is not a usable id"),
     (["class", "--domain", "focus"], "is not a usable id"),
     (["flanker", "--domain", "focus"], "already registered"),
+    (["exercises", "--domain", "focus"], "EXERCISES already names something"),
     (["quick_look", "--domain", "focus"], "already registered"),
     (["colour_match", "--domain", "music"], "There is no domain 'music'"),
     (["half_done", "--domain", "memory"], "games/memory/half_done already exists"),
