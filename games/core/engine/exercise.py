@@ -10,12 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 if TYPE_CHECKING:  # only for the view protocol's types: the engine never imports pygame when run
     import pygame
 
-DOMAINS: tuple[str, ...] = ("memory", "focus", "problem_solving")
-DOMAIN_TITLES: Mapping[str, str] = {
-    "memory": "Memory",
-    "focus": "Focus",
-    "problem_solving": "Problem solving",
-}
+from scores.domains import DOMAIN_TITLES, DOMAINS  # defined once, in scores; re-exported for the games
+
 FIELD_TYPES: tuple[str, ...] = ("int", "float", "str", "bool")
 
 
