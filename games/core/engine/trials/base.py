@@ -51,6 +51,11 @@ class OnTimeline(LogicBase):
     def phase(self) -> Any:
         return self.timeline.phase
 
+    @phase.setter
+    def phase(self, phase: Any) -> None:
+        """Tests set the phase to skip a trial they do not play (e.g. back to IDLE)."""
+        self.timeline.phase = phase
+
     @property
     def onset_ms(self) -> float | None:
         return self.timeline.onset_ms
