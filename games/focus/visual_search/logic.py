@@ -8,9 +8,9 @@ from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
 from games.core.engine.feedback import timing_words
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, TimedResponse
-from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.visual_search.displays import CONJUNCTION, FEATURE, SEARCH_SETS, Display, layout_text, make_display
 from games.focus.visual_search.spec import SPEC
 
@@ -34,17 +34,16 @@ class VisualSearchLogic(OnTimeline):
         rng: the run's random generator (builds the displays).
         overrides: parameter values that replace the level's.
         script: fixed displays to show first, in order (for tests); later ones are random.
+        spec: the exercise played (see ``LogicBase``).
     """
 
+    default_spec = SPEC
+
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None,
-                 script: Sequence[Display] = ()) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
+                 script: Sequence[Display] = (), *, spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self._script = list(script)
-        self.params = SPEC.checked_params(SPEC.start_level, self._overrides)
         self.timeline = TimedResponse()
-        self.level = SPEC.start_level
-        self.trial_index = 0
         self.display: Display | None = None
         self.answer: str | None = None  # the answer given in this trial, in time or late
         self.last_correct: bool | None = None
@@ -72,8 +71,7 @@ class VisualSearchLogic(OnTimeline):
         """Start the next trial at ``level`` (the run calls this whenever ``needs_trial``)."""
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = SPEC.params_at(level, self._overrides)
+        p = self.take_level(level)
         self.trial_index += 1
         if self._script:
             self.display = self._script.pop(0)
