@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 if TYPE_CHECKING:  # only for the view protocol's types: the engine never imports pygame when run
     import pygame
 
-from scores.domains import DOMAIN_TITLES, DOMAINS  # defined once, in scores; re-exported for the games
+from scores.domains import DOMAINS  # defined once, in scores
 
 FIELD_TYPES: tuple[str, ...] = ("int", "float", "str", "bool")
 

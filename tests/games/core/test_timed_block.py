@@ -116,7 +116,7 @@ class Recorder:
 
 def test_a_block_logic_on_the_template_ends_steps_only_at_block_boundaries():
     exercise = Exercise(SPEC, logic_factory(PressBlockLogic, SPEC), lambda *a: None, lambda a, r: None,
-                        lambda records: {})
+                        lambda records: {f.name: None for f in SPEC.run_fields})
     recorder = Recorder()
     run = ExerciseRun(exercise, store=recorder, session_id="s", client=None, seed=1,
                       wall_start=datetime(2026, 1, 1, tzinfo=timezone.utc), n_trials=4,
