@@ -40,9 +40,9 @@ def sittings_words(counts: dict[str, int]) -> str:
 
 
 def bundle_stem(code: str, when: datetime) -> str:
-    from games.launcher.therapist_exports import file_part
+    from games.launcher.therapist_exports import file_part, file_stamp
 
-    return f"{file_part(code)}-{when:%Y%m%d-%H%M}"
+    return f"{file_part(code)}-{file_stamp(when)}"
 
 
 def new_bundle_path(app: Any, folder: Path, code: str) -> Path:
@@ -50,7 +50,7 @@ def new_bundle_path(app: Any, folder: Path, code: str) -> Path:
     data folder's own files). Raises ExportError."""
     from games.launcher.therapist_exports import fresh_path
 
-    return fresh_path(Path(folder), bundle_stem(code, datetime.now()), SUFFIX, Path(app.store.data_dir))
+    return fresh_path(Path(folder), bundle_stem(code, app.now()), SUFFIX, Path(app.store.data_dir))
 
 
 def draw_notice_above(surface: pygame.Surface, theme: Any, notice: str, content: pygame.Rect) -> pygame.Rect:

@@ -70,7 +70,7 @@ class ExerciseListScene(FramedScene):
         """Build the tiles from the store, keeping the focus where it was."""
         from games.launcher.todays_plan import next_plan_words
 
-        client, today = self.app.client if self.for_client else None, date.today()
+        client, today = self.app.client if self.for_client else None, self.app.today()
         played = histories(self.app.store.played_runs(client)) if client is not None else None
         self.home_note = next_plan_words(self.app, client) if client is not None else ""
         sections = [(DOMAIN_TITLES[d], [self.tile(e, played, today) for e in group]) for d, group in by_domain()]
