@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping, Protocol
 
-import games
 from games.core.engine.adaptive import Tracker
 from games.core.engine.adaptive.policy import LevelPlan, LevelPolicy, plan_run
 from games.core.engine.exercise import Exercise, SimulatedPlayer, SpecError, TrialRecord
 from games.core.engine.feedback import Feedback, closing_words, feedback_for
+from scores import __version__
 
 
 class Recorder(Protocol):
@@ -122,7 +122,7 @@ class ExerciseRun:
             session_id=self._session_id, client=self._client, exercise=spec.id,
             domain=spec.domain, started_at=self._wall_start, start_level=self.start_level,
             seed=self.seed, params=self.params, simulated=self._simulated,
-            app_version=games.__version__, practice=self.practice,
+            app_version=__version__, practice=self.practice,
             session_item_id=self._session_item_id,
         )
         self._store.add_level_change(
