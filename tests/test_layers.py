@@ -12,6 +12,8 @@ EXERCISE_PURE = ("logic", "spec", "player")  # the parts of an exercise that mus
 DOMAIN_PACKAGES = ("games.memory", "games.focus", "games.problem_solving")
 ENGINE_MUST_NOT = ("pygame", "games.core.ui", "games.launcher", "games.app", "games.pilot")
 UI_MUST_NOT = ("games.launcher", "games.app")
+# scores' sub-packages, lowest first: each imports only its own layer and those under it
+SCORES_LAYERS = (("store", "clinic"), ("analysis", "export"), ("report", "bundle"))
 
 
 class Module(NamedTuple):
@@ -104,6 +106,22 @@ def direct_violations(name: str, module: Module, forbidden: Iterable[str], layer
             for imp in imports_of(name, module) for prefix in forbidden if is_under(imp.target, prefix)]
 
 
+def scores_layer(name: str) -> int | None:
+    """The layer of a ``scores`` sub-package's module (0 lowest), or None outside them."""
+    parts = name.split(".")
+    if len(parts) < 2 or parts[0] != "scores":
+        return None
+    return next((n for n, layer in enumerate(SCORES_LAYERS) if parts[1] in layer), None)
+
+
+def scores_violations(name: str, module: Module) -> list[str]:
+    layer = scores_layer(name)
+    if layer is None:
+        return []
+    above = [f"scores.{package}" for upper in SCORES_LAYERS[layer + 1:] for package in upper]
+    return direct_violations(name, module, above, f"scores.{name.split('.')[1]}")
+
+
 def is_exercise_pure(name: str) -> bool:
     parts = name.split(".")
     return len(parts) == 4 and ".".join(parts[:2]) in DOMAIN_PACKAGES and parts[3] in EXERCISE_PURE
@@ -121,6 +139,7 @@ def layer_violations(modules: Mapping[str, Module]) -> list[str]:
             problems += direct_violations(name, module, UI_MUST_NOT, "games.core.ui")
         if is_under(name, "scores"):
             problems += direct_violations(name, module, ("games",), "scores")
+            problems += scores_violations(name, module)
     return problems
 
 
@@ -146,6 +165,7 @@ def test_the_checker_catches_each_kind_of_violation():
     type_only = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from games.launcher import play\n"
     modules["games.core.ui.fake"] = Module(type_only + "from games import app\n", False)
     modules["scores.fake"] = Module("import os\n\n\ndef version():\n    import games\n", False)
+    modules["scores.store.fake"] = Module("from scores.analysis import progress\nfrom scores.clinic import pin\n", False)
     problems = layer_violations(modules)
     assert problems == [
         "games.focus.fake.logic reaches pygame: games.focus.fake.logic -> games.focus.fake.helpers -> pygame (line 1)",
@@ -153,4 +173,6 @@ def test_the_checker_catches_each_kind_of_violation():
         "games.core.engine.fake (line 1) imports games.core.ui.theme: games.core.engine must not import games.core.ui",
         "games.core.ui.fake (line 4) imports games.app: games.core.ui must not import games.app",
         "scores.fake (line 5) imports games: scores must not import games",
+        "scores.store.fake (line 1) imports scores.analysis: scores.store must not import scores.analysis",
+        "scores.store.fake (line 1) imports scores.analysis.progress: scores.store must not import scores.analysis",
     ]
