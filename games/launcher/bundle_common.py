@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.widgets import Button, FocusList, draw_text, fit, wrap
 from games.launcher.common import FramedScene
 from scores.bundle.files import SUFFIX, count
@@ -137,11 +138,8 @@ class MarkButton(Button):
                 pygame.draw.circle(surface, ink, mark.center, mark.width // 4)
             return
         pygame.draw.rect(surface, ink, mark, width)
-        if self.on():
-            points = [(mark.left + mark.width * 0.22, mark.top + mark.height * 0.52),
-                      (mark.left + mark.width * 0.42, mark.top + mark.height * 0.74),
-                      (mark.left + mark.width * 0.8, mark.top + mark.height * 0.28)]
-            pygame.draw.lines(surface, ink, False, points, width + 1)
+        if self.on():  # the tick kept clear of the box's frame
+            draw_mark(surface, "tick", mark.inflate(-mark.width // 5, -mark.height // 5), ink, width_px=width + 1)
 
 
 class BundleDoneScene(FramedScene):
