@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scores.bundle import sealed as bundle_file  # noqa: E402
+from scores.bundle import sealed  # noqa: E402
 
 
 def timed(action, repeat: int) -> tuple[list[float], list[float]]:
@@ -39,11 +39,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    kdf = bundle_file.KDF
+    kdf = sealed.KDF
     salt = os.urandom(16)
-    walls, cpus = timed(lambda: bundle_file._key("river lemon oak tulip", kdf, salt), args.repeat)
+    walls, cpus = timed(lambda: sealed._key("river lemon oak tulip", kdf, salt), args.repeat)
     guess = statistics.median(cpus)
-    words = len(bundle_file.asset_words())
+    words = len(sealed.asset_words())
     space = words ** 4
     cores = os.cpu_count() or 1
     per_year = cores * 365 * 24 * 3600 / guess
@@ -57,10 +57,10 @@ def main() -> None:
     content = {"client_id": "x", "includes_name": False,
                "tables": {"trials": {"columns": ["id", "stimulus", "response", "rt_ms"],
                                      "rows": [[f"{i:032x}", "RED", "BLUE", 512.25 + i] for i in range(10_000)]}}}
-    sealed = bundle_file.seal(content, {"counts": {}}, "river lemon oak tulip", "k")
-    seal_walls, _ = timed(lambda: bundle_file.seal(content, {"counts": {}}, "river lemon oak tulip", "k"), 3)
-    open_walls, _ = timed(lambda: bundle_file.open_sealed(sealed, "river lemon oak tulip"), 3)
-    print(f"a bundle of 10,000 trials ({len(sealed) / 1024:.0f} KiB): seal {statistics.median(seal_walls) * 1000:.0f} ms, "
+    data = sealed.seal(content, {"counts": {}}, "river lemon oak tulip", "k")
+    seal_walls, _ = timed(lambda: sealed.seal(content, {"counts": {}}, "river lemon oak tulip", "k"), 3)
+    open_walls, _ = timed(lambda: sealed.open_sealed(data, "river lemon oak tulip"), 3)
+    print(f"a bundle of 10,000 trials ({len(data) / 1024:.0f} KiB): seal {statistics.median(seal_walls) * 1000:.0f} ms, "
           f"open {statistics.median(open_walls) * 1000:.0f} ms (each one derivation included)")
 
 

@@ -1,3 +1,5 @@
 """cogsuite: calm, adaptive cognitive exercises for occupational therapy."""
 
-__version__ = "0.1.0"
+from scores import __version__
+
+__all__ = ["__version__"]

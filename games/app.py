@@ -5,16 +5,15 @@ from __future__ import annotations
 import logging
 import math
 import os
-import time
 import warnings
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
 import pygame
 
 from games.launcher import band
-from games.core.engine.clock import Clock, RealClock
+from games.core.engine.clock import Clock, TimeSource
 from scores.store.backup import backup_after_use
 from games.core.engine.guarded_store import GuardedStore
 from games.core.ui.held_keys import HeldKeys
@@ -71,14 +70,15 @@ class App:
         self.use_store(store)
         self.chosen_theme = theme or Theme()
         self.theme = self.chosen_theme
-        self.clock = clock or RealClock()
+        # the app's one source of time: ``clock`` (reaction times, timers) and the calendar in
+        # seconds, which unlike ``clock`` runs on while the computer sleeps; with a fake ``clock``
+        # the calendar is today's, moving on with that clock, unless a test gives its own
+        self.time = TimeSource(clock, wall_s)
+        self.clock = self.time.clock
         self.stack = SceneStack(self)
         self.running = True
         self.client: Any = None
         self.session_id: str | None = None
-        # the calendar clock in seconds: unlike ``clock`` it runs on while the computer sleeps; with
-        # a fake ``clock`` it follows that clock unless a test gives its own
-        self.wall_s = wall_s or (time.time if isinstance(self.clock, RealClock) else self._clock_s)
         # when a person last pressed, typed, moved or clicked, by both clocks
         self.last_input_ms, self.last_input_wall_s = self.clock.now_ms(), self.wall_s()
         self._clocks_seen = (self.clock.now_ms(), self.wall_s())  # both clocks at the last frame
@@ -132,9 +132,6 @@ class App:
         pygame.key.start_text_input()
         return screen
 
-    def _clock_s(self) -> float:
-        return self.clock.now_ms() / 1000.0
-
     def _slept_s(self) -> float:
         """How long the computer slept since the last call, as far as the two clocks tell; 0 if not."""
         now_ms, wall = self.clock.now_ms(), self.wall_s()
@@ -152,24 +149,29 @@ class App:
             log.info("font scale %.2f shown at %.2f in a %dx%d window", self.chosen_theme.font_scale, scale, width, height)
             self.theme = self.chosen_theme.with_scale(scale)
 
+    def wall_s(self) -> float:
+        """The calendar time now in seconds since the epoch (runs on while the computer sleeps)."""
+        return self.time.wall_s()
+
     def now(self) -> datetime:
-        """The calendar time now, by ``wall_s`` (so a test's fake calendar decides the day)."""
-        return datetime.fromtimestamp(self.wall_s(), timezone.utc)
+        """The calendar time now, in UTC: what every screen dates and stamps things with (so a
+        test's fake calendar decides the day)."""
+        return self.time.now()
 
     def today(self) -> date:
         """This PC's local calendar date now."""
-        return self.now().astimezone().date()
+        return self.time.today()
 
     # -- clients and sessions ----------------------------------------------------------------
     def begin_session(self, client: Any) -> None:
         self.end_session()
         self.client = client
-        self.session_id = self.store.start_session(client, datetime.now(timezone.utc))
+        self.session_id = self.store.start_session(client, self.now())
         log.info("session %s started for client %s", self.session_id, client.code)
 
     def end_session(self) -> None:
         if self.session_id is not None:
-            self.store.end_session(self.session_id, datetime.now(timezone.utc))
+            self.store.end_session(self.session_id, self.now())
             log.info("session %s ended", self.session_id)
             backup_after_use(self.store.path)  # the day's, also for a launcher left open for days
         self.client, self.session_id = None, None

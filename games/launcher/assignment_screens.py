@@ -9,11 +9,11 @@ from typing import Any
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import Button, FocusList, draw_more_marks, draw_text, wrap
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ConfirmScene
-from games.launcher.feedback_view import draw_tick
 from games.launcher.plan_parts import TidyList, flow
 from games.launcher.week_strip import DAY_LETTERS
 from scores.clinic.assignments import (
@@ -66,7 +66,7 @@ class DayToggle(Button):
         if self.chosen:
             side = theme.font("body", bold=True).get_linesize() * 2 // 3
             box = pygame.Rect(self.rect.left + theme.gap(0.4), self.rect.centery - side // 2, side, side)
-            draw_tick(surface, theme.palette.accent_text, box)
+            draw_mark(surface, "tick", box, theme.palette.accent_text)
 
 
 class AssignmentListScene(FramedScene):

@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.widgets import Button, FocusList, draw_text, fit, wrap
 from games.launcher.common import FramedScene
 from scores.bundle.files import SUFFIX, count
@@ -40,9 +41,9 @@ def sittings_words(counts: dict[str, int]) -> str:
 
 
 def bundle_stem(code: str, when: datetime) -> str:
-    from games.launcher.therapist_exports import file_part
+    from games.launcher.therapist_exports import file_part, file_stamp
 
-    return f"{file_part(code)}-{when:%Y%m%d-%H%M}"
+    return f"{file_part(code)}-{file_stamp(when)}"
 
 
 def new_bundle_path(app: Any, folder: Path, code: str) -> Path:
@@ -50,7 +51,7 @@ def new_bundle_path(app: Any, folder: Path, code: str) -> Path:
     data folder's own files). Raises ExportError."""
     from games.launcher.therapist_exports import fresh_path
 
-    return fresh_path(Path(folder), bundle_stem(code, datetime.now()), SUFFIX, Path(app.store.data_dir))
+    return fresh_path(Path(folder), bundle_stem(code, app.now()), SUFFIX, Path(app.store.data_dir))
 
 
 def draw_notice_above(surface: pygame.Surface, theme: Any, notice: str, content: pygame.Rect) -> pygame.Rect:
@@ -137,11 +138,8 @@ class MarkButton(Button):
                 pygame.draw.circle(surface, ink, mark.center, mark.width // 4)
             return
         pygame.draw.rect(surface, ink, mark, width)
-        if self.on():
-            points = [(mark.left + mark.width * 0.22, mark.top + mark.height * 0.52),
-                      (mark.left + mark.width * 0.42, mark.top + mark.height * 0.74),
-                      (mark.left + mark.width * 0.8, mark.top + mark.height * 0.28)]
-            pygame.draw.lines(surface, ink, False, points, width + 1)
+        if self.on():  # the tick kept clear of the box's frame
+            draw_mark(surface, "tick", mark.inflate(-mark.width // 5, -mark.height // 5), ink, width_px=width + 1)
 
 
 class BundleDoneScene(FramedScene):

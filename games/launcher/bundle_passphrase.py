@@ -14,7 +14,7 @@ from games.core.engine.background import in_background
 from games.core.ui.widgets import Button, TextField, draw_text, wrap
 from games.launcher.bundle_common import CLIENT_WRONG, THERAPIST_WRONG, client_wait
 from games.launcher.common import FramedScene
-from games.launcher.pin import wake_ms, wall_now
+from games.launcher.pin import wake_ms
 from scores.bundle.content import Bundle, open_bundle
 from scores.bundle.sealed import BundleError, check_passphrase
 from scores.bundle.files import PASSPHRASE_LOCKOUT, BundleFile
@@ -103,7 +103,7 @@ class PassphraseScene(FramedScene):
         except BundleError:
             self.field.text = ""
             if typed:
-                self.locked_s, _left = self.lockout.wrong_try(wall_now(self.app))
+                self.locked_s, _left = self.lockout.wrong_try(self.app.now())
             self.message = CLIENT_WRONG if self.for_client else THERAPIST_WRONG
             return
         if typed:
@@ -119,7 +119,7 @@ class PassphraseScene(FramedScene):
             self.pending = None
             self._opened(done, passphrase, typed)
         if self.lockout is not None:
-            self.locked_s = self.lockout.locked_for_s(wall_now(self.app))
+            self.locked_s = self.lockout.locked_for_s(self.app.now())
 
     def next_frame_ms(self, now_ms: float) -> float | None:
         return wake_ms(now_ms, self.pending is not None, self.locked_s)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pygame
 
-from games.core.engine.exercise import DOMAIN_TITLES, Exercise
+from games.core.engine.exercise import Exercise
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import Button
 from games.launcher.common import FramedScene
@@ -19,6 +19,7 @@ from games.launcher.played import History, histories, latest_plan, level_words, 
 from games.launcher.sound_settings import open_sound_settings
 from games.launcher.tiles import PICTURE_SIZE, Tile, TileGrid
 from games.registry import EXERCISES, all_plans, by_domain
+from scores.domains import DOMAIN_TITLES
 
 
 class ExercisePictures:
@@ -69,7 +70,7 @@ class ExerciseListScene(FramedScene):
         """Build the tiles from the store, keeping the focus where it was."""
         from games.launcher.todays_plan import next_plan_words
 
-        client, today = self.app.client if self.for_client else None, date.today()
+        client, today = self.app.client if self.for_client else None, self.app.today()
         played = histories(self.app.store.played_runs(client)) if client is not None else None
         self.home_note = next_plan_words(self.app, client) if client is not None else ""
         sections = [(DOMAIN_TITLES[d], [self.tile(e, played, today) for e in group]) for d, group in by_domain()]

@@ -7,19 +7,13 @@ from typing import Any
 import pygame
 
 from games.core.engine.feedback import Feedback
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.confirm import AnswerScene
 
 REPLAY_FRAME_MS = 50.0  # an exercise's replay of the right answer moves at about 20 frames a second
 READY_TEXT = ("Well done.", "Practice is over. Now it counts.", "Ready?")
-
-
-def draw_tick(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
-    """A tick mark filling the square ``box``: praise carried by a shape, not only a colour."""
-    x, y, h = box.left, box.top, box.height
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 10))
 
 
 def draw_feedback(surface: pygame.Surface, theme: Theme, area: pygame.Rect, shown: Feedback,
@@ -39,7 +33,7 @@ def draw_feedback(surface: pygame.Surface, theme: Theme, area: pygame.Rect, show
     y = area.top + theme.gap() if replay else max(area.top, area.centery - text_h // 2)
     if mark_h:
         tick = pal.positive if shown.is_correct else pal.accent  # the accent: a word that is not about an answer
-        draw_tick(surface, tick, pygame.Rect(area.centerx - mark_h // 2, y, mark_h, mark_h))
+        draw_mark(surface, "tick", pygame.Rect(area.centerx - mark_h // 2, y, mark_h, mark_h), tick)
         y += mark_h + theme.gap()
     colour = pal.gentle if shown.is_correct is False else pal.text
     for line in heading:
@@ -89,7 +83,7 @@ class ReadyScene(AnswerScene):
         lines_h = (len(first) + len(third)) * big.get_linesize() + len(second) * body.get_linesize()
         y = max(theme.gap(), (surface.get_height() - lines_h - button_h - theme.gap(4)) // 2)
         mark = big.get_linesize()
-        draw_tick(surface, pal.positive, pygame.Rect(surface.get_width() // 2 - mark // 2, y - mark - theme.gap(), mark, mark))
+        draw_mark(surface, "tick", pygame.Rect(surface.get_width() // 2 - mark // 2, y - mark - theme.gap(), mark, mark), pal.positive)
         centre = surface.get_width() // 2
         for lines, font, colour in ((first, big, pal.positive), (second, body, pal.text), (third, big, pal.text)):
             for line in lines:

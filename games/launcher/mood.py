@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import HIGH_CONTRAST, Theme
 from games.core.ui.widgets import ACTIVATE_KEYS, Button, draw_text
 from games.launcher.breathing import mix
@@ -30,13 +31,6 @@ def draw_face(surface: pygame.Surface, centre: tuple[int, int], radius: int, lev
     mouth_y = y + radius * 0.38 - depth / 2
     points = [(x + half_w * t, mouth_y + depth * (1 - t * t)) for t in (i / 8 - 1 for i in range(17))]
     pygame.draw.lines(surface, ink, False, points, max(2, radius // 9))
-
-
-def draw_tick(surface: pygame.Surface, box: pygame.Rect, ink) -> None:
-    """A tick mark filling ``box``: the chosen face is marked by a shape, not by colour alone."""
-    points = [(box.left, box.top + box.height * 0.55), (box.left + box.width * 0.38, box.bottom),
-              (box.right, box.top)]
-    pygame.draw.lines(surface, ink, False, points, max(3, box.width // 5))
 
 
 class MoodForm:
@@ -163,8 +157,11 @@ class MoodForm:
         font = lay.word_font
         number = draw_text(surface, str(column + 1), lay.number_font, ink, (cell.left + pad, cell.top + pad // 2))
         if chosen:
+            # the chosen face is marked by a shape, not by colour alone: a tick as wide as the corner
             size = font.get_height() * 2 // 3
-            draw_tick(surface, pygame.Rect(cell.right - pad - size, number.centery - size // 2, size, size), ink)
+            tick = pygame.Rect(0, 0, size * 10 // 7, size * 10 // 7)
+            tick.center = (cell.right - pad - size // 2, number.centery)
+            draw_mark(surface, "tick", tick, ink)
         radius = lay.face_radius
         face_centre = (cell.centerx, cell.top + pad + radius)
         face_fill = pal.block_lit if pal == HIGH_CONTRAST else mix(pal.block_lit, pal.surface, 0.45)

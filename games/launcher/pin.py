@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import weakref
 from concurrent.futures import Future
-from datetime import datetime, timedelta, timezone
 from functools import partial
 from typing import Any, Callable
 
@@ -54,16 +52,6 @@ def pin_is_set(store: Any) -> bool:
     from scores.clinic.therapists import has_therapist_pin
 
     return has_therapist_pin(store)
-
-
-_ANCHORS: "weakref.WeakKeyDictionary[Any, tuple[datetime, float]]" = weakref.WeakKeyDictionary()
-
-
-def wall_now(app: Any) -> datetime:
-    """Wall time that moves with the app's clock (anchored once per clock), so every screen
-    agrees on it and a fake clock drives the lock countdown in tests."""
-    start, start_ms = _ANCHORS.setdefault(app.clock, (datetime.now(timezone.utc), app.clock.now_ms()))
-    return start + timedelta(milliseconds=app.clock.now_ms() - start_ms)
 
 
 class PinScene(FramedScene):
@@ -160,7 +148,7 @@ class PinScene(FramedScene):
         pin, self.digits = self.digits, ""
         step = self.steps[self.step]
         if step == "current":
-            self._begin(self.lock.check_task(pin, wall_now(self.app)), partial(self._checked, pin), CHECKING)
+            self._begin(self.lock.check_task(pin, self.app.now()), partial(self._checked, pin), CHECKING)
         elif step == "new":
             try:
                 self._next(validate_pin(pin))
@@ -196,7 +184,7 @@ class PinScene(FramedScene):
         self.app.screen_changed()
 
     def _save(self) -> None:
-        now = wall_now(self.app)
+        now = self.app.now()
         try:
             if self.purpose == "set":
                 task = self.lock.set_task(self.new_pin, now)
@@ -240,7 +228,7 @@ class PinScene(FramedScene):
             done, task, then, _ = self.pending
             self.pending = None
             self._conclude(task, then, done)
-        self.locked_s = self.lock.locked_for_s(wall_now(self.app)) if "current" in self.steps else 0.0
+        self.locked_s = self.lock.locked_for_s(self.app.now()) if "current" in self.steps else 0.0
 
     def next_frame_ms(self, now_ms: float) -> float | None:
         return wake_ms(now_ms, self.pending is not None, self.locked_s)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timezone
 
 import pygame
 
 from games.core.engine.adaptive.policy import plan_from_store
-from games.core.engine.clock import Timeline
+from games.core.engine.clock import ActiveClock
 from games.core.engine.exercise import Exercise
 from games.core.engine.run import ExerciseRun
 from games.core.engine.session import PRACTICE_TRIALS
@@ -42,32 +41,32 @@ class ExerciseScene(Scene):
         self.stop_button = Button("Stop", self.ask_to_stop)
         self.finish_button = Button(FINISH_LABEL, self.finish_after_trial)
         self._done = False
-        self._paused_ms = 0.0  # time spent on the "Stop?" question, which the exercise does not see
-        self._pause_start: float | None = None
-        # run time to calendar time: the "Stop?" questions and the computer's sleeps, which the run
-        # does not see, added back
-        self._calendar = Timeline(datetime.now(timezone.utc))
+        # the run's time: the "Stop?" question and the computer's sleeps left out (and added back
+        # to its calendar times); made when the scene comes on screen, by the app's calendar
+        self._time: ActiveClock | None = None
 
     def on_enter(self) -> None:
         app = self.app
         self.view = self.exercise.make_view(app.theme)
+        self._time = ActiveClock(app.now())
         self.run = ExerciseRun(
             self.exercise, store=app.store, session_id=app.session_id, client=app.client,
-            seed=self.seed, wall_start=self._calendar.wall_start, wall_clock=self._calendar.wall_at,
+            seed=self.seed, wall_start=self._time.wall_start, wall_clock=self._time.wall_at,
             n_trials=PRACTICE_TRIALS if self.practice else self.n_trials,
             plan=plan_from_store(app.store, app.client, self.exercise.spec), practice=self.practice,
         )
         self.run.on_trial = app.sound.answered  # the chime or the soft low tone as each trial is recorded
-        self._calendar.start_ms = self.run_ms(app.clock.now_ms())
-        self.run.start(self._calendar.start_ms)
+        start_ms = app.clock.now_ms()
+        self._time.start(start_ms, keep_clock_ms=True)  # the logic's stamps stay on the real clock
+        self.run.start(self.run_ms(start_ms))
         log.info("run %s of %s started (seed %s)", self.run.run_id, self.exercise.id, self.seed)
 
     def run_ms(self, t_ms: float) -> float:
         """The run's time: the real clock less the pauses, so a pause changes no trial's timing."""
-        return t_ms - self._paused_ms
+        return self._time.active_ms(t_ms)
 
     def ask_to_stop(self) -> None:
-        self._pause_start = self.app.clock.now_ms()
+        self._time.pause(self.app.clock.now_ms())
         self.app.stack.push(ChoiceScene(
             self, "Stop this exercise?", "What you did so far is saved.",
             [("Keep going", False), (FINISH_LABEL, "finish"), ("Stop now", True)], on_escape=False,
@@ -78,22 +77,17 @@ class ExerciseScene(Scene):
         self.run.finish_after_trial(self.run_ms(self.app.clock.now_ms()))
 
     def on_wake(self, slept_s: float, on_top: bool) -> None:
-        asked = self._pause_start is not None  # the sleep came while "Stop?" was asked: run time stood there
-        at_ms = self.run_ms(self._pause_start if asked else self.app.clock.now_ms())
-        self._calendar.add_gap(at_ms, slept_s * 1000.0)
+        # a sleep while "Stop?" is asked comes at the moment it was asked: run time stood there
+        self._time.note_sleep(self.app.clock.now_ms(), slept_s * 1000.0)
         if on_top and not self.run.finished:
             self.ask_to_stop()  # the exercise waits, paused, for the client to come back to it
 
     def on_hold(self, now_ms: float) -> None:
-        if self._pause_start is None:  # as while "Stop?" is asked: run time stands still
-            self._pause_start = now_ms
+        self._time.pause(now_ms)  # as while "Stop?" is asked: run time stands still
 
     def on_result(self, result) -> None:
         now = self.app.clock.now_ms()
-        if self._pause_start is not None:
-            self._calendar.add_gap(self.run_ms(self._pause_start), now - self._pause_start)
-            self._paused_ms += now - self._pause_start
-            self._pause_start = None
+        self._time.resume(now)
         if result is True:
             self.run.stop(self.run_ms(now))
         elif result == "finish":
@@ -105,6 +99,7 @@ class ExerciseScene(Scene):
 
     def on_quit(self, now_ms: float) -> None:
         if self.run is not None:
+            self._time.resume(now_ms)  # as "Stop now" would: the question's time is not the run's
             self.run.stop(self.run_ms(now_ms))
 
     def handle_event(self, event: pygame.event.Event, t_ms: float) -> None:
@@ -128,7 +123,7 @@ class ExerciseScene(Scene):
         from games.launcher.results import ResultsScene
 
         if self.practice and self.run.summary.completed and not self.run.finish_chosen:
-            self._pause_start = self.app.clock.now_ms()
+            self._time.pause(self.app.clock.now_ms())
             self.app.stack.push(ReadyScene())
         elif self.run.summary.n_trials and not self.practice:
             self.app.stack.replace(ResultsScene(self.exercise, self.run.summary))
@@ -143,14 +138,13 @@ class ExerciseScene(Scene):
         if self.run.awaiting_onset:
             return now_ms
         due = run_frame_ms(self.run, self.view, self.run_ms(now_ms))
-        return None if due is None else due + self._paused_ms
+        return None if due is None else self._time.clock_ms(due)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
         side = margin(theme, surface)
         draw_header_button(surface, theme, self.stop_button, side)
         right = draw_finish_button(surface, theme, self.finish_button, self.stop_button, self.run, side)
-        now = self._pause_start if self._pause_start is not None else self.app.clock.now_ms()
         shown = min(max(self.run.logic.trial_index, 1), self.run.n_trials)
         what = "practice " if self.practice else ""
         count = f"{what}{shown} of {self.run.n_trials}"
@@ -163,7 +157,7 @@ class ExerciseScene(Scene):
         top = self.stop_button.rect.bottom + theme.gap()
         area = pygame.Rect(side, top, surface.get_width() - 2 * side, surface.get_height() - top - theme.gap())
         self.view.theme = self.app.theme  # it gives way in a window made smaller, and comes back
-        draw_run(surface, theme, area, self.run, self.view, self.run_ms(now))
+        draw_run(surface, theme, area, self.run, self.view, self.run_ms(self.app.clock.now_ms()))
 
 
 def finish_asked(event: pygame.event.Event, button: Button) -> bool:

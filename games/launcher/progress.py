@@ -150,7 +150,7 @@ class ProgressScene(FramedScene):
         self.last_layout: tuple[Theme, int, int] | None = None  # the theme and room the last page was laid out for
 
     def on_enter(self) -> None:
-        self.progress = load_progress(self.app.store, self.client, exercise_infos())
+        self.progress = load_progress(self.app.store, self.client, exercise_infos(), today=self.app.today())
         self.pages = build_pages(self.progress, self.therapist) if self.progress.exercises else []
 
     # -- input ---------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timezone
 from typing import Any
 
 import pygame
@@ -80,7 +79,7 @@ class SessionScene(Scene):
     def on_enter(self) -> None:
         self.runner = SessionRunner(
             self.plan, store=self.app.store, client=self.client, get_exercise=get_exercise,
-            wall_start=self.app.now() if self.assignment else datetime.now(timezone.utc), seed=self.seed,
+            wall_start=self.app.now(), seed=self.seed,
             kind="home" if self.assignment else "clinic", assignment_id=getattr(self.assignment, "id", None),
         )
         self.runner.on_trial = self.app.sound.answered

@@ -11,7 +11,7 @@ import pygame
 from games.core.ui.scene import Scene
 from games.core.ui.widgets import Button, FocusList, draw_text
 from games.launcher.common import FramedScene
-from games.launcher.pin import PIN_ACCEPTED, PinScene, wall_now
+from games.launcher.pin import PIN_ACCEPTED, PinScene
 from games.launcher.sound_settings import open_sound_settings
 from games.launcher.therapist_exports import draw_notice, export_csvs, notice_height, saved_notice
 from games.launcher.therapists import ActivityScene, NewTherapistScene, pin_scene_for, sign_out, signed_in
@@ -89,7 +89,7 @@ def after_therapist(start: Any, result: Any) -> bool:
         True when ``result`` belonged to therapist mode and was dealt with.
     """
     if result is PIN_ACCEPTED:
-        start.app.store.record_audit("sign_in", now=wall_now(start.app))  # the PIN's own clock
+        start.app.store.record_audit("sign_in", now=start.app.now())
         start.app.end_session()
         start.refresh()
         open_therapist_home(start.app)

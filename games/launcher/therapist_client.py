@@ -15,7 +15,7 @@ from games.launcher.clients import NewClientScene
 from games.launcher.common import FramedScene
 from games.launcher.therapist import HandOver, close_therapist_screens, draw_menu
 from games.launcher.therapist_exports import (
-    draw_notice, export_csvs, exports_folder, file_part, fresh_path, notice_height, saved_notice,
+    draw_notice, export_csvs, exports_folder, file_part, file_stamp, fresh_path, notice_height, saved_notice,
 )
 from scores.store.clients import Client, ClientNameError
 
@@ -215,9 +215,9 @@ class ClientPageScene(FramedScene):
 
         infos = exercise_infos()
         try:
-            stem = f"{file_part(self.client.code)}-report-{datetime.now():%Y%m%d-%H%M}"
+            stem = f"{file_part(self.client.code)}-report-{file_stamp(self.app.now())}"
             path = fresh_path(exports_folder(self.app), stem, ".html")
-            written = write_report(self.app.store, self.client, path, infos) or path
+            written = write_report(self.app.store, self.client, path, infos, today=self.app.today()) or path
         except (ExportError, OSError, ValueError) as err:
             log.exception("report for %s not written", self.client.code)
             self.notice = [str(err)]

@@ -26,6 +26,11 @@ def file_part(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "_", text).strip("_") or "client"
 
 
+def file_stamp(when: datetime) -> str:
+    """The minute ``when`` (the app's calendar time) as a file name says it, on this PC's local clock."""
+    return when.astimezone().strftime("%Y%m%d-%H%M")
+
+
 def exports_folder(app: Any) -> Path:
     """``<data folder>/exports``, created if needed.
 
@@ -64,7 +69,7 @@ def export_csvs(app: Any, prefix: str, kinds: tuple[str, ...], client: Client | 
     from scores.export.tables import export_kind
     from scores.store.queries import Filters
 
-    folder, stamp = exports_folder(app), datetime.now().strftime("%Y%m%d-%H%M")
+    folder, stamp = exports_folder(app), file_stamp(app.now())
     filters = Filters(client_code=client.code if client else None)
     paths = []
     for kind in kinds:

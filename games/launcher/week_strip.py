@@ -6,9 +6,9 @@ from typing import Sequence
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text
-from games.launcher.feedback_view import draw_tick
 from scores.clinic.assignments import DayMark
 
 DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -43,7 +43,7 @@ def draw_week_strip(surface: pygame.Surface, theme: Theme, area: pygame.Rect, ma
             y += small.get_linesize()
         side = max(4, min(box_w - 2 * gap, box.bottom - y - theme.gap(0.5)))
         if mark.state == "done" and side > 6:
-            draw_tick(surface, pal.positive, pygame.Rect(box.centerx - side // 2, y + theme.gap(0.2), side, side))
+            draw_mark(surface, "tick", pygame.Rect(box.centerx - side // 2, y + theme.gap(0.2), side, side), pal.positive)
 
 
 def week_words(marks: Sequence[DayMark]) -> str:

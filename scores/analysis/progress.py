@@ -43,17 +43,15 @@ from typing import Any, NamedTuple, Sequence
 
 from scores.analysis.levels import day_levels
 from scores.analysis.trend import ReliableChange, Trend, fit_line, reliable_change, trend_of
+from scores.domains import DOMAIN_TITLES, DOMAINS
 
 WEEK_S = 7 * 86_400.0  # seconds in a week, the trend's unit of time
 
 __all__ = [
-    "DOMAIN_ORDER", "DOMAIN_TITLES", "ExerciseInfo", "Progress", "ReliableChange", "RunPoint", "Series",
+    "DOMAINS", "DOMAIN_TITLES", "ExerciseInfo", "Progress", "ReliableChange", "RunPoint", "Series",
     "Trend", "load_progress",
 ]
 
-# The domains' fixed order and names (the same as games.core.engine.exercise; scores must not import games).
-DOMAIN_ORDER: tuple[str, ...] = ("memory", "focus", "problem_solving")
-DOMAIN_TITLES: dict[str, str] = {"memory": "Memory", "focus": "Focus", "problem_solving": "Problem solving"}
 EXERCISE_UNIT, DOMAIN_UNIT = "level", "% of range"
 MIN_TREND_POINTS, MIN_CHANGE_POINTS, BASELINE_RUNS = 3, 6, 3
 FALLBACK_SE_LEVELS = 1.0  # a run stored without an SE counts as measured to within a level
@@ -294,7 +292,7 @@ def load_progress(
         if info.id in by_exercise:
             mine = by_exercise[info.id]
             played.append((info, _exercise_series(info, mine, rates[info.id]), [run.day for run in mine]))
-    domain_order = list(DOMAIN_ORDER) + [i.domain for i in exercises if i.domain not in DOMAIN_ORDER]
+    domain_order = list(DOMAINS) + [i.domain for i in exercises if i.domain not in DOMAINS]
     domains = []
     for domain in dict.fromkeys(domain_order):
         members = [member for member in played if member[0].domain == domain]

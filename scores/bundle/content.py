@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
+from scores import __version__
 from scores.bundle.sealed import BundleError, open_sealed, read_header, seal
 from scores.store.database import iso
 
@@ -92,9 +93,7 @@ def read_client(store: Any, client: Any, include_names: bool = False) -> Bundle:
             for row in rows:
                 row[at] = None
         tables[table] = {"columns": columns, "rows": rows}
-    import games
-
-    manifest = {"cogsuite": games.__version__, "created_at": iso(datetime.now(timezone.utc)),
+    manifest = {"cogsuite": __version__, "created_at": iso(datetime.now(timezone.utc)),
                 "counts": {table: len(part["rows"]) for table, part in tables.items()}}
     return Bundle(manifest, client.id, include_names, tables)
 

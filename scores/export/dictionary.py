@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -64,7 +62,7 @@ def dictionary_markdown(specs: Sequence[SpecLike]) -> str:
         "# Data dictionary",
         "",
         "Every column the CSV exports can write: its meaning, unit, type and which exercises fill it.",
-        "This page is generated from the columns the code declares (`python -m scores.export.dictionary`);",
+        "This page is generated from the columns the code declares (`python tools/data_dictionary.py`);",
         "do not edit it by hand. `display_name` is written only when an export asks for names.",
         "",
         "Times are ISO 8601 with their UTC offset. `--since` and `--until` are dates on the calendar of",
@@ -84,23 +82,3 @@ def dictionary_markdown(specs: Sequence[SpecLike]) -> str:
             for row in rows
         ]
     return "\n".join(lines) + "\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Write the Markdown dictionary of the registered exercises to the given file."""
-    parser = argparse.ArgumentParser(prog="python -m scores.export.dictionary", description=main.__doc__)
-    parser.add_argument("out", type=Path, help="the Markdown file to write, e.g. docs/data-dictionary.md")
-    args = parser.parse_args(argv)
-    from games.registry import EXERCISES  # the program's list; imported here so scores stays testable alone
-
-    try:
-        text = dictionary_markdown([exercise.spec for exercise in EXERCISES])
-        args.out.write_text(text, encoding="utf-8", newline="\n")
-    except OSError as exc:
-        print(f"Cannot write {args.out}: {exc.strerror or exc}.", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

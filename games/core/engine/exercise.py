@@ -5,14 +5,13 @@ from __future__ import annotations
 import importlib
 import random
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, Sequence
 
-DOMAINS: tuple[str, ...] = ("memory", "focus", "problem_solving")
-DOMAIN_TITLES: Mapping[str, str] = {
-    "memory": "Memory",
-    "focus": "Focus",
-    "problem_solving": "Problem solving",
-}
+if TYPE_CHECKING:  # only for the view protocol's types: the engine never imports pygame when run
+    import pygame
+
+from scores.domains import DOMAINS  # defined once, in scores
+
 FIELD_TYPES: tuple[str, ...] = ("int", "float", "str", "bool")
 
 
@@ -71,6 +70,9 @@ class ExerciseSpec:
     run_fields: tuple[Field, ...]
     target_rate: float = 0.8  # success rate the levels aim at; a therapist may set another per client
     errorless_after: int = 3  # failed steps in a row before the level steps down regardless
+    # refuses parameter values that cannot make a sensible trial (raises ValueError); run over
+    # every level when the spec is built, and over the overrides of a run when its logic is made
+    check_params: Callable[[Mapping[str, Any]], None] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.id.isidentifier():
@@ -99,6 +101,8 @@ class ExerciseSpec:
             names = [f.name for f in fields]
             if len(names) != len(set(names)):
                 raise SpecError(f"{self.id}: duplicate {kind} field names in {names}")
+        for lv in self.levels:
+            self._check(lv.number, {})
 
     @property
     def min_level(self) -> int:
@@ -122,6 +126,28 @@ class ExerciseSpec:
                 raise SpecError(f"{self.id} has no parameter {name!r}")
             values[name] = value
         return values
+
+    def checked_params(self, number: int, overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """``params_at(number, overrides)``, once the overrides are known to suit every level.
+
+        A run may reach any level, so overrides are checked with each; without overrides the
+        levels were checked when the spec was built.
+        """
+        if overrides:
+            for lv in self.levels:
+                self._check(lv.number, overrides)
+        return self.params_at(number, overrides)
+
+    def _check(self, number: int, overrides: Mapping[str, Any]) -> None:
+        """Run ``check_params`` on a level's values, naming the exercise and level when it refuses."""
+        if self.check_params is None:
+            return
+        values = self.params_at(number, overrides)
+        try:
+            self.check_params(values)
+        except ValueError as refused:
+            given = f" with {dict(overrides)}" if overrides else ""
+            raise SpecError(f"{self.id}: level {number}{given}: {refused}") from refused
 
 
 @dataclass
@@ -179,16 +205,65 @@ class ExerciseLogic(Protocol):
         ...
 
 
+class ExerciseView(Protocol):
+    """What the launcher, the session screen, the instructions and the test pilot use of a view.
+
+    A view is made with the theme (``exercise.make_view(theme)``), draws the logic's read-only
+    state and changes nothing in it; the only state it keeps is where it drew things, so that a
+    click can be mapped back to an action. Key and mouse bindings live here, in one place.
+
+    Optional member: ``draw_feedback(surface, area, record, elapsed_ms)``, on views whose
+    exercise has a ``replay_ms``, see ``ReplayingView``. Callers look for it with ``hasattr``.
+    """
+
+    theme: Any  # the ui Theme; set again before each frame, as a window made smaller may change it
+
+    def action_for(self, event: pygame.event.Event, logic: Any) -> Any:
+        """The domain action a key press or click means for ``logic`` now, or None to ignore it."""
+        ...
+
+    def key_for(self, action: Any, logic: Any) -> int | None:
+        """The key that gives ``action`` (the inverse of ``action_for``), or None; for the pilot."""
+        ...
+
+    def click_for(self, action: Any, logic: Any) -> tuple[int, int] | None:
+        """Where to click on the frame last drawn to give ``action``, or None; for the pilot."""
+        ...
+
+    def next_redraw_ms(self, logic: Any, now_ms: float) -> float | None:
+        """When the picture changes by itself though the logic does not (a flash ending), or
+        None; the logic's own timers are the run's to ask for."""
+        ...
+
+    def draw(self, surface: pygame.Surface, area: pygame.Rect, logic: Any, now_ms: float) -> None:
+        """Draw ``logic``'s state at ``now_ms`` (the logic's clock) inside ``area``."""
+        ...
+
+    def draw_picture(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Draw the instructions' picture (and the exercise list's tile) inside ``area``, with no logic."""
+        ...
+
+
+class ReplayingView(ExerciseView, Protocol):
+    """A view that shows the right answer again after a miss (optional: few views have it)."""
+
+    def draw_feedback(self, surface: pygame.Surface, area: pygame.Rect, record: TrialRecord,
+                      elapsed_ms: float) -> None:
+        """Draw the replay of ``record``'s right answer, ``elapsed_ms`` into the feedback moment;
+        it lasts the exercise's ``replay_ms(record)``."""
+        ...
+
+
 class SimulatedPlayer(Protocol):
     """Answers like a person of a given ability; returns ``(at_ms, action)`` or None to wait."""
 
     def next_action(self, logic: Any, now_ms: float) -> tuple[float, Any] | None: ...
 
 
-def lazy_view(module: str, name: str) -> Callable[..., Any]:
+def lazy_view(module: str, name: str) -> Callable[..., ExerciseView]:
     """A view factory that imports its module (and so pygame) only when a view is made."""
 
-    def make_view(*args: Any, **kwargs: Any) -> Any:
+    def make_view(*args: Any, **kwargs: Any) -> ExerciseView:
         return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
     return make_view
@@ -215,7 +290,7 @@ class Exercise:
 
     spec: ExerciseSpec
     make_logic: Callable[[random.Random, Mapping[str, Any]], ExerciseLogic]
-    make_view: Callable[..., Any]
+    make_view: Callable[..., ExerciseView]  # called with the theme
     make_player: Callable[[float, random.Random], SimulatedPlayer]
     summarize: Callable[[Sequence[TrialRecord]], dict[str, Any]]
     feedback_words: Callable[[TrialRecord], str | None] = no_words

@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping, Protocol
 
-import games
 from games.core.engine.adaptive import Tracker
 from games.core.engine.adaptive.policy import LevelPlan, LevelPolicy, plan_run
-from games.core.engine.exercise import Exercise, SimulatedPlayer, TrialRecord
+from games.core.engine.exercise import Exercise, SimulatedPlayer, SpecError, TrialRecord
 from games.core.engine.feedback import Feedback, closing_words, feedback_for
+from scores import __version__
 
 
 class Recorder(Protocol):
@@ -111,6 +111,8 @@ class ExerciseRun:
         self._session_item_id = session_item_id
         self._ending = False  # time is up: finish once the current trial is recorded
         self._wall_clock = wall_clock  # the run's ms as wall time, when pauses come between them
+        self._trial_fields = frozenset(f.name for f in spec.trial_fields)
+        self._run_fields = frozenset(f.name for f in spec.run_fields)
 
     # -- driving -------------------------------------------------------------------------
     def start(self, now_ms: float) -> None:
@@ -120,7 +122,7 @@ class ExerciseRun:
             session_id=self._session_id, client=self._client, exercise=spec.id,
             domain=spec.domain, started_at=self._wall_start, start_level=self.start_level,
             seed=self.seed, params=self.params, simulated=self._simulated,
-            app_version=games.__version__, practice=self.practice,
+            app_version=__version__, practice=self.practice,
             session_item_id=self._session_item_id,
         )
         self._store.add_level_change(
@@ -257,6 +259,8 @@ class ExerciseRun:
         for record in records:
             if self.summary is not None:
                 break
+            self._check_declared(f"trial {record.trial_index} has extras", record.extra, self._trial_fields,
+                                 exact=False)
             self.records.append(record)
             self._store.add_trial(
                 self.run_id, trial_index=record.trial_index, started_at=self._wall(self._run_ms(record.start_ms)),
@@ -284,8 +288,19 @@ class ExerciseRun:
                 to_level=after, rule=self.policy.next_rule(), at=self._wall(now_ms),
             )
 
+    def _check_declared(self, what: str, given: Mapping[str, Any], declared: frozenset[str], exact: bool) -> None:
+        """Refuse keys the spec does not declare (and, when ``exact``, declared keys left out):
+        the export and its data dictionary are built from the declarations."""
+        undeclared, missing = set(given) - declared, (declared - set(given) if exact else set())
+        problems = [f"{sorted(undeclared)} not declared in its spec"] if undeclared else []
+        problems += [f"declared {sorted(missing)} missing"] if missing else []
+        if problems:
+            raise SpecError(f"{self.exercise.id}: {what} {' and '.join(problems)}")
+
     def _finish(self, now_ms: float, completed: bool) -> None:
         accuracy, median_rt_ms = summarize_trials(self.records)
+        measures = self.exercise.summarize(self.records)
+        self._check_declared("summary has measures", measures, self._run_fields, exact=True)
         ability, ability_se = self.policy.estimate()
         end_level, next_level = self.policy.end_level(completed), self.policy.next_level()
         if end_level != next_level:  # raised to near the estimate: the trail says so
@@ -298,7 +313,7 @@ class ExerciseRun:
             n_trials=len(self.records), accuracy=accuracy, median_rt_ms=median_rt_ms,
             ability=ability, ability_se=ability_se,
             duration_s=(max(now_ms, self._last_ms) - (self._start_ms or 0.0)) / 1000.0,
-            completed=completed, measures=self.exercise.summarize(self.records),
+            completed=completed, measures=measures,
             finish_chosen=self.finish_chosen,
         )
         s = self.summary

@@ -1,19 +1,20 @@
 """A timed session: a plan's items back to back on active time, so a pause stops every timer.
 
-The runner takes the real clock's milliseconds and keeps its own account of pauses: exercise runs
-see only *active* time, so no reaction time and no item countdown includes a pause. When an
-exercise item's time is up the trial on screen still counts, then the item moves on.
+The runner takes the real clock's milliseconds and keeps its account of pauses on an
+``ActiveClock``: exercise runs see only *active* time, so no reaction time and no item countdown
+includes a pause. When an exercise item's time is up the trial on screen still counts, then the
+item moves on.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Callable, Mapping
 
 from games.core.engine.adaptive.policy import plan_from_store
-from games.core.engine.clock import Timeline
+from games.core.engine.clock import ActiveClock
 from games.core.engine.exercise import Exercise
 from games.core.engine.run import ExerciseRun
 from scores.clinic.plans import Plan, PlanItem
@@ -54,34 +55,28 @@ class SessionRunner:
         self._store, self._get_exercise = store, get_exercise
         self._kind, self._simulated = kind, simulated
         self._rng = random.Random(seed)
-        self._start_ms = 0.0
-        self._paused_total_ms = 0.0
-        self._pause_start_ms: float | None = None
-        self._calendar = Timeline(wall_start)  # active time to calendar time: pauses and sleeps added back
+        self._time = ActiveClock(wall_start)  # pauses left out; calendar times with pauses and sleeps added back
         self._done_timed_ms = 0.0  # active time of finished timed items, for the session countdown
         self._exercise_seen = False
 
     # -- time ------------------------------------------------------------------------------
     @property
     def paused(self) -> bool:
-        return self._pause_start_ms is not None
+        return self._time.paused
 
     def active_ms(self, now_ms: float) -> float:
         """Time since the start less every pause (frozen while paused)."""
-        if self._pause_start_ms is not None:
-            now_ms = self._pause_start_ms
-        return now_ms - self._start_ms - self._paused_total_ms
+        return self._time.active_ms(now_ms)
 
     def _real_ms(self, active_ms: float) -> float:
-        return active_ms + self._start_ms + self._paused_total_ms
+        return self._time.clock_ms(active_ms)
 
     def _wall(self, now_ms: float) -> datetime:
-        ongoing_ms = 0.0 if self._pause_start_ms is None else now_ms - self._pause_start_ms
-        return self.wall_at_active(self.active_ms(now_ms)) + timedelta(milliseconds=ongoing_ms)
+        return self._time.wall_now(now_ms)
 
     def wall_at_active(self, active_ms: float) -> datetime:
         """The wall time of a moment given in active time (the pauses and sleeps before it added back)."""
-        return self._calendar.wall_at(active_ms)
+        return self._time.wall_at(active_ms)
 
     def item_elapsed_ms(self, now_ms: float) -> float:
         return 0.0 if self.state is None else self.active_ms(now_ms) - self.state.start_active_ms
@@ -101,9 +96,9 @@ class SessionRunner:
 
     # -- driving ---------------------------------------------------------------------------
     def start(self, now_ms: float) -> None:
-        self._start_ms = now_ms
+        self._time.start(now_ms)
         self.session_id = self._store.start_session(
-            self.client, self._calendar.wall_start, kind=self._kind, plan_name=self.plan.name,
+            self.client, self._time.wall_start, kind=self._kind, plan_name=self.plan.name,
             assignment_id=self.assignment_id,
         )
         self._begin_item(0, now_ms)
@@ -148,19 +143,16 @@ class SessionRunner:
         return min(times) + ROUNDING_MS if times else None
 
     def pause(self, now_ms: float) -> None:
-        if not self.finished and self._pause_start_ms is None:
-            self._pause_start_ms = now_ms
+        if not self.finished:
+            self._time.pause(now_ms)
 
     def note_sleep(self, now_ms: float, slept_ms: float) -> None:
         """The computer slept ``slept_ms`` just before ``now_ms`` (the app's clock stood still):
         calendar times from here on move on by it, active time does not."""
-        self._calendar.add_gap(self.active_ms(now_ms), slept_ms)
+        self._time.note_sleep(now_ms, slept_ms)
 
     def resume(self, now_ms: float) -> None:
-        if self._pause_start_ms is not None:
-            self._calendar.add_gap(self.active_ms(now_ms), now_ms - self._pause_start_ms)
-            self._paused_total_ms += now_ms - self._pause_start_ms
-            self._pause_start_ms = None
+        self._time.resume(now_ms)
 
     def skip(self, now_ms: float) -> None:
         """Leave the current item now; what it recorded stays."""

@@ -9,9 +9,9 @@ from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
 from games.core.engine.feedback import timing_words
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, TimedResponse
-from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS, INCONGRUENT, LEFT, N_ARROWS, SPEC
 
 # What the pause after a row shows: how the row went.
@@ -46,16 +46,6 @@ class Row:
         return "".join("<" if d == LEFT else ">" for d in self.arrows)
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter values that cannot make a sensible trial."""
-    if not 0.0 <= params["incongruent_share"] <= 1.0:
-        raise ValueError(f"incongruent_share must be between 0 and 1, not {params['incongruent_share']}")
-    if params["window_ms"] <= params["anticipation_ms"] or params["anticipation_ms"] < 0:
-        raise ValueError("window_ms must be longer than anticipation_ms, which cannot be negative")
-    if min(params["fixation_ms"], params["fixation_jitter_ms"], params["feedback_ms"]) < 0:
-        raise ValueError("fixation_ms, fixation_jitter_ms and feedback_ms cannot be negative")
-
-
 class FlankerLogic(OnTimeline):
     """State machine of one run of flanker rows; times are in ms and come in as arguments.
 
@@ -63,18 +53,16 @@ class FlankerLogic(OnTimeline):
         rng: the run's random generator (conditions, directions, fixation jitter).
         overrides: parameter values that replace the level's.
         script: fixed rows to play first, in order (for tests); later rows are random.
+        spec: the exercise played (see ``LogicBase``).
     """
 
+    default_spec = SPEC
+
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None,
-                 script: Sequence[Row] = ()) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
+                 script: Sequence[Row] = (), *, spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self._script = list(script)
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
         self.timeline = TimedResponse()
-        self.level = SPEC.start_level
-        self.trial_index = 0
         self.row = Row(CONGRUENT, LEFT)
         self.response: str | None = None  # the answer given to the current row, if any
         self.early_presses = 0
@@ -112,9 +100,7 @@ class FlankerLogic(OnTimeline):
         """Start the next row at ``level`` (the run calls this whenever ``needs_trial``)."""
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = SPEC.params_at(level, self._overrides)
-        check_params(p)
+        p = self.take_level(level)
         self.row = self._script.pop(0) if self._script else self._make_row()
         fixation_ms = p["fixation_ms"] + self._rng.uniform(0.0, p["fixation_jitter_ms"])
         self.trial_index += 1

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Respond
+from games.core.engine.players import LAPSE_SHARE, QUICK_RT_SIGMA, check_ability, lognormal_rt_ms
 from games.focus.flanker.logic import FlankerLogic, Phase
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS
 
-LAPSE = 0.03  # share of rows where attention slips: no answer, or a coin toss
-RT_SPREAD = 0.2  # sd of log RT: a person's RTs vary by about a fifth around their median
+LAPSE = LAPSE_SHARE  # share of rows where attention slips: no answer, or a coin toss
 
 
 def median_rt_ms(ability: float, condition: str) -> float:
@@ -32,9 +31,7 @@ class FlankerPlayer:
     """Plans each row's press once, at the onset; a slow press may land after the window (late) or never."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._plan: tuple[float, Respond] | None = None
@@ -58,7 +55,7 @@ class FlankerPlayer:
             answer = rng.choice(DIRECTIONS)
         else:
             answer = wrong if rng.random() < error_probability(self.ability, row.condition, logic.window_ms) else row.direction
-        rt_ms = rng.lognormvariate(math.log(median_rt_ms(self.ability, row.condition)), RT_SPREAD)
+        rt_ms = lognormal_rt_ms(rng, median_rt_ms(self.ability, row.condition), QUICK_RT_SIGMA)
         at_ms = logic.onset_ms + rt_ms
         if at_ms >= logic.window_end_ms() + logic.params["feedback_ms"] - 1:
             return None  # so slow that the next row came first

@@ -1,5 +1,7 @@
 """Flanker (the Eriksen flanker task): what it declares about itself."""
 
+from typing import Any, Mapping
+
 from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 CONGRUENT, INCONGRUENT = "congruent", "incongruent"
@@ -20,6 +22,16 @@ LEVEL_TABLE = (
 def level_summary(incongruent_share: float, window_ms: int) -> str:
     return (f"{round(incongruent_share * 100)}% of rows with the middle arrow turned the other way, "
             f"{window_ms / 1000:g} s to answer")
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse parameter values that cannot make a sensible trial."""
+    if not 0.0 <= params["incongruent_share"] <= 1.0:
+        raise ValueError(f"incongruent_share must be between 0 and 1, not {params['incongruent_share']}")
+    if params["window_ms"] <= params["anticipation_ms"] or params["anticipation_ms"] < 0:
+        raise ValueError("window_ms must be longer than anticipation_ms, which cannot be negative")
+    if min(params["fixation_ms"], params["fixation_jitter_ms"], params["feedback_ms"]) < 0:
+        raise ValueError("fixation_ms, fixation_jitter_ms and feedback_ms cannot be negative")
 
 
 SPEC = ExerciseSpec(
@@ -53,6 +65,7 @@ SPEC = ExerciseSpec(
     start_level=1,
     chance_rate=0.5,  # two answers, left or right: guessing is right half the time
     trials_per_run=60,  # about 2 s a trial: a run takes 2 to 3 minutes
+    check_params=check_params,
     trial_fields=(
         Field("condition", "str", "", "congruent (all five arrows point the same way) or incongruent "
               "(the middle arrow points against the four others)."),

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Respond
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_answer_frame, draw_text, fit, wrap
 from games.focus.flanker.logic import ANTICIPATION, CORRECT, TIMEOUT, FlankerLogic, Phase, Row
@@ -52,18 +53,6 @@ def draw_cross(surface: pygame.Surface, colour, center: tuple[int, int], size: i
     x, y, half, width = center[0], center[1], size // 2, max(3, size // 7)
     pygame.draw.line(surface, colour, (x - half, y), (x + half, y), width)
     pygame.draw.line(surface, colour, (x, y - half), (x, y + half), width)
-
-
-def draw_tick(surface: pygame.Surface, colour, center: tuple[int, int], size: int) -> None:
-    x, y, h = center[0] - size / 2, center[1] - size / 2, size
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, size // 8))
-
-
-def draw_dash(surface: pygame.Surface, colour, center: tuple[int, int], size: int) -> None:
-    """The neutral mark after a row that did not go right: a short bar, no colour of alarm."""
-    width = max(3, size // 8)
-    pygame.draw.line(surface, colour, (center[0] - size // 3, center[1]), (center[0] + size // 3, center[1]), width)
 
 
 class FlankerView:
@@ -136,10 +125,12 @@ class FlankerView:
         word = WORDS.get(outcome or "", "")
         size = min(size, panel.height // 2)
         mark_center = (panel.centerx, panel.centery - (font.get_linesize() // 2 if word else 0))
+        box = pygame.Rect(0, 0, size, size)
+        box.center = mark_center
         if outcome == CORRECT:
-            draw_tick(surface, pal.positive, mark_center, size)
+            draw_mark(surface, "tick", box, pal.positive)
         else:
-            draw_dash(surface, pal.muted_text, mark_center, size)
+            draw_mark(surface, "dash", box, pal.muted_text)
         if word:
             draw_text(surface, fit(word, font, panel.width - theme.gap(2)), font, pal.muted_text,
                       (panel.centerx, mark_center[1] + size // 2), "midtop")

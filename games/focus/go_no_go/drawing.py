@@ -45,20 +45,6 @@ def draw_fixation(surface: pygame.Surface, theme: Theme, centre: tuple[int, int]
     pygame.draw.line(surface, colour, (x, y - half), (x, y + half), width)
 
 
-def draw_tick(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
-    """A tick mark inside ``rect``: "right" carried by a shape as well as a colour."""
-    x, y, h = rect.left, rect.top, rect.height
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))
-
-
-def draw_dash(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
-    """A short neutral dash: "not this time", without any alarm."""
-    y = rect.centery
-    left, right = rect.left + rect.width // 4, rect.right - rect.width // 4
-    pygame.draw.line(surface, colour, (left, y), (right, y), max(3, rect.height // 8))
-
-
 def draw_go_button(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, pressed: bool) -> None:
     """The big Go button with its key."""
     draw_answer_button(surface, theme, rect, "Go", "Space bar", pressed, role="large")

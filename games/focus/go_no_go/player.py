@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
+from games.core.engine.players import check_ability, lognormal_rt_ms, overload_probability
 from games.focus.go_no_go.logic import GO_ACTION, GoNoGoLogic, Phase
 from games.focus.go_no_go.spec import GO
 
@@ -27,7 +27,7 @@ def commission_probability(ability: float, go_share: float, window_ms: float) ->
     """Chance of pressing for a square: grows as circles dominate and the pace quickens."""
     pressure = go_share + 0.3 * (1.0 - min(1.0, window_ms / SLOW_WINDOW_MS))
     restraint = 0.62 + 0.45 * ability
-    return 0.02 + 0.55 / (1.0 + math.exp((restraint - pressure) / 0.07))
+    return 0.02 + overload_probability(restraint, pressure, spread=0.07, ceiling=0.55)
 
 
 def omission_lapse(ability: float) -> float:
@@ -42,9 +42,7 @@ class GoNoGoPlayer:
     """Decides once per shape whether to press, and when; a press too slow lands late or not at all."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._press_at: float | None = None
@@ -67,11 +65,11 @@ class GoNoGoPlayer:
         if logic.stimulus == GO:
             if rng.random() < omission_lapse(self.ability):
                 return None
-            rt = rng.lognormvariate(math.log(median_rt_ms(self.ability, p["window_ms"])), rt_spread(self.ability))
+            rt = lognormal_rt_ms(rng, median_rt_ms(self.ability, p["window_ms"]), rt_spread(self.ability))
         else:
             if rng.random() >= commission_probability(self.ability, p["go_share"], p["window_ms"]):
                 return None
             # a press that should have been held back is a quick, habitual one
-            rt = 0.9 * rng.lognormvariate(math.log(median_rt_ms(self.ability, p["window_ms"])), rt_spread(self.ability))
+            rt = 0.9 * lognormal_rt_ms(rng, median_rt_ms(self.ability, p["window_ms"]), rt_spread(self.ability))
         at_ms = logic.onset_ms + rt
         return at_ms if at_ms < logic.trial_end_ms() - 1 else None  # too slow: the next shape came first

@@ -1,5 +1,7 @@
 """Go/No-Go (sustained attention and holding back): what it declares about itself."""
 
+from typing import Any, Mapping
+
 from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 GO, NOGO = "go", "nogo"  # the trial's stimulus: the round GO circle, or the square with a cross
@@ -29,6 +31,18 @@ LEVEL_TABLE = (
 def level_summary(go_share: float, window_ms: int, block_length: int = BLOCK_LENGTH) -> str:
     n_go = round(go_share * block_length)
     return f"{n_go} circles in every {block_length} shapes, each shown for {window_ms / 1000:g} s"
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse parameter combinations that cannot make a sensible round."""
+    length = int(params["block_length"])
+    n_go = round(params["go_share"] * length)
+    if length < 2 or not 1 <= n_go <= length - 1:
+        raise ValueError(f"a round of {length} with go_share {params['go_share']} needs both shapes")
+    if params["window_ms"] <= params["anticipation_ms"] or params["anticipation_ms"] < 0:
+        raise ValueError("window_ms must be longer than anticipation_ms, which cannot be negative")
+    if min(params["fixation_ms"], params["iti_ms"], params["lead_in_ms"], params["feedback_ms"]) < 0:
+        raise ValueError("fixation, pause, lead-in and feedback times cannot be negative")
 
 
 SPEC = ExerciseSpec(
@@ -67,6 +81,7 @@ SPEC = ExerciseSpec(
     # pressing at random passes a round less than 1% of the time: the guessing rate is 0.
     chance_rate=0.0,
     trials_per_run=60,  # 5 rounds: about 3 minutes at level 1, 1.5 minutes at the top
+    check_params=check_params,
     trial_fields=(
         Field("block", "int", "round", "Round (block) number within the run, from 1."),
         Field("block_trial", "int", "stimulus", "Position of the shape within its round, from 1."),

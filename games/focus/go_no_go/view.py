@@ -6,10 +6,11 @@ from typing import Any
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, fit, wrap
 from games.focus.go_no_go.drawing import (
-    draw_dash, draw_fixation, draw_go, draw_go_button, draw_legend, draw_nogo, draw_tick, go_button_height,
+    draw_fixation, draw_go, draw_go_button, draw_legend, draw_nogo, go_button_height,
 )
 from games.focus.go_no_go.logic import GO_ACTION, GoNoGoLogic, Phase
 from games.focus.go_no_go.spec import GO
@@ -80,9 +81,9 @@ class GoNoGoView:
         rect = pygame.Rect(0, 0, side, side)
         rect.center = room.center
         if right:
-            draw_tick(surface, self.theme.palette.positive, rect)
+            draw_mark(surface, "tick", rect, self.theme.palette.positive)
         else:
-            draw_dash(surface, self.theme.palette.muted_text, rect)
+            draw_mark(surface, "dash", rect, self.theme.palette.muted_text)
 
     def _draw_round_result(self, surface: pygame.Surface, room: pygame.Rect, logic: GoNoGoLogic) -> None:
         """After a round, in place of the shapes: what went right, with a tick when the round went well."""
@@ -94,7 +95,7 @@ class GoNoGoView:
         tick = font.get_linesize() * 2 if logic.last_block_good else 0
         y = room.centery - (len(wrapped) * font.get_linesize() + tick) // 2
         if tick:
-            draw_tick(surface, pal.positive, pygame.Rect(room.centerx - tick // 2, y, tick, tick))
+            draw_mark(surface, "tick", pygame.Rect(room.centerx - tick // 2, y, tick, tick), pal.positive)
         for k, line in enumerate(wrapped):
             draw_text(surface, line, font, pal.text, (room.centerx, y + tick + k * font.get_linesize()), "midtop")
 

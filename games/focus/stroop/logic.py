@@ -8,10 +8,10 @@ from typing import Any, Mapping, Sequence
 from games.core.engine.actions import Respond
 from games.core.engine.feedback import timing_words
 from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, Score, TimedResponse
-from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.stroop.spec import COLOUR, COLOUR_SPEC
-from games.focus.stroop.stimuli import Stimulus, answers_for, check_params, make_stimulus, pick_condition
+from games.focus.stroop.stimuli import Stimulus, answers_for, make_stimulus, pick_condition
 
 
 class StroopLogic(OnTimeline):
@@ -24,21 +24,18 @@ class StroopLogic(OnTimeline):
     Args:
         rng: the run's random generator (draws conditions and stimuli).
         overrides: parameter values that replace the level's.
-        spec: which exercise this is (the colour or counting spec); its defaults set the variant.
+        spec: which exercise this is (the colour or counting spec, colour when None); its defaults
+            set the variant.
         script: fixed stimuli to play first, in order (for tests); later ones are random.
     """
 
+    default_spec = COLOUR_SPEC
+
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
-                 spec: ExerciseSpec = COLOUR_SPEC, script: Sequence[Stimulus] = ()) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
+                 spec: ExerciseSpec | None = None, script: Sequence[Stimulus] = ()) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self._script = list(script)
-        self.spec = spec
-        self.params = spec.params_at(spec.start_level, self._overrides)
-        check_params(self.params)
         self.timeline = TimedResponse()
-        self.level = spec.start_level
-        self.trial_index = 0
         self.stimulus: Stimulus | None = None
         self.response: str | None = None  # the answer given, in time or late
         self.early_presses = 0
@@ -89,9 +86,7 @@ class StroopLogic(OnTimeline):
         """Start the next trial at ``level`` with its '+' (the run calls this whenever ``needs_trial``)."""
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = self.spec.params_at(level, self._overrides)
-        check_params(p)
+        p = self.take_level(level)
         if self._script:
             self.stimulus = self._script.pop(0)
         else:

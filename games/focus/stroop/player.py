@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Respond
+from games.core.engine.players import LAPSE_SHARE, check_ability, lognormal_rt_ms
 from games.focus.stroop.logic import Phase, StroopLogic
 from games.focus.stroop.spec import CONGRUENT, INCONGRUENT, NEUTRAL
 from games.focus.stroop.stimuli import Stimulus
 
-LAPSE = 0.03  # share of trials where attention slips: no answer, or a random one
+LAPSE = LAPSE_SHARE  # share of trials where attention slips: no answer, or a random one
 RT_SPREAD = 0.22  # sigma of the log-normal answer time
 
 
@@ -39,9 +39,7 @@ class StroopPlayer:
     """
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._plan: tuple[float, Respond] | None = None
@@ -56,7 +54,7 @@ class StroopPlayer:
 
     def _make_plan(self, stimulus: Stimulus, answers: tuple[str, ...], onset_ms: float) -> tuple[float, Respond] | None:
         rng, condition = self._rng, stimulus.condition
-        at_ms = onset_ms + rng.lognormvariate(math.log(median_rt_ms(self.ability, condition)), RT_SPREAD)
+        at_ms = onset_ms + lognormal_rt_ms(rng, median_rt_ms(self.ability, condition), RT_SPREAD)
         if rng.random() < LAPSE:
             if rng.random() < 0.5:
                 return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 COLOUR, COUNTING = "colour", "counting"
@@ -89,6 +91,19 @@ LEVELS = tuple(
 QUICK = "Answer quickly. A mistake is fine: just carry on with the next one."
 
 
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse parameter combinations that cannot make a sensible trial."""
+    if params["variant"] not in VARIANTS:
+        raise ValueError(f"variant must be one of {VARIANTS}, not {params['variant']!r}")
+    shares = (params["incongruent_share"], params["neutral_share"])
+    if min(shares) < 0 or sum(shares) > 1:
+        raise ValueError("incongruent_share and neutral_share must be at least 0 and add up to at most 1")
+    if params["response_window_ms"] <= params["anticipation_ms"]:
+        raise ValueError("response_window_ms must be longer than anticipation_ms")
+    if min(params["fixation_ms"], params["iti_ms"], params["anticipation_ms"]) < 0:
+        raise ValueError("fixation_ms, iti_ms and anticipation_ms cannot be negative")
+
+
 def make_spec(variant: str, exercise_id: str, title: str, description: str,
               instructions: tuple[str, ...]) -> ExerciseSpec:
     return ExerciseSpec(
@@ -96,6 +111,7 @@ def make_spec(variant: str, exercise_id: str, title: str, description: str,
         instructions=instructions, params=make_params(variant), levels=LEVELS, start_level=1,
         chance_rate=0.25,  # four answers, one right: guessing succeeds a quarter of the time
         trials_per_run=60,  # about 2 minutes: 0.5 s '+', up to the window, 0.6 s pause
+        check_params=check_params,
         trial_fields=TRIAL_FIELDS, run_fields=RUN_FIELDS,
     )
 

@@ -95,16 +95,3 @@ def make_stimulus(rng: random.Random, variant: str, condition: str) -> Stimulus:
     else:
         cue = rng.choice([a for a in answers if a != answer])
     return Stimulus(variant, answer, cue.upper() if variant == COLOUR else cue)
-
-
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter combinations that cannot make a sensible trial."""
-    if params["variant"] not in VARIANTS:
-        raise ValueError(f"variant must be one of {VARIANTS}, not {params['variant']!r}")
-    shares = (params["incongruent_share"], params["neutral_share"])
-    if min(shares) < 0 or sum(shares) > 1:
-        raise ValueError("incongruent_share and neutral_share must be at least 0 and add up to at most 1")
-    if params["response_window_ms"] <= params["anticipation_ms"]:
-        raise ValueError("response_window_ms must be longer than anticipation_ms")
-    if min(params["fixation_ms"], params["iti_ms"], params["anticipation_ms"]) < 0:
-        raise ValueError("fixation_ms, iti_ms and anticipation_ms cannot be negative")

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Respond
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, fit, wrap
 from games.focus.stroop.inks import Stage, stage_for
@@ -29,13 +30,6 @@ def label_of(variant: str, answer: str) -> tuple[str, str]:
     if variant == COLOUR:
         return answer.capitalize(), f"key {answer[0].upper()} or {INKS.index(answer) + 1}"
     return COUNT_WORDS[answer], f"key {answer}"
-
-
-def draw_tick(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
-    """A tick: praise carried by a shape, not by a colour."""
-    x, y, h = box.left, box.top, box.height
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 9))
 
 
 def draw_stimulus(surface: pygame.Surface, theme: Theme, stage: Stage, card: pygame.Rect, stimulus: Stimulus) -> None:
@@ -127,10 +121,8 @@ class StroopView:
         elif logic.phase is Phase.PAUSE:
             box = pygame.Rect(0, 0, mark, mark)
             box.center = card.center
-            if logic.last_correct:
-                draw_tick(surface, stage.plain, box)
-            else:  # a neutral dash: no colour, no word of blame
-                pygame.draw.line(surface, stage.plain, box.midleft, box.midright, max(3, mark // 9))
+            # a tick, or a neutral dash: no colour, no word of blame
+            draw_mark(surface, "tick" if logic.last_correct else "dash", box, stage.plain)
 
     def _button_height(self) -> int:
         theme = self.theme

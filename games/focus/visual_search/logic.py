@@ -8,27 +8,13 @@ from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
 from games.core.engine.feedback import timing_words
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, TimedResponse
-from games.core.engine.trials.show_then_recall import OnTimeline
 from games.focus.visual_search.displays import CONJUNCTION, FEATURE, SEARCH_SETS, Display, layout_text, make_display
 from games.focus.visual_search.spec import SPEC
 
 YES, NO = "yes", "no"
-
-
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter combinations that cannot make a sensible trial."""
-    if params["search_set"] not in SEARCH_SETS:
-        raise ValueError(f"unknown search set {params['search_set']!r}; use one of {sorted(SEARCH_SETS)}")
-    if not params["set_sizes"] or max(params["set_sizes"]) > params["grid_cols"] * params["grid_rows"]:
-        raise ValueError("set_sizes must be given and fit in the grid")
-    if min(params["set_sizes"]) < 2:
-        raise ValueError("a display needs at least 2 items")
-    if not 0.0 < params["present_share"] < 1.0:
-        raise ValueError("present_share must be between 0 and 1")
-    if params["window_ms"] <= params["anticipation_ms"] or min(params["fixation_ms"], params["feedback_ms"]) < 0:
-        raise ValueError("window_ms must exceed anticipation_ms, and pauses cannot be negative")
 
 
 def least_squares_slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
@@ -48,18 +34,16 @@ class VisualSearchLogic(OnTimeline):
         rng: the run's random generator (builds the displays).
         overrides: parameter values that replace the level's.
         script: fixed displays to show first, in order (for tests); later ones are random.
+        spec: the exercise played (see ``LogicBase``).
     """
 
+    default_spec = SPEC
+
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None,
-                 script: Sequence[Display] = ()) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
+                 script: Sequence[Display] = (), *, spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self._script = list(script)
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
         self.timeline = TimedResponse()
-        self.level = SPEC.start_level
-        self.trial_index = 0
         self.display: Display | None = None
         self.answer: str | None = None  # the answer given in this trial, in time or late
         self.last_correct: bool | None = None
@@ -87,9 +71,7 @@ class VisualSearchLogic(OnTimeline):
         """Start the next trial at ``level`` (the run calls this whenever ``needs_trial``)."""
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = SPEC.params_at(level, self._overrides)
-        check_params(p)
+        p = self.take_level(level)
         self.trial_index += 1
         if self._script:
             self.display = self._script.pop(0)

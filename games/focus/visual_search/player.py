@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Respond
+from games.core.engine.players import QUICK_RT_SIGMA, check_ability, lognormal_factor, overload_probability
 from games.focus.visual_search.displays import SEARCH_SETS
 from games.focus.visual_search.logic import NO, YES, Phase, VisualSearchLogic
 
@@ -27,7 +27,7 @@ def slope_ms(ability: float, effort: float) -> float:
 def overload(ability: float, effort: float, set_size: int) -> float:
     """0..1: how far the display's load (effort x items) is beyond what the player searches reliably."""
     capacity = 4.0 + 30.0 * ability
-    return 1.0 / (1.0 + math.exp(-(effort * set_size - capacity) / (0.3 * capacity)))
+    return overload_probability(capacity, effort * set_size, spread=0.3 * capacity)
 
 
 def error_probabilities(ability: float, effort: float, set_size: int) -> tuple[float, float]:
@@ -40,9 +40,7 @@ class VisualSearchPlayer:
     """Decides once per display what to answer and when, then presses at that time (even late)."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._plan: tuple[float, Respond] | None = None
@@ -70,5 +68,5 @@ class VisualSearchPlayer:
         # a "yes" ends the search at the target, halfway through on average; a "no" checks every item
         items_checked = display.set_size if says_yes else 2 * display.set_size
         mean_ms = base_ms(self.ability) + slope_ms(self.ability, effort) * items_checked
-        at_ms = logic.onset_ms + mean_ms * rng.lognormvariate(0.0, 0.2)
+        at_ms = logic.onset_ms + mean_ms * lognormal_factor(rng, QUICK_RT_SIGMA)
         return at_ms, Respond(YES if says_yes else NO)

@@ -1,5 +1,7 @@
 """Visual Search (selective attention): what it declares about itself."""
 
+from typing import Any, Mapping
+
 from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 from games.focus.visual_search.displays import SEARCH_SETS
 
@@ -34,6 +36,20 @@ def level_summary(search_set: str, set_sizes: tuple[int, ...], window_ms: int) -
     kind = SEARCH_SETS[search_set].search_type
     among = DISTRACTOR_WORDS[search_set]
     return f"{kind} search: the {target} among {among}; {sizes} items; {window_ms / 1000:g} s to answer"
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse parameter combinations that cannot make a sensible trial."""
+    if params["search_set"] not in SEARCH_SETS:
+        raise ValueError(f"unknown search set {params['search_set']!r}; use one of {sorted(SEARCH_SETS)}")
+    if not params["set_sizes"] or max(params["set_sizes"]) > params["grid_cols"] * params["grid_rows"]:
+        raise ValueError("set_sizes must be given and fit in the grid")
+    if min(params["set_sizes"]) < 2:
+        raise ValueError("a display needs at least 2 items")
+    if not 0.0 < params["present_share"] < 1.0:
+        raise ValueError("present_share must be between 0 and 1")
+    if params["window_ms"] <= params["anticipation_ms"] or min(params["fixation_ms"], params["feedback_ms"]) < 0:
+        raise ValueError("window_ms must exceed anticipation_ms, and pauses cannot be negative")
 
 
 SPEC = ExerciseSpec(
@@ -71,6 +87,7 @@ SPEC = ExerciseSpec(
     start_level=1,
     chance_rate=0.5,  # two answers, yes or no, and the target is there half of the time
     trials_per_run=60,  # about 2 to 3 minutes: 0.9 s between displays plus 1 to 3 s of search
+    check_params=check_params,
     trial_fields=(
         Field("set_size", "int", "items", "Items on the display, the target included when present."),
         Field("search_type", "str", "",

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Respond
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_answer_button, draw_text, fit, wrap
 from games.focus.visual_search.displays import Item
@@ -33,13 +34,6 @@ def item_centre(field: pygame.Rect, cols: int, rows: int, item: Item) -> tuple[i
 
 def item_size(field: pygame.Rect, cols: int, rows: int) -> float:
     return ITEM_SHARE * min(field.width / cols, field.height / rows)
-
-
-def draw_tick(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
-    """A tick mark inside ``rect``: praise carried by a shape as well as a colour."""
-    x, y, h = rect.left, rect.top, rect.height
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))
 
 
 class VisualSearchView:
@@ -106,9 +100,9 @@ class VisualSearchView:
         mark = pygame.Rect(0, 0, side, side)
         mark.center = field.center
         if logic.last_correct:
-            draw_tick(surface, pal.positive, mark)
+            draw_mark(surface, "tick", mark, pal.positive)
         else:
-            pygame.draw.line(surface, pal.muted_text, mark.midleft, mark.midright, max(3, side // 8))
+            draw_mark(surface, "dash", mark, pal.muted_text)
 
     def _draw_header(self, surface: pygame.Surface, area: pygame.Rect, logic: VisualSearchLogic) -> int:
         """'Find:', a picture of the target and its name, in a frame; returns the height used."""

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import random
 import statistics
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Select
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.self_paced import Phase, SelfPaced
 from games.memory.card_pairs.spec import PICTURES, SPEC
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between boards: the run starts the next one
-    FIRST_LOOK = "first_look"  # every card face up for a moment
-    PLAY = "play"  # the player turns cards
-    SHOW_MISS = "show_miss"  # two cards that do not match stay up, then turn back
-    FEEDBACK = "feedback"  # board over: the message stays a moment
 
 
 def card_label(index: int) -> str:
@@ -44,27 +37,26 @@ def repeated_known_cards(layout: Sequence[str], seen: set[int], first: int, seco
     return sum(1 for c in (first, second) if c in seen and partner_of(layout, c) in seen)
 
 
-class CardPairsLogic:
-    """State machine of one board per trial; times are in ms and come in as arguments."""
+class CardPairsLogic(OnTimeline):
+    """State machine of one board per trial; times are in ms and come in as arguments.
 
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        self.phase = Phase.IDLE
-        self.trial_index = 0
-        self.level = SPEC.start_level
+    Every card shows face up for a first look, then the player turns cards two at a time until the
+    board is cleared or its time is up; two cards that do not match stay up a moment (SHOW_MISS).
+    """
+
+    default_spec = SPEC
+
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
+        self.timeline = SelfPaced()
         self.layout: list[str] = []
         self.matched: set[int] = set()
         self.shown: list[int] = []  # cards turned in the current turn (0, 1 or 2)
         self.seen: set[int] = set()  # cards turned face up in a finished turn
         self.turns: list[tuple[int, int, bool, float]] = []  # first, second, matched, ms from onset
-        self.onset_ms: float | None = None
         self.last_correct: bool | None = None
         self.last_cleared = False
-        self._phase_end_ms: float | None = None
-        self._play_start_ms = 0.0
-        self._trial_start_ms = 0.0
         self._repeated_known = 0
         self._ignored = 0
 
@@ -76,14 +68,6 @@ class CardPairsLogic:
     @property
     def pairs(self) -> int:
         return len(self.layout) // 2
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.PLAY and self.onset_ms is None
 
     @property
     def allowed_turns(self) -> int:
@@ -98,17 +82,11 @@ class CardPairsLogic:
         return (self.phase is Phase.PLAY and 0 <= card < self.n_cards
                 and card not in self.matched and card not in self.shown)
 
-    def next_change_ms(self) -> float | None:
-        if self.phase is Phase.PLAY:
-            return self._deadline_ms()
-        return self._phase_end_ms
-
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a board is already in play")
-        self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
+        self.take_level(level)
         pairs = int(self.params["pairs"])
         if not 1 <= pairs <= len(PICTURES):
             raise ValueError(f"cannot deal {pairs} pairs from {len(PICTURES)} pictures")
@@ -116,26 +94,16 @@ class CardPairsLogic:
         self.layout = self._rng.sample(PICTURES, pairs) * 2
         self._rng.shuffle(self.layout)
         self.matched, self.shown, self.seen, self.turns = set(), [], set(), []
-        self.onset_ms, self.last_correct, self.last_cleared = None, None, False
+        self.last_correct, self.last_cleared = None, False
         self._repeated_known = self._ignored = 0
-        self._trial_start_ms = now_ms
-        look_ms = self.params["first_look_ms"]
-        if look_ms > 0:
-            self._enter(Phase.FIRST_LOOK, now_ms, now_ms + look_ms)
-        else:
-            self._enter(Phase.PLAY, now_ms, None)
+        self.timeline.begin(now_ms, limit_ms=self.params["board_limit_ms"], look_ms=self.params["first_look_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.phase in (Phase.FIRST_LOOK, Phase.SHOW_MISS, Phase.FEEDBACK):
-            if self._phase_end_ms is not None and now_ms >= self._phase_end_ms:
-                self._leave_phase(self._phase_end_ms)
-        if self.phase is Phase.PLAY and now_ms >= self._deadline_ms():
-            return [self._finish(now_ms, timed_out=True)]
-        return []
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        showing_miss = self.phase is Phase.SHOW_MISS
+        timed_out = self.timeline.advance(now_ms)
+        if showing_miss and self.phase is not Phase.SHOW_MISS:
+            self.shown = []  # the two cards that did not match turn back
+        return [self._finish(now_ms, timed_out=True)] if timed_out else []
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -152,23 +120,6 @@ class CardPairsLogic:
         return finished
 
     # -- internals -------------------------------------------------------------------------
-    def _deadline_ms(self) -> float:
-        start = self.onset_ms if self.onset_ms is not None else self._play_start_ms
-        return start + self.params["board_limit_ms"]
-
-    def _enter(self, phase: Phase, now_ms: float, end_ms: float | None) -> None:
-        if phase is Phase.PLAY and self.phase is not Phase.SHOW_MISS:
-            self._play_start_ms = now_ms
-        self.phase, self._phase_end_ms = phase, end_ms
-
-    def _leave_phase(self, at_ms: float) -> None:
-        if self.phase is Phase.SHOW_MISS:
-            self.shown = []
-        if self.phase is Phase.FEEDBACK:
-            self._enter(Phase.IDLE, at_ms, None)
-        else:
-            self._enter(Phase.PLAY, at_ms, None)
-
     def _end_turn(self, now_ms: float) -> list[TrialRecord]:
         first, second = self.shown
         is_match = self.layout[first] == self.layout[second]
@@ -176,7 +127,7 @@ class CardPairsLogic:
         self.seen.update(self.shown)
         self.turns.append((first, second, is_match, now_ms - self.onset_ms))
         if not is_match:
-            self._enter(Phase.SHOW_MISS, now_ms, now_ms + self.params["mismatch_ms"])
+            self.timeline.hold(now_ms, self.params["mismatch_ms"])
             return []
         self.matched.update(self.shown)
         self.shown = []
@@ -197,7 +148,7 @@ class CardPairsLogic:
         record = TrialRecord(
             trial_index=self.trial_index,
             level=self.level,
-            start_ms=self._trial_start_ms,
+            start_ms=self.timeline.trial_start_ms,
             stimulus=" ".join(f"{card_label(i)}:{p}" for i, p in enumerate(self.layout)),
             response=" ".join(f"{card_label(a)}-{card_label(b)}" for a, b, _, _ in self.turns),
             is_correct=is_correct,
@@ -220,7 +171,7 @@ class CardPairsLogic:
         )
         self.last_correct, self.last_cleared = is_correct, cleared
         self.shown = []
-        self._enter(Phase.FEEDBACK, now_ms, now_ms + self.params["feedback_ms"])
+        self.timeline.finish(now_ms, self.params["feedback_ms"])
         return record
 
 

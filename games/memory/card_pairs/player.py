@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Select
+from games.core.engine.players import (
+    LAPSE_SHARE, SEARCH_RT_SIGMA, check_ability, lognormal_rt_ms, success_probability,
+)
 from games.memory.card_pairs.logic import CardPairsLogic, Phase
 
 LOOK_MS_PER_CARD = 250  # a first look this long per card lets the player take in the whole board
@@ -15,7 +17,7 @@ LOOK_MS_PER_CARD = 250  # a first look this long per card lets the player take i
 def remember_probability(ability: float, n_cards: int) -> float:
     """Chance to keep a card just seen in mind: falls with the cards on the board, rises with ability."""
     capacity = 4.0 + 22.0 * ability  # cards at which half of what is seen is kept
-    return 1.0 / (1.0 + math.exp((n_cards - capacity) / 3.0))
+    return success_probability(capacity, n_cards, spread=3.0)
 
 
 class CardPairsPlayer:
@@ -25,10 +27,8 @@ class CardPairsPlayer:
     face up. It chooses only face-down cards, one ``Select`` per card.
     """
 
-    def __init__(self, ability: float, rng: random.Random, lapse: float = 0.03) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability, self.lapse = ability, lapse
+    def __init__(self, ability: float, rng: random.Random, lapse: float = LAPSE_SHARE) -> None:
+        self.ability, self.lapse = check_ability(ability), lapse
         self._rng = rng
         self._trial = 0
         self._memory: dict[int, str] = {}  # card -> picture, for the cards kept in mind
@@ -96,4 +96,4 @@ class CardPairsPlayer:
     def _delay_ms(self, second_card: bool) -> float:
         """Time to choose a card: slower for a weaker player, a little quicker for the second card."""
         median = (700.0 if not second_card else 550.0) + 700.0 * (1.0 - self.ability)
-        return self._rng.lognormvariate(math.log(median), 0.3)
+        return lognormal_rt_ms(self._rng, median, SEARCH_RT_SIGMA)

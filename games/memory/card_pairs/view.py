@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Select
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text
 from games.memory.card_pairs.faces import draw_shape
@@ -39,12 +40,12 @@ def card_rects(board: pygame.Rect, n: int, gap: int) -> tuple[list[pygame.Rect],
     return rects, cols
 
 
-def draw_check(surface: pygame.Surface, colour, ink, centre: tuple[int, int], radius: int) -> None:
+def draw_badge(surface: pygame.Surface, colour, ink, centre: tuple[int, int], radius: int) -> None:
     """A round badge with a tick: a found pair is marked by a shape, not by colour alone."""
     pygame.draw.circle(surface, colour, centre, radius)
-    x, y, r = centre[0], centre[1], radius
-    points = [(x - r * 0.5, y + r * 0.02), (x - r * 0.12, y + r * 0.42), (x + r * 0.52, y - r * 0.38)]
-    pygame.draw.lines(surface, ink, False, points, max(2, r // 3))
+    box = pygame.Rect(0, 0, radius * 10 // 7, radius * 10 // 7)  # the tick, as wide as the badge's middle
+    box.center = centre
+    draw_mark(surface, "tick", box, ink, width_px=max(2, radius // 3))  # heavy: the badge is small
 
 
 def draw_card(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: str, picture: str | None,
@@ -76,7 +77,7 @@ def draw_card(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: s
     draw_text(surface, picture, name_font, pal.text, (rect.centerx, rect.bottom - pad // 2), "midbottom")
     if state == "matched":
         radius = max(7, rect.width // 9)
-        draw_check(surface, pal.positive, pal.accent_text, (rect.right - radius - pad // 2, rect.top + radius + pad // 2), radius)
+        draw_badge(surface, pal.positive, pal.accent_text, (rect.right - radius - pad // 2, rect.top + radius + pad // 2), radius)
 
 
 class CardPairsView:
@@ -135,7 +136,7 @@ class CardPairsView:
         shown = draw_text(surface, message, big, colour, (area.centerx, area.top), "midtop")
         if praise:
             r = shown.height // 2
-            draw_check(surface, pal.positive, pal.accent_text, (shown.left - r - theme.gap(0.5), shown.centery), r)
+            draw_badge(surface, pal.positive, pal.accent_text, (shown.left - r - theme.gap(0.5), shown.centery), r)
         body = theme.font("body")
         board = pygame.Rect(area.left, shown.bottom + theme.gap(), area.width,
                             area.bottom - body.get_linesize() - theme.gap(2) - shown.bottom)

@@ -53,10 +53,3 @@ def draw_arrow(surface: pygame.Surface, colour, rect: pygame.Rect, pointing_left
     pygame.draw.rect(surface, colour, shaft)
     pygame.draw.polygon(surface, colour, [(tip_x, rect.centery), (base_x, rect.top), (base_x, rect.bottom)])
 
-
-def draw_check(surface: pygame.Surface, colour, text_rect: pygame.Rect) -> None:
-    """A tick mark at the left end of ``text_rect``: praise carried by a shape, not only a colour."""
-    h = text_rect.height
-    x, y = text_rect.left, text_rect.top
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))

@@ -6,10 +6,11 @@ import random
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.core.engine.exercise import SpecError, TrialRecord
+from games.core.engine.exercise import ExerciseSpec, SpecError, TrialRecord
 from games.core.engine.recall import first_error_position
-from games.core.engine.trials.show_then_recall import OnTimeline, Phase, ShowThenRecall
-from games.memory.digit_span.spec import DIRECTIONS, SPEC
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.show_then_recall import Phase, ShowThenRecall
+from games.memory.digit_span.spec import SPEC
 
 DONE = "done"
 
@@ -42,31 +43,15 @@ def trial_direction(direction: str, switch_every: int, trial_index: int) -> str:
     return "forward" if ((trial_index - 1) // switch_every) % 2 == 0 else "backward"
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse settings that make no sense, with a sentence naming the parameter."""
-    if params["direction"] not in DIRECTIONS:
-        raise SpecError(f"digit_span: direction {params['direction']!r} must be one of {DIRECTIONS}")
-    if int(params["switch_every"]) < 1:
-        raise SpecError("digit_span: switch_every must be at least 1 trial")
-    for name in ("digit_ms", "idle_timeout_ms"):
-        if params[name] <= 0:
-            raise SpecError(f"digit_span: {name} must be more than 0 ms")
-    for name in ("lead_in_ms", "gap_ms", "feedback_ms"):
-        if params[name] < 0:
-            raise SpecError(f"digit_span: {name} cannot be negative")
-
-
 class DigitSpanLogic(OnTimeline):
     """State machine of the digit span task; times are in ms and come in as arguments."""
 
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
+    default_spec = SPEC
+
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self.timeline = ShowThenRecall()
-        self.trial_index = 0
-        self.level = SPEC.start_level
         self.direction = trial_direction(self.params["direction"], int(self.params["switch_every"]), 1)
         self.sequence: list[int] = []
         self.answer: list[int] = []
@@ -94,8 +79,7 @@ class DigitSpanLogic(OnTimeline):
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = SPEC.params_at(level, self._overrides)
+        p = self.take_level(level)
         length = int(p["sequence_length"])
         if length < 1:
             raise SpecError(f"digit_span: cannot show {length} digits")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Respond, Select, Undo
+from games.core.engine.players import (
+    CHOICE_RT_SIGMA, LAPSE_SHARE, SEARCH_RT_SIGMA, check_ability, lognormal_rt_ms, success_probability,
+)
 from games.memory.digit_span.logic import DONE, DigitSpanLogic, Phase
 
 BACKWARD_COST = 1.2  # digits: reversing a list in the head costs about one digit of span
@@ -18,18 +20,16 @@ def span(ability: float, direction: str) -> float:
     return forward - BACKWARD_COST if direction == "backward" else forward
 
 
-def recall_probability(ability: float, length: int, direction: str = "forward", lapse: float = 0.03) -> float:
+def recall_probability(ability: float, length: int, direction: str = "forward", lapse: float = LAPSE_SHARE) -> float:
     """Chance to type ``length`` digits without error."""
-    return (1.0 - lapse) / (1.0 + math.exp((length - span(ability, direction)) / 0.6))
+    return success_probability(span(ability, direction), length, spread=0.6, ceiling=1.0 - lapse)
 
 
 class DigitSpanPlayer:
     """Plans each trial's keys once, when the response prompt appears, then types them in time."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._plan: list[tuple[float, Any]] = []
@@ -57,11 +57,11 @@ class DigitSpanPlayer:
             slip = self._rng.randrange(room)
             actions[slip:slip] = [Select(self._rng.randrange(10)), Undo()]
         slow = 1.0 - self.ability + (0.4 if direction == "backward" else 0.0)
-        at_ms = onset_ms + self._rng.lognormvariate(math.log(650 + 600 * slow), 0.25)
+        at_ms = onset_ms + lognormal_rt_ms(self._rng, 650 + 600 * slow, CHOICE_RT_SIGMA)
         plan = []
         for action in actions:
             plan.append((at_ms, action))
-            at_ms += self._rng.lognormvariate(math.log(320 + 380 * slow), 0.3)
+            at_ms += lognormal_rt_ms(self._rng, 320 + 380 * slow, SEARCH_RT_SIGMA)
         return plan
 
     def _spoil(self, answer: list[int], direction: str) -> list[int]:

@@ -1,9 +1,26 @@
 """Digit Span (verbal working memory, forward and backward): what it declares about itself."""
 
-from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
+from typing import Any, Mapping
+
+from games.core.engine.exercise import ExerciseSpec, Field, Level, Param, SpecError
 
 MIN_LENGTH, MAX_LENGTH = 2, 9
 DIRECTIONS = ("forward", "backward", "mixed")
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse settings that make no sense, with a sentence naming the parameter."""
+    if params["direction"] not in DIRECTIONS:
+        raise SpecError(f"direction {params['direction']!r} must be one of {DIRECTIONS}")
+    if int(params["switch_every"]) < 1:
+        raise SpecError("switch_every must be at least 1 trial")
+    for name in ("digit_ms", "idle_timeout_ms"):
+        if params[name] <= 0:
+            raise SpecError(f"{name} must be more than 0 ms")
+    for name in ("lead_in_ms", "gap_ms", "feedback_ms"):
+        if params[name] < 0:
+            raise SpecError(f"{name} cannot be negative")
+
 
 SPEC = ExerciseSpec(
     id="digit_span",
@@ -33,6 +50,7 @@ SPEC = ExerciseSpec(
     start_level=MIN_LENGTH + 1,
     chance_rate=0.0,
     trials_per_run=12,
+    check_params=check_params,
     trial_fields=(
         Field("direction", "str", "", "Order asked for in the trial: 'forward' or 'backward'."),
         Field("n_digits", "int", "digits", "Number of digits shown in the trial (the span length)."),

@@ -7,9 +7,10 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Respond, Select, Undo
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, fit
-from games.memory.digit_span.drawing import draw_arrow, draw_check, draw_digit_card, draw_key, display_font
+from games.memory.digit_span.drawing import draw_arrow, draw_digit_card, draw_key, display_font
 from games.memory.digit_span.logic import DONE, DigitSpanLogic, Phase
 
 KEY_FLASH_MS = 200.0
@@ -94,7 +95,7 @@ class DigitSpanView:
         font = theme.font_to_fit("large", message, area.width, theme.size("large"), bold=True)  # never cut short
         shown = draw_text(surface, message, font, colour, (area.centerx, area.top), "midtop")
         if logic.phase is Phase.FEEDBACK and logic.last_correct:
-            draw_check(surface, colour, shown.inflate(shown.height, 0).move(-shown.height // 2 - theme.gap(), 0))
+            draw_mark(surface, "tick", shown.inflate(shown.height, 0).move(-shown.height // 2 - theme.gap(), 0), colour)
         banner = self._draw_banner(surface, area, area.top + big.get_linesize() + theme.gap(0.5), logic.direction)
         rest = pygame.Rect(area.left, banner.bottom + theme.gap(), area.width, area.bottom - banner.bottom - theme.gap())
         if logic.phase in (Phase.LEAD_IN, Phase.PRESENT):

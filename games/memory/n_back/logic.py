@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.timed_block import Phase, TimedBlock
 from games.memory.n_back.blocks import (
     HIT, CORRECT_REJECTION, NOT_SCORED, Counts, block_length, is_lure, is_match, make_stream, outcome,
 )
 from games.memory.n_back.spec import GRID_SIDE, LETTERS, SPEC, STREAM_LETTER, STREAM_POSITION
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between rounds: the run starts the next one
-    LEAD_IN = "lead_in"  # "get ready", with n shown
-    SHOW = "show"  # a square is lit
-    BLANK = "blank"  # the square has gone dark; presses still count for it
-    FEEDBACK = "feedback"  # how the round went
 
 
 @dataclass(frozen=True)
@@ -31,47 +24,38 @@ class Block:
     letters: tuple[str, ...] | None = None
 
 
-def check_params(params: Mapping[str, Any]) -> None:
-    """Refuse parameter combinations that cannot make a sensible round."""
-    if int(params["n"]) < 1:
-        raise ValueError(f"n must be at least 1, not {params['n']}")
-    if params["stimulus_ms"] <= 0 or params["isi_ms"] < 0:
-        raise ValueError("stimulus_ms must be positive and isi_ms not negative")
-    if not (0 < params["match_share"] and params["match_share"] + params["lure_share"] <= 0.8):
-        raise ValueError("match_share must be above 0 and match_share + lure_share at most 0.8")
-    if params["lure_share"] < 0 or params["base_length"] < 4:
-        raise ValueError("lure_share cannot be negative and base_length must be at least 4")
-
-
-class NBackLogic:
+class NBackLogic(OnTimeline):
     """State machine of one run of rounds; times are in ms and come in as arguments.
+
+    A round is a "get ready" with n shown (LEAD_IN), then each square lit (SHOW) and gone dark
+    (BLANK, where presses still count for it), then how the round went (FEEDBACK).
 
     Args:
         rng: the run's random generator (builds the rounds).
         overrides: parameter values that replace the level's.
         script: fixed rounds to play first, in order (for tests); later rounds are random.
+        spec: the exercise played (see ``LogicBase``).
     """
 
+    default_spec = SPEC
+
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None,
-                 script: Sequence[Block] = ()) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
+                 script: Sequence[Block] = (), *, spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self._script = list(script)
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        check_params(self.params)
-        self.phase = Phase.IDLE
-        self.level = SPEC.start_level
-        self.trial_index = 0
+        self.timeline = TimedBlock()
         self.block_number = 0
         self.block = Block(())
-        self.index = -1  # stimulus within the round, from 0
-        self.onset_ms: float | None = None
         self.pressed: dict[str, float] = {}  # stream -> rt_ms of the press for the current square
         self.counts: dict[str, Counts] = {}
         self.last_block_good: bool | None = None
-        self._start_ms = 0.0  # planned start of the current phase or square
 
     # -- what the view, the player and the run read ----------------------------------------
+    @property
+    def index(self) -> int:
+        """The square within the round, from 0."""
+        return self.timeline.index
+
     @property
     def n(self) -> int:
         return int(self.params["n"])
@@ -79,14 +63,6 @@ class NBackLogic:
     @property
     def streams(self) -> tuple[str, ...]:
         return (STREAM_POSITION, STREAM_LETTER) if self.block.letters is not None else (STREAM_POSITION,)
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.SHOW and self.onset_ms is None
 
     @property
     def lit_position(self) -> int | None:
@@ -105,55 +81,33 @@ class NBackLogic:
 
     def window_end_ms(self) -> float:
         """When the next square appears: presses until then count for the current one."""
-        anchor = self.onset_ms if self.onset_ms is not None else self._start_ms
-        return anchor + self.params["stimulus_ms"] + self.params["isi_ms"]
-
-    def next_change_ms(self) -> float | None:
-        if self.phase is Phase.LEAD_IN:
-            return self._start_ms + self.params["lead_in_ms"]
-        if self.phase is Phase.SHOW:
-            anchor = self.onset_ms if self.onset_ms is not None else self._start_ms
-            return anchor + self.params["stimulus_ms"]
-        if self.phase is Phase.BLANK:
-            return self.window_end_ms()
-        if self.phase is Phase.FEEDBACK:
-            return self._start_ms + self.params["feedback_ms"]
-        return None
+        return self.timeline.item_end_ms()
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         """Start the next round at ``level`` (the run calls this whenever ``needs_trial``)."""
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a round is already running")
-        self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
-        check_params(self.params)
+        self.take_level(level)
         self.block = self._script.pop(0) if self._script else self._make_block()
         if len(self.block.positions) <= self.n:
             raise ValueError(f"a {self.n}-back round needs more than {self.n} squares")
         self.block_number += 1
-        self.index, self.onset_ms, self.pressed = -1, None, {}
+        self.pressed = {}
         self.counts = {stream: Counts() for stream in self.streams}
         self.last_block_good = None
-        self._enter(Phase.LEAD_IN, now_ms)
+        p = self.params
+        self.timeline.begin(now_ms, len(self.block.positions), lead_in_ms=p["lead_in_ms"], fixation_ms=None,
+                            shown_ms=p["stimulus_ms"], pause_ms=p["isi_ms"], feedback_ms=p["feedback_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        finished: list[TrialRecord] = []
-        while (due := self.next_change_ms()) is not None and now_ms >= due:
-            finished += self._leave_phase(due)
-        return finished
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        return self.timeline.advance(now_ms, self._show_next, self._finish_square)
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
-        if self.phase in (Phase.SHOW, Phase.BLANK) and isinstance(action, Respond):
+        if self.timeline.in_item and isinstance(action, Respond):
             if action.value in self.streams and action.value not in self.pressed:  # a second press is ignored
-                if self.onset_ms is None:  # a press on the very frame the square appeared
-                    self.mark_onset(now_ms)
-                self.pressed[action.value] = now_ms - self.onset_ms
+                self.pressed[action.value] = self.timeline.press_rt_ms(now_ms)
         return finished
 
     # -- internals -------------------------------------------------------------------------
@@ -164,30 +118,9 @@ class NBackLogic:
         make = lambda symbols: tuple(make_stream(self._rng, symbols, length, self.n, p["match_share"], p["lure_share"]))  # noqa: E731
         return Block(make(cells), make(LETTERS) if p["dual"] else None)
 
-    def _enter(self, phase: Phase, at_ms: float) -> None:
-        self.phase, self._start_ms = phase, at_ms
-
-    def _leave_phase(self, at_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.LEAD_IN:
-            self._show_next(at_ms)
-        elif self.phase is Phase.SHOW:
-            self.phase = Phase.BLANK  # same square, same window: only the drawing changes
-        elif self.phase is Phase.BLANK:
-            record = self._finish_square()
-            if self.index + 1 < len(self.block.positions):
-                self._show_next(at_ms)
-            else:
-                self._enter(Phase.FEEDBACK, at_ms)
-            return [record]
-        elif self.phase is Phase.FEEDBACK:
-            self._enter(Phase.IDLE, at_ms)
-        return []
-
     def _show_next(self, at_ms: float) -> None:
-        self.index += 1
         self.trial_index += 1
-        self.onset_ms, self.pressed = None, {}
-        self._enter(Phase.SHOW, at_ms)
+        self.pressed = {}
 
     def _finish_square(self) -> TrialRecord:
         scored = self.index >= self.n
@@ -207,10 +140,10 @@ class NBackLogic:
                 results.append(result)
             extra.update({f"{stream}_match": matched, f"{stream}_lure": lure, f"{stream}_outcome": result or "",
                           f"{stream}_rt_ms": self.pressed.get(stream)})
-        last = self.index + 1 == len(self.block.positions)
+        last = self.timeline.last_item
         extra.update(self._block_scores() if last else {"block_position_d_prime": None, "block_letter_d_prime": None})
         return TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self._start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timeline.item_start_ms,
             stimulus=" ".join(str(v) for v in (extra["position"], extra["letter"]) if v != ""),
             response="+".join(s for s in self.streams if s in self.pressed) or "none",
             is_correct=(not self.pressed) if not scored else all(r in (HIT, CORRECT_REJECTION) for r in results),

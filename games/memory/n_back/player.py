@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import math
 import random
 from statistics import NormalDist
 from typing import Any
 
 from games.core.engine.actions import Respond
+from games.core.engine.players import (
+    LAPSE_SHARE, QUICK_RT_SIGMA, check_ability, lognormal_rt_ms, success_probability,
+)
 from games.memory.n_back.logic import NBackLogic, Phase
 
 MAX_D_PRIME = 4.0
-LAPSE = 0.03  # share of squares where attention slips and the answer is a coin toss
+LAPSE = LAPSE_SHARE  # share of squares where attention slips and the answer is a coin toss
 
 
 def load(n: int, dual: bool, interval_ms: float) -> float:
@@ -22,7 +24,7 @@ def load(n: int, dual: bool, interval_ms: float) -> float:
 def sensitivity(ability: float, n: int, dual: bool = False, interval_ms: float = 3000) -> float:
     """The player's true d': near the maximum below their capacity (1.3 to 4.5 n units), near 0 above."""
     capacity = 1.3 + 3.2 * ability
-    return MAX_D_PRIME / (1.0 + math.exp((load(n, dual, interval_ms) - capacity) / 0.5))
+    return success_probability(capacity, load(n, dual, interval_ms), spread=0.5, ceiling=MAX_D_PRIME)
 
 
 def press_probabilities(d: float) -> tuple[float, float, float]:
@@ -35,9 +37,7 @@ class NBackPlayer:
     """Decides once per square whether to press each stream, and when (about 500 to 900 ms)."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._plan: list[tuple[float, Respond]] = []
@@ -64,7 +64,7 @@ class NBackPlayer:
             if self._rng.random() >= chance:
                 continue
             median_ms = 500 + 300 * (1 - self.ability) + 40 * (logic.n - 1)
-            at_ms = logic.onset_ms + self._rng.lognormvariate(math.log(median_ms), 0.2)
+            at_ms = logic.onset_ms + lognormal_rt_ms(self._rng, median_ms, QUICK_RT_SIGMA)
             if at_ms < logic.window_end_ms() - 1:  # too slow: the next square came first
                 plan.append((at_ms, Respond(stream)))
         return sorted(plan, key=lambda step: step[0])

@@ -1,5 +1,7 @@
 """N-back (spatial, and dual with letters): what it declares about itself."""
 
+from typing import Any, Mapping
+
 from games.core.engine.exercise import ExerciseSpec, Field, Level, Param
 
 GRID_SIDE = 3  # a 3x3 grid: positions 0..8, shown to the player as 1..9 in reading order
@@ -24,6 +26,18 @@ LEVEL_TABLE = (
 def level_summary(n: int, dual: bool, isi_ms: int, stimulus_ms: int = 500) -> str:
     what = "places and letters" if dual else "places only"
     return f"{n} back, {what}, a new square every {(isi_ms + stimulus_ms) / 1000:g} s"
+
+
+def check_params(params: Mapping[str, Any]) -> None:
+    """Refuse parameter combinations that cannot make a sensible round."""
+    if int(params["n"]) < 1:
+        raise ValueError(f"n must be at least 1, not {params['n']}")
+    if params["stimulus_ms"] <= 0 or params["isi_ms"] < 0:
+        raise ValueError("stimulus_ms must be positive and isi_ms not negative")
+    if not (0 < params["match_share"] and params["match_share"] + params["lure_share"] <= 0.8):
+        raise ValueError("match_share must be above 0 and match_share + lure_share at most 0.8")
+    if params["lure_share"] < 0 or params["base_length"] < 4:
+        raise ValueError("lure_share cannot be negative and base_length must be at least 4")
 
 
 SPEC = ExerciseSpec(
@@ -60,6 +74,7 @@ SPEC = ExerciseSpec(
     # always or never leaves d' near 0, so guessing practically never passes a round.
     chance_rate=0.0,
     trials_per_run=80,  # a run ends with its round: 4 rounds at 1-back, about 4 minutes
+    check_params=check_params,
     trial_fields=(
         Field("n", "int", "steps back", "n of the round: a square matches the one this many steps back."),
         Field("streams", "str", "", "Streams played: 'position', or 'position+letter' in dual rounds."),

@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Respond
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_answer_button, draw_text, fit, wrap
 from games.memory.n_back.logic import NBackLogic, Phase
@@ -41,13 +42,6 @@ def draw_cell(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, lit: boo
     if lit and letter:
         font = theme.font_fitting("huge", int(rect.height * 0.5), bold=True)
         draw_text(surface, letter, font, pal.block_lit_text, rect.center, "center")
-
-
-def draw_tick(surface: pygame.Surface, colour, rect: pygame.Rect) -> None:
-    """A tick mark inside ``rect``: praise carried by a shape as well as a colour."""
-    x, y, h = rect.left, rect.top, rect.height
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))
 
 
 class NBackView:
@@ -115,7 +109,7 @@ class NBackView:
         tick = font.get_linesize() * 2 if logic.last_block_good else 0
         y = room.centery - (len(wrapped) * font.get_linesize() + tick) // 2
         if tick:
-            draw_tick(surface, pal.positive, pygame.Rect(room.centerx - tick // 2, y, tick, tick))
+            draw_mark(surface, "tick", pygame.Rect(room.centerx - tick // 2, y, tick, tick), pal.positive)
         for k, line in enumerate(wrapped):
             draw_text(surface, line, font, pal.text, (room.centerx, y + tick + k * font.get_linesize()), "midtop")
 

@@ -6,9 +6,10 @@ import random
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Select, Undo
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
 from games.core.engine.recall import first_error_position
-from games.core.engine.trials.show_then_recall import OnTimeline, Phase, ShowThenRecall
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.show_then_recall import Phase, ShowThenRecall
 from games.memory.sequence_recall.spec import SPEC
 
 
@@ -20,13 +21,12 @@ def join_blocks(blocks: Sequence[int]) -> str:
 class SequenceRecallLogic(OnTimeline):
     """State machine of the Corsi block-tapping task; times are in ms and come in as arguments."""
 
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
+    default_spec = SPEC
+
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self.timeline = ShowThenRecall()
-        self.trial_index = 0
-        self.level = SPEC.start_level
         self.sequence: list[int] = []
         self.taps: list[int] = []
         self.tap_times_ms: list[float] = []
@@ -48,8 +48,7 @@ class SequenceRecallLogic(OnTimeline):
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = SPEC.params_at(level, self._overrides)
+        p = self.take_level(level)
         length = int(p["sequence_length"])
         if not 1 <= length <= self.n_blocks:
             raise ValueError(f"cannot light {length} different blocks out of {self.n_blocks}")

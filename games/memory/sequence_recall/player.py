@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Select
+from games.core.engine.players import (
+    CHOICE_RT_SIGMA, LAPSE_SHARE, SEARCH_RT_SIGMA, check_ability, lognormal_rt_ms, success_probability,
+)
 from games.memory.sequence_recall.logic import Phase, SequenceRecallLogic
 
 
-def recall_probability(ability: float, length: int, lapse: float = 0.03) -> float:
+def recall_probability(ability: float, length: int, lapse: float = LAPSE_SHARE) -> float:
     """Chance to repeat ``length`` blocks without error: the span grows from 2.5 to 8.5 with ability."""
     span = 2.5 + 6.0 * ability
-    return (1.0 - lapse) / (1.0 + math.exp((length - span) / 0.6))
+    return success_probability(span, length, spread=0.6, ceiling=1.0 - lapse)
 
 
 class SequenceRecallPlayer:
     """Plans each trial's taps once, when the response prompt appears, then plays them in time."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plan_for: int | None = None
         self._plan: list[tuple[float, Any]] = []
@@ -40,11 +40,11 @@ class SequenceRecallPlayer:
         answer = list(sequence)
         if self._rng.random() >= recall_probability(self.ability, len(sequence)):
             self._spoil(answer, n_blocks)
-        at_ms = onset_ms + self._rng.lognormvariate(math.log(600 + 500 * (1 - self.ability)), 0.25)
+        at_ms = onset_ms + lognormal_rt_ms(self._rng, 600 + 500 * (1 - self.ability), CHOICE_RT_SIGMA)
         plan = []
         for block in answer:
             plan.append((at_ms, Select(block)))
-            at_ms += self._rng.lognormvariate(math.log(350 + 450 * (1 - self.ability)), 0.3)
+            at_ms += lognormal_rt_ms(self._rng, 350 + 450 * (1 - self.ability), SEARCH_RT_SIGMA)
         return plan
 
     def _spoil(self, answer: list[int], n_blocks: int) -> None:

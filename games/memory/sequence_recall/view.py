@@ -8,6 +8,7 @@ import pygame
 
 from games.core.engine.actions import Select, Undo
 from games.core.engine.exercise import TrialRecord
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import Button, draw_text
 from games.memory.sequence_recall.logic import REPLAY_STEP_MS, Phase, SequenceRecallLogic
@@ -44,14 +45,6 @@ def draw_block(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, label: 
     font = theme.font_fitting("large", rect.height // 2, bold=True)
     ink = pal.block_lit_text if state != "idle" else pal.block_text
     draw_text(surface, label, font, ink, shown.center, "center")
-
-
-def draw_check(surface: pygame.Surface, colour, text_rect: pygame.Rect) -> None:
-    """A tick mark at the left end of ``text_rect``: praise carried by a shape, not only a colour."""
-    h = text_rect.height
-    x, y = text_rect.left, text_rect.top
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))
 
 
 class SequenceRecallView:
@@ -106,7 +99,7 @@ class SequenceRecallView:
         font = theme.font_to_fit("large", message, area.width, theme.size("large"), bold=True)  # never cut short
         shown = draw_text(surface, message, font, colour, (area.centerx, area.top), "midtop")
         if logic.phase is Phase.FEEDBACK and logic.last_correct:
-            draw_check(surface, colour, shown.inflate(shown.height, 0).move(-shown.height // 2 - theme.gap(), 0))
+            draw_mark(surface, "tick", shown.inflate(shown.height, 0).move(-shown.height // 2 - theme.gap(), 0), colour)
         progress_h = body.get_linesize() + theme.gap()
         board = pygame.Rect(area.left, area.top + big.get_linesize() + theme.gap(), area.width,
                             area.height - big.get_linesize() - progress_h - theme.gap(2))

@@ -6,10 +6,11 @@ import math
 
 import pygame
 
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, wrap
 from games.memory.shopping_list.catalogue import BY_NAME
-from games.memory.shopping_list.drawing import draw_item, draw_tick
+from games.memory.shopping_list.drawing import draw_item
 
 MIN_ASPECT, MAX_ASPECT = 0.8, 1.15  # card height over width: from a little wide to a little tall
 
@@ -100,7 +101,7 @@ def draw_card(
     if picked:
         tick = pygame.Rect(inner.right - badge, inner.top, badge, badge)
         pygame.draw.circle(surface, pal.accent, tick.center, badge // 2 + 2)
-        draw_tick(surface, pal.accent_text, tick.inflate(-badge // 5, -badge // 5))
+        draw_mark(surface, "tick", tick.inflate(-badge // 5, -badge // 5), pal.accent_text)
 
 
 def _badge_side(theme: Theme, inner: pygame.Rect) -> int:

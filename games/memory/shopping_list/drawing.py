@@ -212,11 +212,3 @@ def draw_star(surface: pygame.Surface, colour, outline, centre: tuple[int, int],
         points.append((centre[0] + r * math.cos(a), centre[1] + r * math.sin(a)))
     pygame.draw.polygon(surface, colour, points)
     pygame.draw.polygon(surface, outline, points, width=max(2, radius // 12))
-
-
-def draw_tick(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
-    """A tick mark filling ``box``: a picked item says so with a shape, not only a colour."""
-    w, h = box.width, box.height
-    points = [(box.left + w * 0.18, box.top + h * 0.52), (box.left + w * 0.42, box.top + h * 0.76),
-              (box.left + w * 0.84, box.top + h * 0.26)]
-    pygame.draw.lines(surface, colour, False, points, max(3, w // 7))

@@ -8,7 +8,8 @@ from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import LogicBase
 from games.memory.shopping_list.catalogue import build_shelf, choose_list, look_alikes, similarity
 from games.memory.shopping_list.spec import SPEC
 
@@ -83,16 +84,15 @@ def make_star_question(rng: random.Random) -> StarQuestion:
     return StarQuestion(positions, (low, low + 1, low + 2))
 
 
-class ShoppingListLogic:
+class ShoppingListLogic(LogicBase):
     """State machine of one run; times are in ms and come in as arguments."""
 
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
+    default_spec = SPEC
+
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
         self.phase = Phase.IDLE
-        self.trial_index = 0
-        self.level = SPEC.start_level
         self.wanted: list[str] = []
         self.shelf: list[str] = []
         self.picks: list[int] = []  # shelf indices picked (and not taken back), in pick order
@@ -148,8 +148,7 @@ class ShoppingListLogic:
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = p = SPEC.params_at(level, self._overrides)
+        p = self.take_level(level)
         self.trial_index += 1
         self.wanted = choose_list(self._rng, int(p["list_length"]))
         self.shelf = build_shelf(self._rng, self.wanted, int(p["shelf_size"]), int(p["distractor_similarity"]))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any, Callable
 
 from games.core.engine.actions import Respond, Select
+from games.core.engine.players import (
+    CHOICE_RT_SIGMA, QUICK_RT_SIGMA, SEARCH_RT_SIGMA, check_ability, lognormal_rt_ms, success_probability,
+)
 from games.memory.shopping_list.catalogue import look_alikes
 from games.memory.shopping_list.logic import DONE, READY, Phase, ShoppingListLogic
 
@@ -18,7 +20,7 @@ def item_recall_probability(ability: float, list_length: int, delay_ms: float, l
     """
     load = list_length + delay_ms / 8000.0
     span = 3.5 + 9.0 * ability
-    return (1.0 - lapse) / (1.0 + math.exp((load - span) / 0.8))
+    return success_probability(span, load, spread=0.8, ceiling=1.0 - lapse)
 
 
 def confusion_probability(ability: float, similarity_level: int) -> float:
@@ -30,9 +32,7 @@ class ShoppingListPlayer:
     """Plans each stage once, when it appears, then acts at human speeds through Select and Respond."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self._plans: dict[tuple[int, Phase], Any] = {}
 
@@ -58,7 +58,7 @@ class ShoppingListPlayer:
 
     # -- one plan per stage --------------------------------------------------------------------
     def _reading_ms(self, n_items: int) -> float:
-        per_item = self._rng.lognormvariate(math.log(900 + 900 * (1 - self.ability)), 0.2)
+        per_item = lognormal_rt_ms(self._rng, 900 + 900 * (1 - self.ability), QUICK_RT_SIGMA)
         return 1500 + n_items * per_item
 
     def _count_stars(self, logic: ShoppingListLogic, now_ms: float) -> tuple[float, Any]:
@@ -66,7 +66,7 @@ class ShoppingListPlayer:
         answer = stars.count
         if self._rng.random() > 0.85 + 0.12 * self.ability:
             answer = self._rng.choice([c for c in stars.choices if c != stars.count])
-        at_ms = now_ms + self._rng.lognormvariate(math.log(1800 + 1200 * (1 - self.ability)), 0.25)
+        at_ms = now_ms + lognormal_rt_ms(self._rng, 1800 + 1200 * (1 - self.ability), CHOICE_RT_SIGMA)
         return at_ms, Respond(str(answer))
 
     def _shop(self, logic: ShoppingListLogic) -> list[tuple[float, Any]]:
@@ -77,12 +77,12 @@ class ShoppingListPlayer:
         actions: list[Any] = [Select(logic.shelf.index(name)) for name in names]
         if len(actions) < len(logic.wanted):
             actions.append(Respond(DONE))
-        at_ms = logic.onset_ms + self._rng.lognormvariate(math.log(1200 + 1000 * (1 - self.ability)), 0.25)
+        at_ms = logic.onset_ms + lognormal_rt_ms(self._rng, 1200 + 1000 * (1 - self.ability), CHOICE_RT_SIGMA)
         plan = []
         search_ms = 700 + 900 * (1 - self.ability) + 30 * len(logic.shelf)
         for action in actions:
             plan.append((at_ms, action))
-            at_ms += self._rng.lognormvariate(math.log(search_ms), 0.3)
+            at_ms += lognormal_rt_ms(self._rng, search_ms, SEARCH_RT_SIGMA)
         return plan
 
     def _recall(self, logic: ShoppingListLogic) -> list[str]:

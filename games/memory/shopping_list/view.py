@@ -7,10 +7,11 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Respond, Select, Undo
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import ACTIVATE_KEYS, Button, draw_text, wrap
 from games.memory.shopping_list.cards import card_inner, draw_bar, draw_card, grid, name_font
-from games.memory.shopping_list.drawing import draw_star, draw_tick
+from games.memory.shopping_list.drawing import draw_star
 from games.memory.shopping_list.logic import DONE, READY, STAR_CELLS, Phase, ShoppingListLogic
 from games.memory.shopping_list.spec import MAX_SHELF
 
@@ -140,7 +141,7 @@ class ShoppingListView:
                 shown = draw_text(surface, line, font, ink, (area.centerx, y), "midtop")
                 if tick and role == "large":
                     box = pygame.Rect(shown.left - shown.height - theme.gap(0.5), shown.top, shown.height, shown.height)
-                    draw_tick(surface, ink, box)
+                    draw_mark(surface, "tick", box, ink)
                     tick = False
                 y += font.get_linesize()
         return y + theme.gap()

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import random
 import statistics
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.self_paced import Phase, SelfPaced
 from games.problem_solving.errands_planner.spec import SPEC
 from games.problem_solving.errands_planner.town import Score, Town, best_order, clock_text, make_town, score
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between problems: the run starts the next one
-    PLAN = "plan"  # the player chooses the stops
-    FEEDBACK = "feedback"  # plan handed in: the result stays a moment
 
 
 def rules_text(town: Town) -> str:
@@ -26,39 +21,28 @@ def rules_text(town: Town) -> str:
     return ",".join(rules + (["budget"] if town.wallet is not None else []))
 
 
-class ErrandsPlannerLogic:
-    """State machine of one town per trial; times are in ms and come in as arguments."""
+class ErrandsPlannerLogic(OnTimeline):
+    """State machine of one town per trial, planned until handed in or out of time (counted from the
+    map's onset); times are in ms and come in as arguments."""
 
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        self.phase = Phase.IDLE
-        self.trial_index = 0
-        self.level = SPEC.start_level
+    default_spec = SPEC
+
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
+        self.timeline = SelfPaced()
         self.town: Town | None = None
         self.best: tuple[int, ...] = ()
         self.plan: list[int] = []
-        self.onset_ms: float | None = None
         self.first_choice_ms: float | None = None
         self.result: Score | None = None
         self.last_correct: bool | None = None
         self._undos = 0
-        self._trial_start_ms = 0.0
-        self._feedback_end_ms: float | None = None
 
     # -- what the view, the player and the run read -----------------------------------------
     @property
     def n_places(self) -> int:
         return len(self.town.errands) if self.town else 0
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.PLAN and self.onset_ms is None
 
     @property
     def best_blocks(self) -> int:
@@ -72,17 +56,11 @@ class ErrandsPlannerLogic:
         """The plan so far, walked from home and back."""
         return score(self.town, self.plan) if self.town else None
 
-    def next_change_ms(self) -> float | None:
-        if self.phase is Phase.PLAN and self.onset_ms is not None:
-            return self.onset_ms + self.params["plan_limit_ms"]
-        return self._feedback_end_ms if self.phase is Phase.FEEDBACK else None
-
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a town is already in play")
-        self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
+        self.take_level(level)
         self.set_town(make_town(self._rng, self.params), now_ms)
 
     def set_town(self, town: Town, now_ms: float) -> None:
@@ -92,22 +70,12 @@ class ErrandsPlannerLogic:
             raise ValueError("no order of this town's errands keeps every rule")
         self.trial_index += 1
         self.town, self.best, self.plan = town, best, []
-        self.onset_ms = self.first_choice_ms = self.result = self.last_correct = None
+        self.first_choice_ms = self.result = self.last_correct = None
         self._undos = 0
-        self._trial_start_ms = now_ms
-        self.phase, self._feedback_end_ms = Phase.PLAN, None
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        self.timeline.begin(now_ms, limit_ms=self.params["plan_limit_ms"], limit_from_onset=True)
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.FEEDBACK and now_ms >= self._feedback_end_ms:
-            self.phase, self._feedback_end_ms = Phase.IDLE, None
-        limit = self.next_change_ms()
-        if self.phase is Phase.PLAN and limit is not None and now_ms >= limit:
-            return [self._finish(now_ms, timed_out=True)]
-        return []
+        return [self._finish(now_ms, timed_out=True)] if self.timeline.advance(now_ms) else []
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -139,7 +107,7 @@ class ErrandsPlannerLogic:
         letters = "".join(town.letter(i) for i in self.plan)
         total_ms = None if timed_out else now_ms - self.onset_ms
         record = TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self._trial_start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timeline.trial_start_ms,
             stimulus=self._stimulus(), response=letters, is_correct=is_correct, rt_ms=total_ms, timed_out=timed_out,
             extra={
                 "errands": len(town.errands),
@@ -162,7 +130,7 @@ class ErrandsPlannerLogic:
             },
         )
         self.result, self.last_correct = mine, is_correct
-        self.phase, self._feedback_end_ms = Phase.FEEDBACK, now_ms + self.params["feedback_ms"]
+        self.timeline.finish(now_ms, self.params["feedback_ms"])
         return record
 
     def _stimulus(self) -> str:

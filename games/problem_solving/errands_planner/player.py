@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Respond, Select
+from games.core.engine.players import (
+    LAPSE_SHARE, SEARCH_RT_SIGMA, check_ability, lognormal_rt_ms, success_probability,
+)
 from games.problem_solving.errands_planner.logic import ErrandsPlannerLogic, Phase
 from games.problem_solving.errands_planner.town import Town, blocks_between, score
 
@@ -15,7 +17,7 @@ def optimum_probability(ability: float, town: Town) -> float:
     """Chance to see the best order outright: falls with errands and rules, rises with ability."""
     hours = sum(1 for e in town.errands if e.closes_min is not None)
     load = len(town.errands) + town.frozen_last + hours + (town.wallet is not None)
-    return 1.0 / (1.0 + math.exp(load - (2.5 + 7.5 * ability)))
+    return success_probability(2.5 + 7.5 * ability, load, spread=1.0)
 
 
 def nearest_neighbour(town: Town, aware: set[str]) -> list[int]:
@@ -42,10 +44,8 @@ class ErrandsPlannerPlayer:
     It chooses only places not yet in its plan, one ``Select`` per place, then ``Respond("done")``.
     """
 
-    def __init__(self, ability: float, rng: random.Random, lapse: float = 0.03) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability, self.lapse = ability, lapse
+    def __init__(self, ability: float, rng: random.Random, lapse: float = LAPSE_SHARE) -> None:
+        self.ability, self.lapse = check_ability(ability), lapse
         self._rng = rng
         self._trial = 0
         self._target: list[int] = []
@@ -69,7 +69,7 @@ class ErrandsPlannerPlayer:
             return now_ms + self._delay_ms(0.8), Respond("done")
         if done == 0:  # planning: slower with more errands, and for a weaker player
             median = (1500.0 + 900.0 * len(self._target)) * (1.6 - self.ability)
-            return now_ms + self._rng.lognormvariate(math.log(median), 0.3), Select(self._target[0])
+            return now_ms + lognormal_rt_ms(self._rng, median, SEARCH_RT_SIGMA), Select(self._target[0])
         return now_ms + self._delay_ms(0.7), Select(self._target[done])
 
     def _make_plan(self, town: Town, best: list[int]) -> list[int]:
@@ -89,4 +89,4 @@ class ErrandsPlannerPlayer:
 
     def _delay_ms(self, base_s: float) -> float:
         median = 1000.0 * base_s + 600.0 * (1.0 - self.ability)
-        return self._rng.lognormvariate(math.log(median), 0.3)
+        return lognormal_rt_ms(self._rng, median, SEARCH_RT_SIGMA)

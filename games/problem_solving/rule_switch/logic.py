@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import random
-from enum import Enum
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from games.core.engine.actions import Select
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.self_paced import Phase, SelfPaced
 from games.problem_solving.rule_switch.spec import (
     COLOURS, DIMENSIONS, FILLS, N_KEYS, SHAPES, SPEC,
 )
-
-
-class Phase(Enum):
-    IDLE = "idle"  # between trials: the run starts the next one
-    SORT = "sort"  # a card waits to be sorted
-    FEEDBACK = "feedback"  # "Right" or "Not quite"
 
 
 class Card(NamedTuple):
@@ -58,34 +53,33 @@ def deal(rng: random.Random, n_dimensions: int, previous: Card | None = None) ->
             return card
 
 
-class RuleSwitchLogic:
+class RuleSwitchLogic(OnTimeline):
     """State machine of one run of card sorts; times are in ms and come in as arguments.
 
     Args:
         rng: the run's random generator (cards, first rule, each new rule).
         overrides: parameter values that replace the level's.
         first_rule: the rule to begin with (for tests); otherwise drawn from ``rng``.
+        spec: the exercise played (see ``LogicBase``).
+
+    A card waits to be sorted (SORT) until it is, or until ``idle_timeout_ms`` passes; then
+    "Right" or "Not quite" shows a moment (FEEDBACK).
     """
 
+    default_spec = SPEC
+
     def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None,
-                 first_rule: str | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        self.level = SPEC.start_level
-        self.trial_index = 0
-        self.phase = Phase.IDLE
+                 first_rule: str | None = None, *, spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
+        self.timeline = SelfPaced()
         self.rule: str | None = first_rule
         self.previous_rule: str | None = None
         self.streak = 0  # right sorts in a row under the current rule
         self.category = 1
         self.card: Card | None = None
-        self.onset_ms: float | None = None
         self.chosen: int | None = None  # key card (0-based) of the current or last sort
         self.last_correct: bool | None = None
         self.last_sort: tuple[int, Card, int, bool] | None = None  # (trial, card, key, right) of the last sort
-        self._trial_start_ms = 0.0
-        self._phase_end_ms: float | None = None
 
     # -- what the view, the player and the run read ----------------------------------------
     @property
@@ -96,49 +90,25 @@ class RuleSwitchLogic:
     def n_dimensions(self) -> int:
         return int(self.params["n_dimensions"])
 
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.SORT and self.onset_ms is None
-
     def keys(self) -> list[Card]:
         return [key_card(k, self.n_dimensions) for k in range(N_KEYS)]
-
-    def next_change_ms(self) -> float | None:
-        if self.phase is Phase.SORT:
-            start = self.onset_ms if self.onset_ms is not None else self._trial_start_ms
-            return start + float(self.params["idle_timeout_ms"])
-        return self._phase_end_ms if self.phase is Phase.FEEDBACK else None
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trial is already running")
-        self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
+        self.take_level(level)
         if self.rule is None:
             self.rule = self._rng.choice(self.dims)
         elif self.rule not in self.dims:
             self._change_rule()  # an easier level took fill away: a new rule, unannounced
         self.trial_index += 1
         self.card = deal(self._rng, self.n_dimensions, self.card)
-        self.onset_ms, self.chosen, self.last_correct = None, None, None
-        self._trial_start_ms = now_ms
-        self.phase, self._phase_end_ms = Phase.SORT, None
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        self.chosen, self.last_correct = None, None
+        self.timeline.begin(now_ms, limit_ms=float(self.params["idle_timeout_ms"]))
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.FEEDBACK and now_ms >= self._phase_end_ms:
-            self.phase, self._phase_end_ms = Phase.IDLE, None
-        elif self.phase is Phase.SORT and now_ms >= self.next_change_ms():
-            return [self._finish(now_ms, None)]
-        return []
+        return [self._finish(now_ms, None)] if self.timeline.advance(now_ms) else []
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -170,7 +140,7 @@ class RuleSwitchLogic:
         record = TrialRecord(
             trial_index=self.trial_index,
             level=self.level,
-            start_ms=self._trial_start_ms,
+            start_ms=self.timeline.trial_start_ms,
             stimulus=self.card.describe(self.n_dimensions),
             response="" if timed_out else str(key + 1),
             is_correct=is_correct,
@@ -191,7 +161,7 @@ class RuleSwitchLogic:
         self.chosen, self.last_correct = key, is_correct
         if not timed_out:
             self.last_sort = (self.trial_index, self.card, key, is_correct)
-        self.phase, self._phase_end_ms = Phase.FEEDBACK, now_ms + float(self.params["feedback_ms"])
+        self.timeline.finish(now_ms, float(self.params["feedback_ms"]))
         return record
 
 

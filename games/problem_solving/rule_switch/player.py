@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Select
+from games.core.engine.players import CHOICE_RT_SIGMA, check_ability, lognormal_rt_ms
 from games.problem_solving.rule_switch.logic import Phase, RuleSwitchLogic, matched_dimensions
 from games.problem_solving.rule_switch.spec import N_KEYS
 
@@ -27,9 +27,7 @@ class RuleSwitchPlayer:
     """Plans each sort once, when the card appears, from what the last feedback taught."""
 
     def __init__(self, ability: float, rng: random.Random) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability = ability
+        self.ability = check_ability(ability)
         self._rng = rng
         self.hypothesis: str | None = None
         self._ruled_out: set[str] = set()  # rules that failed since the last right sort
@@ -72,4 +70,4 @@ class RuleSwitchPlayer:
         else:
             key = logic.card.value(self.hypothesis)
         median_ms = 900.0 + 1300.0 * (1.0 - self.ability) + (400.0 if after_error else 0.0)
-        return logic.onset_ms + rng.lognormvariate(math.log(median_ms), 0.25), Select(key)
+        return logic.onset_ms + lognormal_rt_ms(rng, median_ms, CHOICE_RT_SIGMA), Select(key)

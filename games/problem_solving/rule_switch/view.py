@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from games.core.engine.actions import Select
+from games.core.ui.marks import draw_mark
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, wrap
 from games.problem_solving.rule_switch.cards import draw_card
@@ -16,20 +17,6 @@ from games.problem_solving.rule_switch.spec import N_KEYS
 KEY_DIGITS = {getattr(pygame, f"K_{d}"): d for d in range(1, N_KEYS + 1)} | {
     getattr(pygame, f"K_KP{d}"): d for d in range(1, N_KEYS + 1)}
 CARD_ASPECT = 0.78  # width / height
-
-
-def draw_check(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
-    """A tick: praise carried by a shape as well as a colour."""
-    h, x, y = box.height, box.left, box.top
-    points = [(x + h * 0.15, y + h * 0.55), (x + h * 0.4, y + h * 0.8), (x + h * 0.85, y + h * 0.25)]
-    pygame.draw.lines(surface, colour, False, points, max(3, h // 8))
-
-
-def draw_neutral(surface: pygame.Surface, colour, box: pygame.Rect) -> None:
-    """A short level dash in a ring: 'not quite' as a calm mark, not a cross."""
-    r = box.height // 3
-    pygame.draw.circle(surface, colour, box.center, r, max(2, r // 5))
-    pygame.draw.line(surface, colour, (box.centerx - r // 2, box.centery), (box.centerx + r // 2, box.centery), max(2, r // 5))
 
 
 class RuleSwitchView:
@@ -101,17 +88,17 @@ class RuleSwitchView:
         if logic.phase is Phase.SORT:
             text, colour, mark = "Which card does it go with?", pal.text, None
         elif logic.phase is Phase.FEEDBACK and logic.last_correct:
-            text, colour, mark = "Right", pal.positive, draw_check
+            text, colour, mark = "Right", pal.positive, "tick"
         elif logic.phase is Phase.FEEDBACK and logic.chosen is None:
             text, colour, mark = "Here comes another card.", pal.gentle, None
         elif logic.phase is Phase.FEEDBACK:
-            text, colour, mark = "Not quite", pal.gentle, draw_neutral
+            text, colour, mark = "Not quite", pal.gentle, "not_quite"
         else:
             return
         shown = draw_text(surface, text, big, colour, box.midtop, "midtop")
         if mark is not None:
             size = shown.height
-            mark(surface, colour, pygame.Rect(shown.left - size - theme.gap(0.5), shown.top, size, size))
+            draw_mark(surface, mark, pygame.Rect(shown.left - size - theme.gap(0.5), shown.top, size, size), colour)
 
     def _draw_hint(self, surface: pygame.Surface, area: pygame.Rect, new: pygame.Rect, logic: RuleSwitchLogic) -> None:
         """How to answer, to the left of the card to sort, wrapped to the room there."""

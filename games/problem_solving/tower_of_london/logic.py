@@ -4,72 +4,50 @@ from __future__ import annotations
 
 import random
 import statistics
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Select
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.self_paced import Phase, SelfPaced
 from games.problem_solving.tower_of_london.puzzle import (
     CAPACITIES, State, apply_move, generate_problem, min_moves, state_text,
 )
 from games.problem_solving.tower_of_london.spec import SPEC
 
 
-class Phase(Enum):
-    IDLE = "idle"  # between problems: the run starts the next one
-    PLAY = "play"  # the player moves balls
-    FEEDBACK = "feedback"  # problem over: the message stays a moment
+class TowerOfLondonLogic(OnTimeline):
+    """State machine of one problem per trial, played until solved, out of moves or out of time;
+    times are in ms and come in as arguments."""
 
+    default_spec = SPEC
 
-class TowerOfLondonLogic:
-    """State machine of one problem per trial; times are in ms and come in as arguments."""
-
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        self.phase = Phase.IDLE
-        self.trial_index = 0
-        self.level = SPEC.start_level
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
+        self.timeline = SelfPaced()
         self.start: State = ((), (), ())
         self.goal: State = ((), (), ())
         self.state: State = ((), (), ())
         self.min_moves = 0
         self.held: int | None = None  # peg whose top ball is picked up
         self.moves: list[tuple[int, int, int, float]] = []  # ball, from, to, ms from onset
-        self.onset_ms: float | None = None
         self.first_pick_ms: float | None = None
         self.rule_breaks = 0
         self.notice = ""  # a calm word after a refused move
         self.last_solved = False
         self.last_in_min = False
-        self._trial_start_ms = 0.0
-        self._feedback_end_ms: float | None = None
 
     # -- what the view, the player and the run read -----------------------------------------
     @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.PLAY and self.onset_ms is None
-
-    @property
     def move_limit(self) -> int:
         return int(self.params["move_limit_factor"]) * self.min_moves + int(self.params["move_limit_extra"])
-
-    def next_change_ms(self) -> float | None:
-        if self.phase is Phase.PLAY:
-            return self._deadline_ms()
-        return self._feedback_end_ms if self.phase is Phase.FEEDBACK else None
 
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a problem is already in play")
-        self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
+        self.take_level(level)
         self.trial_index += 1
         self.start, self.goal = generate_problem(self._rng, int(self.params["min_moves"]))
         self.begin(self.start, self.goal, now_ms)
@@ -79,20 +57,11 @@ class TowerOfLondonLogic:
         self.start, self.goal, self.state = start, goal, start
         self.min_moves = min_moves(start, goal)
         self.held, self.moves, self.rule_breaks, self.notice = None, [], 0, ""
-        self.onset_ms = self.first_pick_ms = None
-        self._trial_start_ms = now_ms
-        self.phase, self._feedback_end_ms = Phase.PLAY, None
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        self.first_pick_ms = None
+        self.timeline.begin(now_ms, limit_ms=self.params["time_limit_ms"])
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.FEEDBACK and self._feedback_end_ms is not None and now_ms >= self._feedback_end_ms:
-            self.phase, self._feedback_end_ms = Phase.IDLE, None
-        if self.phase is Phase.PLAY and now_ms >= self._deadline_ms():
-            return [self._finish(now_ms, timed_out=True)]
-        return []
+        return [self._finish(now_ms, timed_out=True)] if self.timeline.advance(now_ms) else []
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -110,12 +79,8 @@ class TowerOfLondonLogic:
         return finished
 
     # -- internals -------------------------------------------------------------------------
-    def _deadline_ms(self) -> float:
-        start = self.onset_ms if self.onset_ms is not None else self._trial_start_ms
-        return start + self.params["time_limit_ms"]
-
     def _since_onset(self, now_ms: float) -> float:
-        return now_ms - (self.onset_ms if self.onset_ms is not None else self._trial_start_ms)
+        return now_ms - (self.onset_ms if self.onset_ms is not None else self.timeline.trial_start_ms)
 
     def _pick_up(self, peg: int, now_ms: float) -> None:
         if not self.state[peg]:
@@ -149,7 +114,7 @@ class TowerOfLondonLogic:
         in_min = solved and n_moves == self.min_moves
         total_ms = self._since_onset(now_ms)
         record = TrialRecord(
-            trial_index=self.trial_index, level=self.level, start_ms=self._trial_start_ms,
+            trial_index=self.trial_index, level=self.level, start_ms=self.timeline.trial_start_ms,
             stimulus=f"start {state_text(self.start)} goal {state_text(self.goal)}",
             response=" ".join(f"{i + 1}>{j + 1}" for _, i, j, _ in self.moves),
             # Right means solved in the fewest moves, the classic Tower of London score: with a
@@ -167,7 +132,7 @@ class TowerOfLondonLogic:
         )
         self.last_solved, self.last_in_min = solved, in_min
         self.held, self.notice = None, ""
-        self.phase, self._feedback_end_ms = Phase.FEEDBACK, now_ms + self.params["feedback_ms"]
+        self.timeline.finish(now_ms, self.params["feedback_ms"])
         return record
 
 

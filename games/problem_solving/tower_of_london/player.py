@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import random
 from typing import Any
 
 from games.core.engine.actions import Select
+from games.core.engine.players import LAPSE_SHARE, SEARCH_RT_SIGMA, check_ability, lognormal_rt_ms
 from games.problem_solving.tower_of_london.logic import Phase, TowerOfLondonLogic
 from games.problem_solving.tower_of_london.puzzle import (
     Move, State, apply_move, distances_from, legal_moves, optimal_moves,
@@ -40,10 +40,8 @@ class TowerOfLondonPlayer:
     only on pegs with room, one ``Select`` per choice.
     """
 
-    def __init__(self, ability: float, rng: random.Random, lapse: float = 0.03) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability, self.lapse, self.depth = ability, lapse, planning_depth(ability)
+    def __init__(self, ability: float, rng: random.Random, lapse: float = LAPSE_SHARE) -> None:
+        self.ability, self.lapse, self.depth = check_ability(ability), lapse, planning_depth(ability)
         self._rng = rng
         self._plan_key: tuple[Any, ...] | None = None
         self._plan: tuple[float, Any] | None = None
@@ -75,7 +73,7 @@ class TowerOfLondonPlayer:
     def _think_ms(self, logic: TowerOfLondonLogic) -> float:
         """Planning before the first pick-up: longer for longer problems and weaker planners."""
         median = 1200.0 + 500.0 * logic.min_moves * (1.5 - self.ability)
-        return self._rng.lognormvariate(math.log(median), 0.3)
+        return lognormal_rt_ms(self._rng, median, SEARCH_RT_SIGMA)
 
     def _step_ms(self, base: float) -> float:
-        return self._rng.lognormvariate(math.log(base + 600.0 * (1.0 - self.ability)), 0.3)
+        return lognormal_rt_ms(self._rng, base + 600.0 * (1.0 - self.ability), SEARCH_RT_SIGMA)

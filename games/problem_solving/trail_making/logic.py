@@ -5,33 +5,28 @@ from __future__ import annotations
 import math
 import random
 import statistics
-from enum import Enum
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Select
-from games.core.engine.exercise import TrialRecord
+from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.trials.base import OnTimeline
+from games.core.engine.trials.self_paced import Phase, SelfPaced
 from games.problem_solving.trail_making.layout import Point, generate_layout, trail_labels
 from games.problem_solving.trail_making.spec import SPEC
 
 MAX_CIRCLES = {"A": 9, "B": 18}  # every label stays one key: 1-9 and A-I
 
 
-class Phase(Enum):
-    IDLE = "idle"  # between trails: the run starts the next one
-    PLAY = "play"  # the player joins circles
-    FEEDBACK = "feedback"  # trail over: the message stays a moment
+class TrailMakingLogic(OnTimeline):
+    """State machine of one trail per trial, played until joined or out of time; circle ``i`` is
+    the ``i``-th of the trail's order."""
 
+    default_spec = SPEC
 
-class TrailMakingLogic:
-    """State machine of one trail per trial; circle ``i`` is the ``i``-th of the trail's order."""
-
-    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None) -> None:
-        self._rng = rng
-        self._overrides = dict(overrides or {})
-        self.params = SPEC.params_at(SPEC.start_level, self._overrides)
-        self.phase = Phase.IDLE
-        self.trial_index = 0
-        self.level = SPEC.start_level
+    def __init__(self, rng: random.Random, overrides: Mapping[str, Any] | None = None, *,
+                 spec: ExerciseSpec | None = None) -> None:
+        super().__init__(rng, overrides, spec=spec)
+        self.timeline = SelfPaced()
         self.part = "A"
         self.points: list[Point] = []
         self.labels: list[str] = []
@@ -39,24 +34,13 @@ class TrailMakingLogic:
         self.errors: list[tuple[int, int]] = []  # (expected circle, chosen circle)
         self.flash_circle: int | None = None
         self.flash_until_ms = 0.0
-        self.onset_ms: float | None = None
         self.last_correct: bool | None = None
         self.last_completed = False
-        self._trial_start_ms = 0.0
-        self._feedback_end_ms: float | None = None
 
     # -- what the view, the player and the run read -----------------------------------------
     @property
     def n_circles(self) -> int:
         return len(self.points)
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.PLAY and self.onset_ms is None
 
     @property
     def next_circle(self) -> int | None:
@@ -71,17 +55,11 @@ class TrailMakingLogic:
         """The circle showing the calm out-of-order mark now, if any."""
         return self.flash_circle if self.phase is Phase.PLAY and now_ms < self.flash_until_ms else None
 
-    def next_change_ms(self) -> float | None:
-        if self.phase is Phase.PLAY:
-            return self._deadline_ms()
-        return self._feedback_end_ms if self.phase is Phase.FEEDBACK else None
-
     # -- driving ---------------------------------------------------------------------------
     def start_trial(self, level: int, now_ms: float) -> None:
         if self.phase is not Phase.IDLE:
             raise RuntimeError("a trail is already in play")
-        self.level = level
-        self.params = SPEC.params_at(level, self._overrides)
+        self.take_level(level)
         self.part, n = str(self.params["part"]), int(self.params["circles"])
         if not 2 <= n <= MAX_CIRCLES.get(self.part, 0):
             raise ValueError(f"part {self.part!r} cannot have {n} circles")
@@ -89,20 +67,12 @@ class TrailMakingLogic:
         self.labels = trail_labels(self.part, n)
         self.points = generate_layout(self._rng, n)
         self.joined, self.errors, self.flash_circle = 0, [], None
-        self.onset_ms, self.last_correct, self.last_completed = None, None, False
-        self._trial_start_ms, self._feedback_end_ms = now_ms, None
-        self.phase = Phase.PLAY
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
+        self.last_correct, self.last_completed = None, False
+        limit_ms = self.params["limit_base_ms"] + self.params["limit_per_circle_ms"] * self.n_circles
+        self.timeline.begin(now_ms, limit_ms=limit_ms)
 
     def tick(self, now_ms: float) -> list[TrialRecord]:
-        if self.phase is Phase.FEEDBACK and self._feedback_end_ms is not None and now_ms >= self._feedback_end_ms:
-            self.phase, self._feedback_end_ms = Phase.IDLE, None
-        if self.phase is Phase.PLAY and now_ms >= self._deadline_ms():
-            return [self._finish(now_ms, timed_out=True)]
-        return []
+        return [self._finish(now_ms, timed_out=True)] if self.timeline.advance(now_ms) else []
 
     def handle(self, action: Any, now_ms: float) -> list[TrialRecord]:
         finished = self.tick(now_ms)
@@ -124,11 +94,6 @@ class TrailMakingLogic:
         return finished
 
     # -- internals -------------------------------------------------------------------------
-    def _deadline_ms(self) -> float:
-        start = self.onset_ms if self.onset_ms is not None else self._trial_start_ms
-        limit = self.params["limit_base_ms"] + self.params["limit_per_circle_ms"] * self.n_circles
-        return start + limit
-
     def error_log(self) -> str:
         """The errors so far as 'expected>chosen' labels, e.g. ``"3>C;D>5"``."""
         return ";".join(f"{self.labels[e]}>{self.labels[c]}" for e, c in self.errors)
@@ -145,7 +110,7 @@ class TrailMakingLogic:
         record = TrialRecord(
             trial_index=self.trial_index,
             level=self.level,
-            start_ms=self._trial_start_ms,
+            start_ms=self.timeline.trial_start_ms,
             stimulus=" ".join(f"{lab}@{x:.3f},{y:.3f}" for lab, (x, y) in zip(self.labels, self.points)),
             response="-".join(self.labels[: self.joined]),
             is_correct=is_correct,
@@ -166,7 +131,7 @@ class TrailMakingLogic:
         )
         self.last_correct, self.last_completed = is_correct, completed
         self.flash_circle = None
-        self.phase, self._feedback_end_ms = Phase.FEEDBACK, now_ms + self.params["feedback_ms"]
+        self.timeline.finish(now_ms, self.params["feedback_ms"])
         return record
 
 

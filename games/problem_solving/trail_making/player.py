@@ -7,6 +7,7 @@ import random
 from typing import Any
 
 from games.core.engine.actions import Select
+from games.core.engine.players import CHOICE_RT_SIGMA, check_ability, lognormal_rt_ms
 from games.problem_solving.trail_making.logic import Phase, TrailMakingLogic
 
 
@@ -25,9 +26,7 @@ class TrailMakingPlayer:
     """Looks for the next circle and chooses it; now and then chooses a nearby circle out of order."""
 
     def __init__(self, ability: float, rng: random.Random, lapse: float = 0.005) -> None:
-        if not 0.0 <= ability <= 1.0:
-            raise ValueError(f"ability {ability} must be between 0 and 1")
-        self.ability, self.lapse = ability, lapse
+        self.ability, self.lapse = check_ability(ability), lapse
         self._rng = rng
         self._plan_key: tuple[int, int, int] | None = None
         self._plan: tuple[float, Any] | None = None
@@ -54,4 +53,4 @@ class TrailMakingPlayer:
         target = logic.joined
         distance = math.dist(logic.points[target - 1], logic.points[target]) if target else 0.2
         median = step_median_ms(self.ability, logic.part, distance)
-        return self._rng.lognormvariate(math.log(median), 0.25)
+        return lognormal_rt_ms(self._rng, median, CHOICE_RT_SIGMA)

@@ -7,9 +7,9 @@ import pytest
 
 from games.core.engine.actions import Respond, Select
 from games.core.ui.theme import Theme, forget_fonts
-from games.focus.go_no_go.logic import GO_ACTION, GoNoGoLogic, Phase, check_params
+from games.focus.go_no_go.logic import GO_ACTION, GoNoGoLogic, Phase
 from games.focus.go_no_go.scoring import classify, rt_spread, summarize
-from games.focus.go_no_go.spec import LEVEL_TABLE, SPEC
+from games.focus.go_no_go.spec import LEVEL_TABLE, SPEC, check_params
 
 G, N = "go", "nogo"
 LEAD_IN, FIXATION, WINDOW, PAUSE = 2000, 500, 1500, 500  # level 1

@@ -11,8 +11,8 @@ from games.focus.stroop import COUNTING_EXERCISE, EXERCISE
 from games.focus.stroop.inks import contrast_ratio, stage_for
 from games.focus.stroop.logic import Phase, StroopLogic
 from games.focus.stroop.measures import summarize
-from games.focus.stroop.spec import COLOUR_SPEC, COUNTING_SPEC, LEVEL_TABLE
-from games.focus.stroop.stimuli import Stimulus, check_params, make_stimulus, pick_condition
+from games.focus.stroop.spec import COLOUR_SPEC, COUNTING_SPEC, LEVEL_TABLE, check_params
+from games.focus.stroop.stimuli import Stimulus, make_stimulus, pick_condition
 from games.focus.stroop.view import ColourStroopView, CountingStroopView
 
 FIXATION, ITI, WINDOW_1 = 500, 600, 3000  # level 1

@@ -1,7 +1,7 @@
 """A computer that sleeps mid-exercise: the exercise or the session waits, paused, for the client,
 and the key that woke the computer answers nothing."""
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pygame
 import pytest
@@ -65,7 +65,7 @@ def test_a_sleep_mid_exercise_pauses_it_and_the_waking_key_is_no_answer(sleepy):
 
 def test_a_sleep_mid_session_opens_the_pause_menu(sleepy):
     pilot, asleep = sleepy
-    before = datetime.now(timezone.utc)
+    before = pilot.app.now()  # the calendar the app dates the mood check by
     scene = SessionScene(Plan("Short", (PlanItem("mood"), PlanItem("exercise", exercise="flanker", minutes=1))),
                          pilot.app.client, seed=3)
     pilot.app.stack.push(scene)
@@ -115,7 +115,7 @@ def test_the_click_that_wakes_the_computer_does_not_answer_the_question_it_opens
 
 def test_a_sleep_in_the_pause_menu_still_moves_the_calendar_on(sleepy):
     pilot, asleep = sleepy
-    before = datetime.now(timezone.utc)
+    before = pilot.app.now()  # the calendar the app dates the mood check by
     scene = SessionScene(Plan("Short", (PlanItem("mood"),)), pilot.app.client, seed=3)
     pilot.app.stack.push(scene)
     pilot.step()

@@ -7,20 +7,16 @@ from types import SimpleNamespace
 
 import pytest
 
-from games.launcher import therapist_exports
 from games.launcher.therapist_exports import export_csvs, fresh_path
 from scores.export.csvfile import ExportError
 
 
-class SameMinute(datetime):
-    @classmethod
-    def now(cls, tz=None):
-        return cls(2026, 12, 1, 9, 0)
+def same_minute() -> datetime:
+    return datetime(2026, 12, 1, 9, 0).astimezone()  # the app's calendar, standing still
 
 
-def test_two_exports_in_the_same_minute_keep_both(store, monkeypatch):
-    monkeypatch.setattr(therapist_exports, "datetime", SameMinute)
-    app = SimpleNamespace(store=store)
+def test_two_exports_in_the_same_minute_keep_both(store):
+    app = SimpleNamespace(store=store, now=same_minute)
     store.add_client("C-1")
     first = export_csvs(app, "all", ("trials", "runs"))
     written = {path: path.read_bytes() for path in first}

@@ -6,7 +6,7 @@ import functools
 import random
 import sys
 import types
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pygame
 import pytest
@@ -15,7 +15,7 @@ from games.pilot import Pilot
 from games.core.ui.scene import Scene
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
-from games.launcher.pin import PinScene, wall_now
+from games.launcher.pin import PinScene
 from games.launcher.therapist import IDLE_LOCK_MS, TherapistHomeScene
 from games.launcher.therapist_client import ClientPageScene, RenameClientScene, client_history
 from games.launcher.therapist_settings import TARGET_CHOICES, ExerciseSettingsScene
@@ -436,7 +436,7 @@ def test_progress_opens_in_the_therapist_voice(make_pilot, monkeypatch):
 
 # --- reports and exports ------------------------------------------------------------------------
 def test_report_and_export_write_into_the_exports_folder_and_show_the_paths(make_pilot, monkeypatch):
-    def write_report(store, client, path, exercises):
+    def write_report(store, client, path, exercises, today=None):
         assert {e.id for e in exercises} == {e.id for e in EXERCISES}
         path.write_text(f"<p>{client.code}</p>", encoding="utf-8")
         return path
@@ -458,6 +458,28 @@ def test_report_and_export_write_into_the_exports_folder_and_show_the_paths(make
     pilot.press(pygame.K_RIGHT)
     activate(pilot, home.actions, "Export all data")
     assert {p.name.split("-")[1] for p in exports.glob("all-*.csv")} == {"trials", "runs", "sessions", "dictionary"}
+
+
+def test_report_and_export_files_take_their_stamp_and_date_from_the_apps_calendar(make_pilot, monkeypatch):
+    leap_day = datetime(2024, 2, 29, 13, 37).astimezone()  # this PC's local time, as file names show it
+    dates = []
+
+    def write_report(store, client, path, exercises, today=None):
+        dates.append(today)
+        path.write_text("<p></p>", encoding="utf-8")
+        return path
+
+    stub_module(monkeypatch, "scores.report.html", write_report=write_report)
+    pilot = make_pilot(wall_s=leap_day.timestamp)
+    exports = pilot.app.store.path.parent / "exports"
+    page = to_page(pilot)
+    activate(pilot, page.menu, "Report")
+    activate(pilot, page.menu, "Export data")
+    assert sorted(p.name for p in exports.iterdir()) == [
+        "C-0001-report-20240229-1337.html", "C-0001-runs-20240229-1337.csv",
+        "C-0001-sessions-20240229-1337.csv", "C-0001-trials-20240229-1337.csv",
+    ]
+    assert dates == [date(2024, 2, 29)]  # the report's own date and streaks count from the app's today
 
 
 def test_an_export_that_cannot_be_written_says_so(make_pilot):
@@ -573,7 +595,8 @@ def test_a_thousand_random_keys_and_clicks_at_the_therapist_home(make_pilot, mon
     for module, name in [("games.launcher.plans", "PlanListScene"), ("games.launcher.progress", "ProgressScene"),
                          ("games.launcher.session", "SessionScene")]:
         stub_module(monkeypatch, module, **{name: Away})
-    stub_module(monkeypatch, "scores.report.html", write_report=lambda store, client, path, infos: path)
+    stub_module(monkeypatch, "scores.report.html",
+                write_report=lambda store, client, path, infos, today=None: path)
     pilot = make_pilot()
     home_visits = []
 
@@ -583,7 +606,7 @@ def test_a_thousand_random_keys_and_clicks_at_the_therapist_home(make_pilot, mon
         while len(pilot.app.stack) > 1:  # client mode or a session: the client's part is tested elsewhere
             pilot.app.stack.pop()
         pilot.app.end_session()
-        waiting_s = TherapistLock(pilot.app.store).locked_for_s(wall_now(pilot.app))
+        waiting_s = TherapistLock(pilot.app.store).locked_for_s(pilot.app.now())
         pilot.wait(waiting_s * 1000 + 1000, frame_ms=60_000)  # wrong tries while changing the PIN lock it
         to_home(pilot)
         home_visits.append(True)

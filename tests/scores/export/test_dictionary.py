@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import sys
-import types
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from games.core.engine.exercise import Field
-from scores.export import dictionary
 from scores.export.dictionary import DICTIONARY_COLUMNS, dictionary_markdown, dictionary_rows, export_dictionary
 from scores.export.tables import export_runs, export_sessions, export_trials
 
@@ -87,16 +84,6 @@ def test_markdown_escapes_pipes_in_descriptions(specs):
     (line,) = [line for line in text.splitlines() if line.startswith("| `ratio`")]
     assert "Hits \\| misses." in line
     assert line.count(" | ") == 4
-
-
-def test_main_writes_the_markdown_for_the_registered_exercises(specs, tmp_path, monkeypatch):
-    registry = types.ModuleType("games.registry")
-    registry.EXERCISES = tuple(types.SimpleNamespace(spec=spec) for spec in specs)
-    monkeypatch.setitem(sys.modules, "games.registry", registry)
-    out = tmp_path / "data-dictionary.md"
-    assert dictionary.main([str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == dictionary_markdown(specs)
-    assert dictionary.main([str(tmp_path / "missing" / "x.md")]) == 2
 
 
 def test_a_shared_column_names_each_exercises_own_meaning(specs):

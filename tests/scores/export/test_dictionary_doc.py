@@ -10,4 +10,4 @@ DOC = Path(__file__).resolve().parents[3] / "docs" / "data-dictionary.md"
 
 def test_committed_dictionary_matches_the_code():
     expected = dictionary_markdown([e.spec for e in EXERCISES])
-    assert DOC.read_text(encoding="utf-8") == expected, "regenerate: python -m scores.export.dictionary docs/data-dictionary.md"
+    assert DOC.read_text(encoding="utf-8") == expected, "regenerate: python tools/data_dictionary.py docs/data-dictionary.md"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
 
 
 class Phase(Enum):
@@ -120,31 +119,3 @@ class ShowThenRecall:
         edges = [t for start in starts for t in (start, start + self.item_ms) if t > self._seen_ms]
         return min(edges + [self._phase_end_ms])
 
-
-class OnTimeline:
-    """What an exercise's logic answers straight from its trial timeline, kept in ``self.timeline``
-    (a ``ShowThenRecall`` or a ``TimedResponse``): the part of the logic protocol they share."""
-
-    timeline: Any
-
-    @property
-    def phase(self) -> Any:
-        return self.timeline.phase
-
-    @property
-    def onset_ms(self) -> float | None:
-        return self.timeline.onset_ms
-
-    @property
-    def needs_trial(self) -> bool:
-        return self.timeline.idle
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.timeline.awaiting_onset
-
-    def next_change_ms(self) -> float | None:
-        return self.timeline.next_change_ms()
-
-    def mark_onset(self, now_ms: float) -> None:
-        self.timeline.mark_onset(now_ms)

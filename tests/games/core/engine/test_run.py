@@ -58,7 +58,8 @@ class BlockLogic:
 def make_run(n_trials, recorder):
     from games.core.engine.run import ExerciseRun
 
-    exercise = Exercise(SPEC, BlockLogic, lambda *a: None, lambda a, r: None, lambda records: {})
+    no_measures = dict.fromkeys(f.name for f in SPEC.run_fields)  # every declared measure, all empty
+    exercise = Exercise(SPEC, BlockLogic, lambda *a: None, lambda a, r: None, lambda records: no_measures)
     return ExerciseRun(exercise, store=recorder, session_id="s", client=None, seed=1,
                        wall_start=datetime(2026, 1, 1, tzinfo=timezone.utc), n_trials=n_trials,
                        tracker=make_tracker(SPEC.min_level, SPEC.max_level, SPEC.start_level, method="staircase"))
