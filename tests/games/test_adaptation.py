@@ -21,6 +21,8 @@ IDS = sorted(CLIMBS)
 def test_every_registered_exercise_has_its_adaptation_settings():
     from games.registry import EXERCISES
 
+    missing = sorted({exercise.id for exercise in EXERCISES} - set(IDS))
+    assert not missing, f"say how {missing} should adapt: an entry in CLIMBS and STORED (tests/games/adaptation_cases.py)"
     assert sorted(exercise.id for exercise in EXERCISES) == IDS
 
 
