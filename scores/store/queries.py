@@ -256,3 +256,7 @@ class StoreQueries:
             (run_id,),
         )
         return [dict(row) for row in rows]
+
+    def schema_version(self) -> int:
+        """The format the store's tables are in: the number of migrations applied to it (0: none)."""
+        return int(self._conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0])

@@ -75,3 +75,19 @@ def record_run():
         return run_id
 
     return record
+
+
+@pytest.fixture(scope="session")
+def climbs(tmp_path_factory):
+    """``climbs(exercise_id)``: its strong and weak simulated runs (tests/games/adaptation_cases.py),
+    played once per test process and shared by the adaptation harness and the exercise's own checks."""
+    from adaptation_cases import climb_runs
+
+    played = {}
+    with Store.open(tmp_path_factory.mktemp("climbs")) as opened:
+        def runs(exercise_id):
+            if exercise_id not in played:
+                played[exercise_id] = climb_runs(opened, exercise_id)
+            return played[exercise_id]
+
+        yield runs

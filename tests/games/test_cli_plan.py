@@ -27,7 +27,7 @@ def plan_file(tmp_path, name="Tuesday", **item):
 
 def store_snapshot(data):
     with Store.open(data) as store:
-        return [tuple(row) for row in store._conn.execute("SELECT name, plan_json FROM plans ORDER BY name")]
+        return [tuple(row) for row in store.select("SELECT name, plan_json FROM plans ORDER BY name")]
 
 
 def test_list_and_show_the_ready_plans(data, capsys):

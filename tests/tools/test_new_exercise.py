@@ -16,7 +16,7 @@ NEW_ID = "quick_look"
 # The tests that cover every registered exercise, narrowed with -k to the new one where they are
 # parametrized per exercise, then the scaffold's own.
 EVERY_EXERCISE = ("tests/games/test_every_exercise.py", "tests/games/test_exercise_contract.py",
-                  "tests/scores/test_dictionary_doc.py", "tests/tools/test_data_dictionary.py", "tests/test_layers.py")
+                  "tests/scores/export/test_dictionary_doc.py", "tests/tools/test_data_dictionary.py", "tests/test_layers.py")
 OWN = tuple(f"tests/games/focus/test_{NEW_ID}_{kind}.py" for kind in ("logic", "view", "adaptation"))
 
 

@@ -9,6 +9,7 @@ from games.core.engine.actions import Respond
 from games.core.ui.theme import Theme, forget_fonts
 from games.focus.flanker.logic import ANTICIPATION, CORRECT, ERROR, TIMEOUT, FlankerLogic, Phase, Row, summarize
 from games.focus.flanker.spec import CONGRUENT, INCONGRUENT, LEFT, RIGHT, SPEC
+from surface_checks import SENTINEL, blank, kinds_of_colour, painted_share, picture, untouched_outside
 
 FIXED = {"fixation_ms": 500, "fixation_jitter_ms": 0, "feedback_ms": 700}  # level 1: 2500 ms window
 FLIP_MS = 8  # the arrows' frame is flipped this long after the fixation ends
@@ -204,9 +205,16 @@ def test_every_phase_and_the_picture_draw_at_both_scales(display):
         logic = FlankerLogic(random.Random(3), FIXED)
         surface = pygame.Surface((1100, 760))
         logic.start_trial(1, 0.0)
-        view.draw(surface, AREA, logic, 0.0)  # the '+'
-        logic.tick(500)
-        view.draw(surface, AREA, logic, 500.0)  # the arrows
-        logic.tick(500 + 2500)
-        view.draw(surface, AREA, logic, 3000.0)  # time's up
-        view.draw_picture(surface, pygame.Rect(10, 10, 360, 290))
+        shown = []
+        for at_ms in (0.0, 500.0, 3000.0):  # the '+', the arrows, time's up
+            if at_ms:
+                logic.tick(at_ms)
+            surface.fill(SENTINEL)
+            view.draw(surface, AREA, logic, at_ms)
+            assert kinds_of_colour(surface, AREA) > 1  # something is drawn on the backdrop
+            shown.append(picture(surface))
+        assert len(set(shown)) == 3  # each phase looks different
+        canvas, frame = blank((380, 310)), pygame.Rect(10, 10, 360, 290)
+        view.draw_picture(canvas, frame)
+        assert painted_share(canvas, frame) > 0.5 and kinds_of_colour(canvas, frame) > 2
+        assert untouched_outside(canvas, frame)  # the picture keeps to its frame

@@ -1,11 +1,12 @@
-"""Simulated Go/No-Go players: a strong one climbs past a weak one; pressing always or never scores d' 0."""
+"""Go/No-Go's own adaptation checks (the shared ones are in tests/games/test_adaptation.py): its measures
+as ability grows, rounds in the store, pressing always or never scores d' 0, the player model."""
 
 import random
 import statistics
-from datetime import datetime, timezone
 
 import pytest
 
+from adaptation_cases import WALL, stored_run
 from games.core.engine.clock import FakeClock
 from games.core.engine.run import ExerciseRun
 from games.core.engine.simulate import play_run, simulate_session
@@ -14,33 +15,21 @@ from games.focus.go_no_go.player import GoNoGoPlayer, commission_probability, me
 from games.registry import get_exercise
 
 EXERCISE = get_exercise("go_no_go")
-NOW = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
 
 
-def simulate(store, player, seed, n_trials=120):
-    client = store.get_client("sim") or store.add_client("sim")
-    return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials, wall_start=NOW)
-
-
-def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):
-    strong = [simulate(store, GoNoGoPlayer(0.9, random.Random(seed + 1)), seed) for seed in range(5)]
-    weak = [simulate(store, GoNoGoPlayer(0.3, random.Random(seed + 1)), seed) for seed in range(5)]
+def test_a_strong_player_is_quicker_and_steadier_than_a_weak_one_for_every_seed(climbs):
+    strong, weak = climbs("go_no_go")
     for s, w in zip(strong, weak):
-        assert s.summary.end_level > w.summary.end_level
         assert s.summary.ability > w.summary.ability
         assert s.summary.measures["median_go_rt_ms"] < w.summary.measures["median_go_rt_ms"]
         assert s.summary.measures["go_rt_cv"] < w.summary.measures["go_rt_cv"]
-    assert min(s.summary.end_level for s in strong) >= 5
-    assert max(w.summary.end_level for w in weak) <= 4
     rts = [r.rt_ms for run in strong + weak for r in run.records if r.extra["outcome"] == "hit"]
     assert 300 <= statistics.median(rts) <= 900
 
 
 def test_run_of_five_rounds_is_stored_trial_by_trial(store):
-    run = simulate(store, GoNoGoPlayer(0.7, random.Random(2)), seed=3, n_trials=EXERCISE.spec.trials_per_run)
+    run = stored_run(store, "go_no_go")
     assert len(run.records) == 60 and sum(r.ends_step for r in run.records) == 5
-    rows = list(store.iter_trial_rows())
-    assert [r["trial_index"] for r in rows] == list(range(1, 61))
     [run_row] = list(store.iter_run_rows())
     m = run_row["measures"]
     assert m["blocks"] == 5 and m["go_trials"] + m["nogo_trials"] == 60
@@ -65,8 +54,8 @@ class AlwaysPress:
 @pytest.mark.parametrize("player", [Silent(), AlwaysPress()], ids=["never", "always"])
 def test_pressing_never_or_always_scores_d_prime_zero_and_stays_at_level_1(store, player):
     client = store.add_client("c")
-    run = ExerciseRun(EXERCISE, store=store, session_id=store.start_session(client, NOW), client=client,
-                      seed=1, wall_start=NOW, n_trials=36)
+    run = ExerciseRun(EXERCISE, store=store, session_id=store.start_session(client, WALL), client=client,
+                      seed=1, wall_start=WALL, n_trials=36)
     play_run(run, player, FakeClock())
     m = run.summary.measures
     assert m["d_prime"] == pytest.approx(0.0, abs=1e-9) and m["good_blocks"] == 0
@@ -87,10 +76,11 @@ def test_player_model_better_with_ability_worse_with_share_and_pace():
 
 
 def test_a_slow_player_times_out_when_the_window_is_short(store):
-    run = simulate(store, GoNoGoPlayer(0.0, random.Random(7)), seed=7, n_trials=24)
+    client = store.add_client("sim")
+    run = simulate_session(EXERCISE, store, client, GoNoGoPlayer(0.0, random.Random(7)), seed=7, n_trials=24,
+                           wall_start=WALL)
     fast = dict(go_share=0.5, window_ms=500)
-    client = store.get_client("sim")
     quick = simulate_session(EXERCISE, store, client, GoNoGoPlayer(0.0, random.Random(7)), seed=7, n_trials=24,
-                             wall_start=NOW, params=fast)
+                             wall_start=WALL, params=fast)
     assert quick.summary.measures["omission_rate"] > 0.5 > run.summary.measures["omission_rate"]
     assert any(r.extra["late_rt_ms"] is not None for r in quick.records)

@@ -13,6 +13,7 @@ from games.focus.visual_search.logic import Phase, VisualSearchLogic, least_squa
 from games.focus.visual_search.player import error_probabilities, slope_ms
 from games.focus.visual_search.spec import SPEC
 from games.focus.visual_search.view import VisualSearchView
+from surface_checks import SENTINEL, blank, kinds_of_colour, painted_share, picture, untouched_outside
 
 FIXATION, WINDOW, FEEDBACK = 400, 6000, 500  # level 1
 YES, NO = Respond("yes"), Respond("no")
@@ -238,11 +239,23 @@ def test_every_phase_and_the_picture_draw_at_both_scales(display):
         logic = VisualSearchLogic(random.Random(4))
         for level in (1, 4, 7, 9):
             logic.start_trial(level, 0.0)
-            view.draw(surface, AREA, logic, 0.0)  # the cross
+            cross = drawn(view, surface, logic, 0.0)  # the cross
             logic.tick(400.0)
             logic.mark_onset(400.0)
-            view.draw(surface, AREA, logic, 400.0)  # the display
+            display = drawn(view, surface, logic, 400.0)  # the display
             logic.handle(YES, 1400.0)
-            view.draw(surface, AREA, logic, 1400.0)  # tick or dash
+            mark = drawn(view, surface, logic, 1400.0)  # tick or dash
+            assert len({cross, display, mark}) == 3  # each phase looks different
             logic.tick(5000.0)
-        view.draw_picture(surface, pygame.Rect(10, 10, 360, 290))
+        canvas, frame = blank((380, 310)), pygame.Rect(10, 10, 360, 290)
+        view.draw_picture(canvas, frame)
+        assert painted_share(canvas, frame) > 0.5 and kinds_of_colour(canvas, frame) > 2
+        assert untouched_outside(canvas, frame)  # the picture keeps to its frame
+
+
+def drawn(view, surface, logic, now_ms):
+    """The view drawn afresh at ``now_ms``; checks something shows on the backdrop and returns the pixels."""
+    surface.fill(SENTINEL)
+    view.draw(surface, AREA, logic, now_ms)
+    assert kinds_of_colour(surface, AREA) > 1
+    return picture(surface)

@@ -1,55 +1,28 @@
-"""Card Pairs simulated players: a strong one climbs, a weak one settles low, and every board is stored."""
+"""Card Pairs' own adaptation checks (the shared ones are in tests/games/test_adaptation.py): each stored
+board's turns, the memory model, and boards played by perfect, weak and waiting players."""
 
 import random
 import statistics
-from datetime import datetime, timezone
 
 import pytest
 
+from adaptation_cases import stored_run
 from games.core.engine.actions import Select
-from games.core.engine.simulate import simulate_session
 from games.memory.card_pairs.logic import CardPairsLogic, Phase
 from games.memory.card_pairs.player import CardPairsPlayer, remember_probability
-from games.registry import get_exercise
-
-EXERCISE = get_exercise("card_pairs")
-
-
-def simulate(store, ability, seed, n_trials=30):
-    client = store.get_client("sim") or store.add_client("sim")
-    player = EXERCISE.make_player(ability, random.Random(seed + 1))
-    return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials,
-                            wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
-
-
-def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):
-    strong = [simulate(store, 0.9, seed).summary for seed in range(5)]
-    weak = [simulate(store, 0.3, seed).summary for seed in range(5)]
-    assert all(s.end_level > w.end_level for s, w in zip(strong, weak))
-    assert all(s.end_level >= 7 for s in strong)
-    assert max(w.end_level for w in weak) <= 6  # the weak player settles low, never near the top
-    assert statistics.mean(s.ability for s in strong) - statistics.mean(w.ability for w in weak) > 2.5
 
 
 def test_every_board_and_its_measures_reach_the_store(store):
-    run = simulate(store, 0.7, seed=11, n_trials=12)
-    rows = list(store.iter_trial_rows())
-    assert [r["trial_index"] for r in rows] == list(range(1, 13))
-    assert [r["level"] for r in rows] == [rec.level for rec in run.records]
+    run = stored_run(store, "card_pairs")
+    assert len(run.records) == 12
     for rec in run.records:
         x = rec.extra
         assert x["turns"] == len(x["turn_log"].split(";")) and x["turns_above_min"] == x["turns"] - x["pairs"]
         assert rec.is_correct == (x["cleared"] and x["turns"] <= 2 * x["pairs"])
     [run_row] = list(store.iter_run_rows())
-    assert run_row["n_trials"] == 12 and run_row["completed"] and run_row["simulated"]
     measures = run_row["measures"]
     assert measures["boards_cleared"] == sum(r.extra["cleared"] for r in run.records)
     assert measures["total_repeated_known_turns"] == sum(r.extra["repeated_known_turns"] for r in run.records)
-
-
-def test_same_seed_replays_the_same_run(store):
-    a, b = simulate(store, 0.6, seed=5, n_trials=8), simulate(store, 0.6, seed=5, n_trials=8)
-    assert [(r.stimulus, r.response, r.rt_ms) for r in a.records] == [(r.stimulus, r.response, r.rt_ms) for r in b.records]
 
 
 def test_memory_model_falls_with_cards_and_rises_with_ability():

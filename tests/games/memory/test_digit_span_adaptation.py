@@ -1,62 +1,39 @@
-"""Simulated Digit Span players: a strong one climbs, a weak one settles low, and every trial reaches the store."""
+"""Digit Span's own adaptation checks (the shared ones are in tests/games/test_adaptation.py): spans each
+way, directions in the store, a forward-only run, the player model and its typos."""
 
 import random
 import statistics
-from datetime import datetime, timezone
 
 import pytest
 
-from games.core.engine.simulate import simulate_session
+from adaptation_cases import simulate, stored_run
 from games.memory.digit_span.logic import DigitSpanLogic, Phase
 from games.memory.digit_span.player import DigitSpanPlayer, recall_probability
-from games.registry import get_exercise
-
-EXERCISE = get_exercise("digit_span")
 
 
-def simulate(store, ability, seed, n_trials=40, params=None):
-    client = store.get_client("sim") or store.add_client("sim")
-    player = EXERCISE.make_player(ability, random.Random(seed + 1))
-    return simulate_session(EXERCISE, store, client, player, seed=seed, n_trials=n_trials, params=params,
-                            wall_start=datetime(2026, 1, 5, 10, tzinfo=timezone.utc))
-
-
-def test_strong_player_ends_higher_than_weak_player_for_every_seed(store):
-    strong = [simulate(store, 0.9, seed) for seed in range(6)]
-    weak = [simulate(store, 0.3, seed) for seed in range(6)]
-    assert all(s.summary.end_level > w.summary.end_level for s, w in zip(strong, weak))
-    assert all(s.summary.end_level > s.summary.start_level for s in strong)
-    assert statistics.mean(s.summary.ability for s in strong) - statistics.mean(w.summary.ability for w in weak) > 2.5
-    assert max(w.summary.end_level for w in weak) <= 5
-    # the strong player's longest spans: backwards is harder, so never longer on average
+def test_a_strong_players_backward_span_is_never_longer_than_forward(climbs):
+    strong, _ = climbs("digit_span")
     fwd = statistics.mean(s.summary.measures["longest_span_forward"] for s in strong)
     bwd = statistics.mean(s.summary.measures["longest_span_backward"] for s in strong)
     assert fwd >= bwd >= 5
 
 
 def test_every_trial_is_stored_with_its_direction_and_measures(store):
-    run = simulate(store, 0.7, seed=11, n_trials=12)
+    run = stored_run(store, "digit_span")
     rows = list(store.iter_trial_rows())
-    assert [r["trial_index"] for r in rows] == list(range(1, 13))
     directions = [r["extra"]["direction"] for r in rows]
     assert directions == (["forward"] * 3 + ["backward"] * 3) * 2
     [run_row] = list(store.iter_run_rows())
     measures = run_row["measures"]
-    assert run_row["n_trials"] == 12 and run_row["completed"] and run_row["simulated"]
     assert measures["correct_trials"] == sum(r.is_correct for r in run.records)
     assert measures["longest_span_forward"] == max(
         (r.extra["n_digits"] for r in run.records if r.is_correct and r.extra["direction"] == "forward"), default=0)
 
 
 def test_forward_only_run_leaves_backward_span_empty(store):
-    run = simulate(store, 0.6, seed=2, n_trials=8, params={"direction": "forward"})
+    run = simulate(store, "digit_span", 0.6, seed=2, n_trials=8, params={"direction": "forward"})
     assert {r.extra["direction"] for r in run.records} == {"forward"}
     assert run.summary.measures["longest_span_backward"] is None
-
-
-def test_same_seed_replays_the_same_run(store):
-    a, b = simulate(store, 0.6, seed=5, n_trials=12), simulate(store, 0.6, seed=5, n_trials=12)
-    assert [(r.stimulus, r.response, r.rt_ms) for r in a.records] == [(r.stimulus, r.response, r.rt_ms) for r in b.records]
 
 
 def test_player_model_gets_worse_with_length_and_backwards_and_better_with_ability():

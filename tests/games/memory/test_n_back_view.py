@@ -1,4 +1,5 @@
-"""N-back view: keys and clicks map to the same answers, and the screen fits at both font scales."""
+"""N-back view: each phase draws in every theme, keys and clicks map to the same answers, and the screen
+fits at both font scales."""
 
 import random
 
@@ -9,6 +10,8 @@ from games.core.engine.actions import Respond
 from games.core.ui.theme import Theme, forget_fonts
 from games.memory.n_back.logic import NBackLogic
 from games.memory.n_back.view import NBackView
+from surface_checks import blank, kinds_of_colour, painted_share, untouched_outside
+from view_checks import check_played, play_trial
 
 AREA = pygame.Rect(55, 90, 990, 650)  # what the exercise scene leaves in an 1100x760 window
 
@@ -37,6 +40,11 @@ def key_event(key):
 
 def click_event(pos):
     return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+
+
+@pytest.mark.parametrize("level", [1, 10])
+def test_a_round_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
+    check_played(play_trial("n_back", level))
 
 
 @pytest.mark.parametrize("level", [1, 7])
@@ -69,4 +77,7 @@ def test_buttons_fit_inside_the_area_side_by_side(scale):
 
 def test_picture_draws_at_both_scales():
     for scale in (1.0, 1.5):
-        NBackView(Theme.create(scale)).draw_picture(pygame.Surface((400, 320)), pygame.Rect(10, 10, 360, 290))
+        canvas, frame = blank((400, 320)), pygame.Rect(10, 10, 360, 290)
+        NBackView(Theme.create(scale)).draw_picture(canvas, frame)
+        assert painted_share(canvas, frame) > 0.5 and kinds_of_colour(canvas, frame) > 2
+        assert untouched_outside(canvas, frame)  # the picture keeps to its frame

@@ -74,8 +74,8 @@ def test_the_tables_of_each_schema_version_come_from_its_migrations():
 def test_a_sound_store_checks_out_quickly_and_thoroughly(tmp_path):
     with Store.open(tmp_path) as store:
         store.add_client("C-1")
-        assert integrity.find_damage(store._conn) is None
-        assert integrity.find_damage(store._conn, thorough=True) is None
+        assert integrity.find_damage(store.connection) is None
+        assert integrity.find_damage(store.connection, thorough=True) is None
 
 
 def test_damage_is_described_on_one_short_line():

@@ -78,7 +78,7 @@ def play_until(pilot, scene, n_trials: int | None, seed: int) -> None:
 def on_server(url: str, data, sql: str, params: tuple) -> list[tuple]:
     """Rows read on a connection of their own (one made before the server stopped is gone)."""
     with Store.open(data, url=url) as store:
-        return [tuple(row) for row in store._conn.execute(sql, params).fetchall()]
+        return [tuple(row) for row in store.select(sql, params).fetchall()]
 
 
 def server_trials(url: str, data, run_id: str) -> list[tuple]:

@@ -277,7 +277,7 @@ def _write_tracker_clients(store: Store, n_clients: int, gain_levels: float, see
             session_id, run_id = str(uuid.uuid4()), str(uuid.uuid4())
             sessions.append((session_id, client.id, at))
             runs.append((run_id, session_id, client.id, at, ability, se, json.dumps({})))
-    with store._conn.transaction() as conn:
+    with store.transaction() as conn:
         conn.executemany("INSERT INTO sessions (id, client_id, started_at, kind) VALUES (?, ?, ?, 'simulated')",
                          sessions)
         conn.executemany(
@@ -291,7 +291,7 @@ def _write_tracker_clients(store: Store, n_clients: int, gain_levels: float, see
 
 
 @pytest.mark.sqlite_only  # a property of the progress model over 220 clients; that the server reads the same
-# progress as the file is checked in tests/scores/test_backends_agree.py
+# progress as the file is checked in tests/scores/store/test_backends_agree.py
 def test_stable_clients_rarely_show_change_and_improving_ones_do(make_store) -> None:
     store = make_store()
     stable = _write_tracker_clients(store, 200, gain_levels=0.0, seed=1)

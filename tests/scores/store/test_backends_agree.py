@@ -21,12 +21,12 @@ from scores.analysis.progress import load_progress
 from scores.report.html import write_report
 from scores.store.store import Store
 from scores.analysis.summary import session_summary
-from tests.scores.test_export_identity import FILTERS, _fill
+from tests.scores.export.test_export_identity import FILTERS, _fill
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 TODAY = date(2024, 6, 1)
 # The audit records when each export was made (now), so it differs between any two runs; it is
-# compared across backends in tests/scores/test_therapists.py.
+# compared across backends in tests/scores/clinic/test_therapists.py.
 DATA_KINDS = tuple(kind for kind in EXPORT_KINDS if kind != "audit")
 
 

@@ -45,8 +45,8 @@ def scenes(pilot) -> list[str]:
 
 def recorded(pilot) -> dict[str, int]:
     """How many sessions, runs and trials the store holds."""
-    conn = pilot.app.store._conn
-    return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("sessions", "runs", "trials")}
+    store = pilot.app.store
+    return {table: store.select(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("sessions", "runs", "trials")}
 
 
 def post_enter(times: int, text: bool) -> None:

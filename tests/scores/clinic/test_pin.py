@@ -46,7 +46,7 @@ def test_the_store_holds_an_owasp_scrypt_hash_and_never_the_pin(make_store, tmp_
         assert key == hashlib.scrypt(PIN.encode(), salt=salt, n=2**17, r=8, p=1, maxmem=2**28, dklen=32)
         assert record["set_at"] == "2024-05-01T09:00:00.000+00:00"
         assert PIN not in str(record)
-        settings = store._conn.execute("SELECT key, value_json FROM app_settings").fetchall()
+        settings = store.select("SELECT key, value_json FROM app_settings").fetchall()
         assert settings and PIN not in repr([tuple(row) for row in settings])
         if store.path is not None:  # the SQLite file, its log included, holds no trace of it either
             assert PIN.encode() not in data_bytes(store)

@@ -131,7 +131,7 @@ def test_a_version_3_store_keeps_its_pin_and_lock_after_the_migration(tmp_path, 
     monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS)
     with Store.open(tmp_path) as store:
         lock = TherapistLock(store, cost=CHEAP)
-        assert store._conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+        assert store.schema_version() == len(MIGRATIONS)
         assert lock.is_set() and lock.failed_tries() == 5
         assert lock.locked_for_s(T0 + timedelta(seconds=10)) == 20.0
         assert lock.check("24680", T0 + timedelta(seconds=31)).accepted

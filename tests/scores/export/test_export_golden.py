@@ -4,7 +4,7 @@ backends must not change a character of what a therapist or an analyst opens.
 The store is the reference fill of ``test_export_identity`` (formula-like text, quotes, line
 breaks, unicode, NaN and infinities, bools, JSON, planned and assigned sessions, unfinished runs)
 with its row ids from a counter, on each backend. When an export is meant to change, write the
-files again with ``COGSUITE_WRITE_GOLDEN=1 pytest tests/scores/test_export_golden.py`` and read
+files again with ``COGSUITE_WRITE_GOLDEN=1 pytest tests/scores/export/test_export_golden.py`` and read
 the diff.
 """
 
@@ -17,9 +17,9 @@ import pytest
 
 from scores.export.tables import export_kind
 from scores.store.queries import Filters
-from tests.scores.test_export_identity import _fill, wide_specs  # noqa: F401 (wide_specs is a fixture)
+from tests.scores.export.test_export_identity import _fill, wide_specs  # noqa: F401 (wide_specs is a fixture)
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).parents[1] / "golden"
 
 
 @pytest.mark.parametrize("kind", ["trials", "runs", "sessions", "items"])

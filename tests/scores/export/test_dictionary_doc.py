@@ -5,7 +5,7 @@ from pathlib import Path
 from games.registry import EXERCISES
 from scores.export.dictionary import dictionary_markdown
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "data-dictionary.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "data-dictionary.md"
 
 
 def test_committed_dictionary_matches_the_code():

@@ -151,9 +151,9 @@ def test_a_read_only_store_shows_the_problem_and_loses_nothing(data, store, open
         pilot.app.quit()
     finally:
         ro.close()
-    assert not store._conn.execute("SELECT * FROM sessions").fetchall()
+    assert not store.select("SELECT * FROM sessions").fetchall()
     open_app(store)  # a start with the store writable again
-    [session] = store._conn.execute("SELECT * FROM sessions").fetchall()
+    [session] = store.select("SELECT * FROM sessions").fetchall()
     assert session["ended_at"] is not None
 
 

@@ -21,7 +21,7 @@ from scores.store.postgres import PermissionRefused
 from scores.store.store import Store
 from scores.clinic.therapists import NamedTherapistLock
 
-ROLE_SQL = Path(__file__).resolve().parents[2] / "docs" / "clinic-role.sql"
+ROLE_SQL = Path(__file__).resolve().parents[3] / "docs" / "clinic-role.sql"
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 PG_READY_KINDS = [kind for kind in EXPORT_KINDS if kind != "sessions"]  # its CASE on 0/1 is SQLite's alone yet
@@ -85,7 +85,7 @@ def test_the_pcs_role_plays_exports_and_edits_but_may_not_remove_a_pin(clinic, t
                     "DELETE FROM trials", "INSERT INTO schema_version (version) VALUES (99)",
                     "CREATE TABLE extra (id TEXT)"):
             with pytest.raises(PermissionRefused):
-                store._conn.write(sql, ())
+                store.connection.write(sql, ())
         n_audit = len(store.recent_audit())
     monkeypatch.setattr(cli, "open_store", lambda args, create=True: Store.open(tmp_path / "pc", create, url=pcs_url))
     assert cli.main(["pin", "--remove", "--therapist", "Ana", "--data-dir", str(tmp_path / "pc")]) == 2

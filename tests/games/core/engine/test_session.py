@@ -40,7 +40,7 @@ def parse(text):
 
 
 def trials_of_item(store, item_id):
-    return store._conn.execute(
+    return store.select(
         "SELECT t.started_at, t.rt_ms, r.practice FROM trials t JOIN runs r ON r.id = t.run_id"
         " WHERE r.session_item_id = ? ORDER BY r.started_at, t.trial_index", (item_id,)
     ).fetchall()
@@ -61,7 +61,7 @@ def test_a_fifteen_minute_plan_records_one_session_as_planned(store, client, tmp
     runner = simulate_plan(FIFTEEN, store, client, get_exercise, ability=0.7, seed=11, wall_start=T0)
     [session] = list(store.iter_session_rows())
     assert session["plan_name"] == "Fifteen" and not session["stopped_early"]
-    items = store._conn.execute("SELECT * FROM session_items ORDER BY position").fetchall()
+    items = store.select("SELECT * FROM session_items ORDER BY position").fetchall()
     assert [i["kind"] for i in items] == [i.kind for i in FIFTEEN.items]
     assert all(i["outcome"] == "done" for i in items)
     for item in items:
@@ -70,7 +70,7 @@ def test_a_fifteen_minute_plan_records_one_session_as_planned(store, client, tmp
         elif item["kind"] == "breathing":
             assert item["active_s"] == pytest.approx(120.0)
     # a first meeting with each exercise starts with a few practice trials
-    practice = store._conn.execute("SELECT exercise, n_trials FROM runs WHERE practice = 1").fetchall()
+    practice = store.select("SELECT exercise, n_trials FROM runs WHERE practice = 1").fetchall()
     assert {r["exercise"] for r in practice} == {"digit_span", "go_no_go", "tower_of_london"}
     assert min(r["n_trials"] for r in practice) == PRACTICE_TRIALS
 
@@ -86,11 +86,11 @@ def test_a_fifteen_minute_plan_records_one_session_as_planned(store, client, tmp
     assert row["plan_name"] == "Fifteen" and row["n_items"] == "6"
     assert int(row["mood_before_mood"]) == checks[0]["mood"] and int(row["mood_after_energy"]) == checks[1]["energy"]
     assert float(row["active_s"]) == pytest.approx(summary.active_s, abs=0.001)
-    scored = store._conn.execute(
+    scored = store.select(
         "SELECT count(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.practice = 0").fetchone()[0]
     assert int(row["n_trials"]) == summary.n_trials == scored
     for item in summary.exercises:
-        stored = store._conn.execute(
+        stored = store.select(
             "SELECT avg(t.correct), count(*) FROM trials t JOIN runs r ON r.id = t.run_id"
             " WHERE r.practice = 0 AND r.exercise = ?", (item.exercise,)).fetchone()
         assert (item.accuracy, item.n_trials) == (pytest.approx(stored[0]), stored[1])
@@ -108,7 +108,7 @@ def test_a_pause_inside_an_item_adds_nothing_to_its_time_or_any_reaction_time(st
     assert runner.next_change_ms() is None
     runner.resume(clock.now_ms())
     person.play(runner, clock)
-    item = store._conn.execute("SELECT * FROM session_items WHERE position = 3").fetchone()
+    item = store.select("SELECT * FROM session_items WHERE position = 3").fetchone()
     check_item_lasts_its_minutes(store, item, paused=timedelta(minutes=2))
     assert item["active_s"] < 4 * 60 + 5  # the pause is not in the item's time...
     wall_s = (parse(item["ended_at"]) - parse(item["started_at"])).total_seconds()
@@ -127,11 +127,11 @@ def test_skip_moves_on_and_stop_early_keeps_what_was_recorded(store, client):
     runner.skip(clock.now_ms())
     assert runner.state.position == 3
     person.play(runner, clock, until=lambda: runner.item_elapsed_ms(clock.now_ms()) > 30_000)
-    recorded = store._conn.execute("SELECT count(*) FROM trials").fetchone()[0]
+    recorded = store.select("SELECT count(*) FROM trials").fetchone()[0]
     runner.stop(clock.now_ms())
     assert runner.finished and runner.stopped_early
-    assert store._conn.execute("SELECT count(*) FROM trials").fetchone()[0] == recorded > 0
-    outcomes = [r[0] for r in store._conn.execute("SELECT outcome FROM session_items ORDER BY position")]
+    assert store.select("SELECT count(*) FROM trials").fetchone()[0] == recorded > 0
+    outcomes = [r[0] for r in store.select("SELECT outcome FROM session_items ORDER BY position")]
     assert outcomes == ["done", "skipped", "stopped"]
     [session] = list(store.iter_session_rows())
     assert session["stopped_early"] and session["ended_at"] is not None
@@ -142,16 +142,16 @@ def test_a_fixed_level_in_the_plan_holds_and_practice_is_not_repeated(store, cli
     plan = Plan("Fixed", (PlanItem("exercise", exercise="digit_span", minutes=2, level=5),))
     simulate_plan(plan, store, client, get_exercise, ability=0.9, seed=2, wall_start=T0)
     simulate_plan(plan, store, client, get_exercise, ability=0.9, seed=3, wall_start=T0 + timedelta(days=1))
-    levels = {r[0] for r in store._conn.execute("SELECT DISTINCT level FROM trials")}
+    levels = {r[0] for r in store.select("SELECT DISTINCT level FROM trials")}
     assert levels == {5}
-    assert store._conn.execute("SELECT count(*) FROM runs WHERE practice = 1").fetchone()[0] == 1
+    assert store.select("SELECT count(*) FROM runs WHERE practice = 1").fetchone()[0] == 1
 
 
 def test_mood_checks_are_before_until_an_exercise_has_started(store, client):
     plan = Plan("Moods", (PlanItem("mood"), PlanItem("breathing", minutes=1), PlanItem("mood"),
                           PlanItem("exercise", exercise="flanker", minutes=1), PlanItem("mood")))
     simulate_plan(plan, store, client, get_exercise, ability=0.5, seed=1, wall_start=T0)
-    moments = [r[0] for r in store._conn.execute("SELECT moment FROM mood_checks ORDER BY at")]
+    moments = [r[0] for r in store.select("SELECT moment FROM mood_checks ORDER BY at")]
     assert moments == ["before", "before", "after"]
 
 

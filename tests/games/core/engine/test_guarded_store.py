@@ -37,7 +37,7 @@ def add_trials(guarded, run_id: str, indices) -> None:
 
 
 def saved_indices(store, run_id: str) -> list[int]:
-    rows = store._conn.execute("SELECT trial_index FROM trials WHERE run_id = ? ORDER BY rowid", (run_id,))
+    rows = store.select("SELECT trial_index FROM trials WHERE run_id = ? ORDER BY rowid", (run_id,))
     return [index for (index,) in rows]
 
 
@@ -100,7 +100,7 @@ def test_set_aside_writes_a_private_file_the_next_start_takes_back_once(store, r
     shutil.copy(path, path.with_name("unsaved-99999999T000000Z-copy.json"))  # the same writes twice over
     assert GuardedStore(store).take_back() == 2
     assert saved_indices(store, run_id) == [1, 2] and not list(store.path.parent.glob("unsaved-*"))
-    ended = store._conn.execute("SELECT ended_at FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
+    ended = store.select("SELECT ended_at FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
     assert ended is not None
 
 
@@ -141,7 +141,7 @@ def test_a_kept_write_whose_row_is_already_saved_counts_as_saved(store, run):
     _, _, run_id = run
     guarded = GuardedStore(store)
     add_trials(guarded, run_id, [1])
-    [row_id] = [r for (r,) in store._conn.execute("SELECT id FROM trials WHERE run_id = ?", (run_id,))]
+    [row_id] = [r for (r,) in store.select("SELECT id FROM trials WHERE run_id = ?", (run_id,))]
     args = dict(run_id=run_id, trial_index=1, started_at=T0, level=3, stimulus="1", response="1", correct=True,
                 rt_ms=1.0, timed_out=False, extra={}, row_id=row_id)
     guarded.pending.append(Write("add_trial", args))  # its answer was lost on the way back

@@ -81,6 +81,16 @@ def test_a_new_migration_is_a_one_line_append(tmp_path, monkeypatch):
     assert "notes" in columns
 
 
+def test_the_schema_version_reader_counts_the_migrations_applied(store, tmp_path, monkeypatch):
+    assert store.schema_version() == len(MIGRATIONS)  # a new store, on either backend, is current
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS[:2])
+    with Store.open(tmp_path / "old") as old:
+        assert old.schema_version() == 2
+    monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS)
+    with Store.open(tmp_path / "old") as migrated:
+        assert migrated.schema_version() == len(MIGRATIONS)
+
+
 def test_a_version_1_store_gains_exercise_settings_and_keeps_its_data(tmp_path, monkeypatch):
     monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS[:1])
     with Store.open(tmp_path) as store:
@@ -101,9 +111,9 @@ def test_a_version_2_store_gains_the_clinic_tables_and_keeps_its_runs(tmp_path, 
     monkeypatch.setattr(database, "MIGRATIONS", MIGRATIONS[:2])
     with Store.open(tmp_path) as store:
         client = store.add_client("C-0001", "Ann", now=T0)
-        store._conn.execute(  # a session and a run as format 2 wrote them, without the later columns
+        store.connection.execute(  # a session and a run as format 2 wrote them, without the later columns
             "INSERT INTO sessions (id, client_id, started_at) VALUES ('s1', ?, ?)", (client.id, T0.isoformat()))
-        store._conn.execute(
+        store.connection.execute(
             "INSERT INTO runs (id, session_id, client_id, exercise, domain, started_at, start_level, seed,"
             " simulated, params_json, app_version) VALUES ('r1', 's1', ?, 'x', 'memory', ?, 2, 1, 0, '{}', 't')",
             (client.id, T0.isoformat()))
@@ -172,7 +182,7 @@ def test_a_failing_migration_is_rolled_back_whole(tmp_path, monkeypatch):
 def test_store_uses_wal_and_full_sync(store):
     with raw(store.path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-    assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert store.select("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
 def test_a_trial_of_a_missing_run_is_refused(store):
@@ -180,7 +190,7 @@ def test_a_trial_of_a_missing_run_is_refused(store):
         store.add_trial("no-such-run", trial_index=1, started_at=T0, level=1, stimulus="s", response="r",
                         correct=True, rt_ms=1.0, timed_out=False, extra={})
     assert not caught.value.duplicate
-    assert store._conn.execute("SELECT count(*) FROM trials").fetchone()[0] == 0
+    assert store.select("SELECT count(*) FROM trials").fetchone()[0] == 0
 
 
 def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path):
@@ -299,7 +309,7 @@ def test_any_printable_code_round_trips(store, code):
         assert store.get_client(code.strip()).code == code.strip()
         assert [c.code for c in store.list_clients()] == [code.strip()]
     finally:  # one store serves every example
-        store._conn.write("DELETE FROM clients WHERE id = ?", (added.id,))
+        store.connection.write("DELETE FROM clients WHERE id = ?", (added.id,))
 
 
 def test_list_clients_is_ordered_and_hides_archived(store):
@@ -325,11 +335,11 @@ def test_a_trial_is_committed_when_add_trial_returns(store, make_store, record_r
     client = store.add_client("C-0001", now=T0)
     run_id = record_run(client, finish=False, trials=[{"stimulus": "7 3 9", "extra": {"span": 3}}])
     with make_store() as other:  # a second connection sees only what was committed
-        rows = other._conn.execute(
+        rows = other.select(
             "SELECT trial_index, stimulus, extra_json FROM trials WHERE run_id = ?", (run_id,)
         )
         assert [tuple(row) for row in rows.fetchall()] == [(1, "7 3 9", '{"span": 3}')]
-        assert [tuple(row) for row in other._conn.execute("SELECT completed, ended_at FROM runs")] == [(0, None)]
+        assert [tuple(row) for row in other.select("SELECT completed, ended_at FROM runs")] == [(0, None)]
 
 
 def test_times_must_carry_a_zone_and_keep_their_offset(store):
@@ -338,7 +348,7 @@ def test_times_must_carry_a_zone_and_keep_their_offset(store):
         store.start_session(client, datetime(2024, 5, 1, 9, 0))
     local = datetime(2024, 5, 1, 11, 0, tzinfo=timezone(timedelta(hours=2)))
     session_id = store.start_session(client, local)
-    row = store._conn.execute("SELECT started_at, kind FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    row = store.select("SELECT started_at, kind FROM sessions WHERE id = ?", (session_id,)).fetchone()
     assert tuple(row) == ("2024-05-01T11:00:00.000+02:00", "home")
 
 

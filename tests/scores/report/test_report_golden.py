@@ -1,7 +1,7 @@
 """The report's HTML, byte for byte, for a fixed seeded store: speed work must not change a character.
 
 The golden file was written by the report code before its speed-up; when the report is meant to
-change, write it again with ``COGSUITE_WRITE_GOLDEN=1 pytest tests/scores/test_report_golden.py``
+change, write it again with ``COGSUITE_WRITE_GOLDEN=1 pytest tests/scores/report/test_report_golden.py``
 and read the diff.
 """
 
@@ -20,7 +20,7 @@ from scores.store.clients import Client
 from scores.analysis.progress import ExerciseInfo
 from scores.report.html import build_report
 
-GOLDEN = Path(__file__).parent / "golden" / "report_seeded.html"
+GOLDEN = Path(__file__).parents[1] / "golden" / "report_seeded.html"
 TODAY = date(2024, 3, 1)
 INFOS = (
     ExerciseInfo("span", "Digit Span", "memory", 1, 12, 0.75),
@@ -44,7 +44,7 @@ def _seeded_store(store, seed: int = 17) -> Client:
 
     infos = {info.id: info for info in INFOS}
     client = Client(uid(), "C-GOLDEN", None, "2019-03-01T09:00:00.000+00:00", False)
-    with store._conn.transaction() as conn:
+    with store.transaction() as conn:
         conn.execute("INSERT INTO clients (id, client_code, created_at) VALUES (?, ?, ?)",
                      (client.id, client.code, client.created_at))
         conn.execute("INSERT INTO exercise_settings (id, client_id, exercise, target_rate, updated_at)"

@@ -1,0 +1,36 @@
+"""Tower of London view: each phase draws in every theme; 1 2 3, A S D and clicks choose a peg."""
+
+import pygame
+import pytest
+
+from games.core.engine.actions import Select
+from games.core.ui.theme import forget_fonts
+from games.registry import get_exercise
+from view_checks import check_played, click_event, key_event, play_trial, ready_to_answer
+
+SPEC = get_exercise("tower_of_london").spec
+
+
+@pytest.fixture(autouse=True)
+def display():
+    pygame.init()
+    yield
+    forget_fonts()  # fonts die with pygame.quit()
+    pygame.quit()
+
+
+@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
+def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
+    check_played(play_trial("tower_of_london", level))
+
+
+def test_number_and_letter_keys_and_clicks_choose_each_peg():
+    view, logic, now_ms = ready_to_answer("tower_of_london", 4)
+    assert len(view.peg_rects) == 3
+    for i, (digit, letter) in enumerate(((pygame.K_1, pygame.K_a), (pygame.K_2, pygame.K_s), (pygame.K_3, pygame.K_d))):
+        assert view.action_for(key_event(digit), logic) == Select(i)
+        assert view.action_for(key_event(letter), logic) == Select(i)
+        assert view.action_for(click_event(view.peg_rects[i].center), logic) == Select(i)
+    assert view.peg_rects[0].centerx < view.peg_rects[1].centerx < view.peg_rects[2].centerx  # left to right
+    assert view.action_for(key_event(pygame.K_4), logic) is None
+    assert view.next_redraw_ms(logic, now_ms) is None  # the screen changes only with the logic
