@@ -3,8 +3,8 @@
 Writes ``games/D/ID/`` (spec, logic, view, player and the package's ``EXERCISE``) from the
 templates in ``tools/exercise_template/``: a small working exercise (an arrow shows for a moment,
 the client says which way it pointed) to change into the new one. It also writes the exercise's
-logic, view and adaptation tests in ``tests/games/D/``, adds it to ``games/registry.py`` and
-regenerates ``docs/data-dictionary.md``. It never overwrites a file: a bad id, an id already
+logic, view and adaptation tests in ``tests/games/D/``, adds it to ``games/registry.py`` and its
+adaptation settings to ``tests/games/adaptation_cases.py``, and regenerates ``docs/data-dictionary.md``. It never overwrites a file: a bad id, an id already
 registered, an unknown domain or an existing folder is refused with one line and exit status 2.
 Walk-through: docs/adding-an-exercise.md.
 """
@@ -140,6 +140,22 @@ def wrapped_rows(names: Sequence[str], domain_of: dict[str, str]) -> list[str]:
     return [", ".join(row) for row in rows]
 
 
+CASES_DICT = r"^{name} = \{{\n.*?(?=^\}}\n)"
+
+
+def cases_with(source: str, exercise_id: str) -> str:
+    """``tests/games/adaptation_cases.py`` with the exercise's adaptation settings added: the shared
+    adaptation test refuses a registered exercise that has none, so each new one says how it adapts."""
+    entries = {"CLIMBS": f'    "{exercise_id}": Climb(4, None, None, None),  # to tune: seeds, trials, strong >=, weak <=\n',
+               "STORED": f'    "{exercise_id}": (0.7, 11, None),\n'}
+    for name, entry in entries.items():
+        found = re.search(CASES_DICT.format(name=name), source, flags=re.M | re.S)
+        if found is None:
+            raise Refused(f"{name} was not found in tests/games/adaptation_cases.py; nothing was written.")
+        source = source[:found.end()] + entry + source[found.end():]
+    return source
+
+
 def regenerate_dictionary(root: Path) -> None:
     """The data dictionary page, now with the new exercise's columns (in a fresh interpreter: the
     registry just changed)."""
@@ -161,12 +177,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as refused:
         print(refused, file=sys.stderr)
         return 2
+    registry, cases = ROOT / "games" / "registry.py", ROOT / "tests" / "games" / "adaptation_cases.py"
+    try:  # both edits made before anything is written, so a refusal leaves the checkout as it was
+        new_registry = registry_with(registry.read_text(encoding="utf-8"), args.id, args.domain)
+        new_cases = cases_with(cases.read_text(encoding="utf-8"), args.id)
+    except Refused as refused:
+        print(refused, file=sys.stderr)
+        return 2
     written = write_files(ROOT, args.id, args.domain, title)
-    registry = ROOT / "games" / "registry.py"
-    registry.write_text(registry_with(registry.read_text(encoding="utf-8"), args.id, args.domain),
-                        encoding="utf-8", newline="\n")
+    registry.write_text(new_registry, encoding="utf-8", newline="\n")
+    cases.write_text(new_cases, encoding="utf-8", newline="\n")
     regenerate_dictionary(ROOT)
-    for path in written + [registry, ROOT / "docs" / "data-dictionary.md"]:
+    for path in written + [registry, cases, ROOT / "docs" / "data-dictionary.md"]:
         print(path.relative_to(ROOT))
     print("Next: make it yours, then run the tests (see docs/adding-an-exercise.md).")
     return 0

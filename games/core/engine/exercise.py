@@ -70,6 +70,7 @@ class ExerciseSpec:
     run_fields: tuple[Field, ...]
     target_rate: float = 0.8  # success rate the levels aim at; a therapist may set another per client
     errorless_after: int = 3  # failed steps in a row before the level steps down regardless
+    typical_trial_s: float | None = None  # a trial's usual length, for "about 3 min" before a client has runs
     # refuses parameter values that cannot make a sensible trial (raises ValueError); run over
     # every level when the spec is built, and over the overrides of a run when its logic is made
     check_params: Callable[[Mapping[str, Any]], None] | None = field(default=None, compare=False, repr=False)
@@ -92,6 +93,8 @@ class ExerciseSpec:
             raise SpecError(f"{self.id}: errorless_after must be at least 1")
         if self.trials_per_run < 1:
             raise SpecError(f"{self.id}: trials_per_run must be at least 1")
+        if self.typical_trial_s is not None and not self.typical_trial_s > 0:
+            raise SpecError(f"{self.id}: typical_trial_s must be above 0 seconds")
         param_names = {p.name for p in self.params}
         for lv in self.levels:
             unknown = set(lv.params) - param_names

@@ -65,6 +65,7 @@ SPEC = ExerciseSpec(
     start_level=1,
     chance_rate=0.5,  # two answers, left or right: guessing is right half the time
     trials_per_run=60,  # about 2 s a trial: a run takes 2 to 3 minutes
+    typical_trial_s=1.9,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     check_params=check_params,
     trial_fields=(
         Field("condition", "str", "", "congruent (all five arrows point the same way) or incongruent "

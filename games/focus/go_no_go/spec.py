@@ -81,6 +81,7 @@ SPEC = ExerciseSpec(
     # pressing at random passes a round less than 1% of the time: the guessing rate is 0.
     chance_rate=0.0,
     trials_per_run=60,  # 5 rounds: about 3 minutes at level 1, 1.5 minutes at the top
+    typical_trial_s=2.0,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     check_params=check_params,
     trial_fields=(
         Field("block", "int", "round", "Round (block) number within the run, from 1."),

@@ -111,6 +111,7 @@ def make_spec(variant: str, exercise_id: str, title: str, description: str,
         instructions=instructions, params=make_params(variant), levels=LEVELS, start_level=1,
         chance_rate=0.25,  # four answers, one right: guessing succeeds a quarter of the time
         trials_per_run=60,  # about 2 minutes: 0.5 s '+', up to the window, 0.6 s pause
+        typical_trial_s=1.8,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
         check_params=check_params,
         trial_fields=TRIAL_FIELDS, run_fields=RUN_FIELDS,
     )

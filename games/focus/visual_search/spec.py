@@ -87,6 +87,7 @@ SPEC = ExerciseSpec(
     start_level=1,
     chance_rate=0.5,  # two answers, yes or no, and the target is there half of the time
     trials_per_run=60,  # about 2 to 3 minutes: 0.9 s between displays plus 1 to 3 s of search
+    typical_trial_s=2.4,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     check_params=check_params,
     trial_fields=(
         Field("set_size", "int", "items", "Items on the display, the target included when present."),

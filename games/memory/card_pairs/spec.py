@@ -56,6 +56,7 @@ SPEC = ExerciseSpec(
     # 38% of the time, 4 within 8: 16%, 6 within 12: 2%; see the logic tests.)
     chance_rate=0.0,
     trials_per_run=8,
+    typical_trial_s=38.0,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("pairs", "int", "pairs", "Pairs of cards on the board."),
         Field("first_look_ms", "int", "ms", "How long all cards were shown face up before play."),

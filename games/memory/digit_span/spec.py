@@ -50,6 +50,7 @@ SPEC = ExerciseSpec(
     start_level=MIN_LENGTH + 1,
     chance_rate=0.0,
     trials_per_run=12,
+    typical_trial_s=11.9,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     check_params=check_params,
     trial_fields=(
         Field("direction", "str", "", "Order asked for in the trial: 'forward' or 'backward'."),

@@ -74,6 +74,7 @@ SPEC = ExerciseSpec(
     # always or never leaves d' near 0, so guessing practically never passes a round.
     chance_rate=0.0,
     trials_per_run=80,  # a run ends with its round: 4 rounds at 1-back, about 4 minutes
+    typical_trial_s=3.0,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     check_params=check_params,
     trial_fields=(
         Field("n", "int", "steps back", "n of the round: a square matches the one this many steps back."),

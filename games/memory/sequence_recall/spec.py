@@ -30,6 +30,7 @@ SPEC = ExerciseSpec(
     start_level=MIN_LENGTH,
     chance_rate=0.0,
     trials_per_run=12,
+    typical_trial_s=10.3,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("sequence_length", "int", "blocks", "Number of blocks lit in the trial's sequence."),
         Field("first_tap_ms", "float", "ms", "Time from the response prompt to the first tap."),

@@ -58,6 +58,7 @@ SPEC = ExerciseSpec(
     # guessing the whole list at level 1: one chance in C(6, 2) = 15 (less at every higher level)
     chance_rate=round(1 / comb(LEVEL_TABLE[1][1], LEVEL_TABLE[1][0]), 3),
     trials_per_run=10,
+    typical_trial_s=22.2,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("list_length", "int", "items", "Items on the shopping list."),
         Field("shelf_size", "int", "items", "Items on the shop shelf, the list's items included."),

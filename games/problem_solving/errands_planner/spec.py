@@ -65,6 +65,7 @@ SPEC = ExerciseSpec(
     # levels a player of middling ability works at, a random order succeeds about 1 time in 10.
     chance_rate=0.1,
     trials_per_run=8,
+    typical_trial_s=13.0,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("errands", "int", "places", "Errands on the list."),
         Field("rules", "str", "", "Rules in force, e.g. 'frozen_last,hours:2,budget'; empty for none."),

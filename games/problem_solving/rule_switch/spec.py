@@ -45,6 +45,7 @@ SPEC = ExerciseSpec(
     # (the old one, then two wrong guesses with four dimensions): not a reason to step down.
     errorless_after=4,
     trials_per_run=40,
+    typical_trial_s=2.6,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("rule", "str", "dimension", "The hidden rule of the trial: colour, shape, number or fill."),
         Field("card", "str", "", "The card to sort, e.g. '3 green crosses, striped'."),

@@ -32,6 +32,7 @@ SPEC = ExerciseSpec(
     # for longer ones, so the guessing rate that matters for adaptation is close to 0.
     chance_rate=0.0,
     trials_per_run=12,
+    typical_trial_s=15.9,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("min_moves", "int", "moves", "Fewest moves that solve the problem."),
         Field("moves", "int", "moves", "Moves made (a ball put down on another peg)."),

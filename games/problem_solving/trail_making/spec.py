@@ -47,6 +47,7 @@ SPEC = ExerciseSpec(
     # random completes even a 5-circle trail with one slip well under 1 time in 100.
     chance_rate=0.0,
     trials_per_run=10,
+    typical_trial_s=30.7,  # s, measured with cogsuite simulate (see games/core/engine/duration.py)
     trial_fields=(
         Field("part", "str", "", "A (numbers only) or B (numbers and letters in turn)."),
         Field("circles", "int", "circles", "Circles on the screen."),

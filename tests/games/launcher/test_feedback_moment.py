@@ -60,8 +60,10 @@ def meet(pilot, exercise_id):
                      seed=1, wall_start=T0, n_trials=1)
 
 
-def play_practice_and_scored(pilot, exercise, ability, seed):
-    """Practice, Enter on the screen between, then a short scored run, played by a simulated player."""
+def play_practice_and_scored(pilot, exercise, ability, seed, monkeypatch):
+    """Practice, Enter on the screen between, then a short scored run, played by a simulated player;
+    the runs' own seeds (drawn by the scene) are fixed too, so each exercise plays the same runs every time."""
+    monkeypatch.setattr(play.secrets, "randbits", random.Random(seed).getrandbits)
     pilot.app.stack.push(ExerciseScene(exercise, n_trials=8, practice=True))
     pilot.step()
     pilot.play(exercise.make_player(ability, random.Random(seed)), frame_ms=100.0)
@@ -74,9 +76,9 @@ def play_practice_and_scored(pilot, exercise, ability, seed):
 
 
 @pytest.mark.parametrize("exercise_id", IDS)
-def test_feedback_is_gone_before_the_next_onset_in_practice_and_scored_play(pilot, frames, exercise_id):
+def test_feedback_is_gone_before_the_next_onset_in_practice_and_scored_play(pilot, frames, exercise_id, monkeypatch):
     exercise = get_exercise(exercise_id)
-    scored = play_practice_and_scored(pilot, exercise, ability=0.35, seed=11)
+    scored = play_practice_and_scored(pilot, exercise, ability=0.35, seed=11, monkeypatch=monkeypatch)
     assert isinstance(pilot.app.stack.top, ResultsScene)
     drawn, onsets = frames["drawn"], frames["onsets"]
     assert any(shown.practice for shown, _ in drawn)  # every practice answer has its moment

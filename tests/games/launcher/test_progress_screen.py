@@ -18,7 +18,7 @@ from scores.report.axes import date_ticks, value_ticks
 from games.launcher.clients import ClientPickerScene
 from games.launcher.progress import EMPTY_CLIENT, ProgressScene
 from games.launcher.progress_words import client_lines, format_duration, therapist_lines
-from games.registry import get_exercise
+from games.registry import EXERCISES, get_exercise
 from scores.analysis.progress import Progress, ReliableChange, RunPoint, Series, Trend
 from scores.store.store import Store
 
@@ -268,7 +268,6 @@ def big_progress(n_points=400):
                                 5, 240.0) for i in range(n_points))
         return Series(key, key.title(), kind, domain, unit, points, Trend(0.1, 0.05, 0.15, n_points),
                       ReliableChange(4, 8, 4, 0.4, 10), 9 if levels else None, *(levels or (None, None)))
-    from games.registry import EXERCISES
     exercises = tuple(series(e.id, "exercise", e.spec.domain, "level", (e.spec.min_level, e.spec.max_level)) for e in EXERCISES)
     domains = tuple(series(d, "domain", d, "% of range", None) for d in ("memory", "focus", "problem_solving"))
     return Progress("C-0001", exercises, domains, 120, 4, 9, 14 * n_points * 240.0, date(2025, 3, 3), date(2025, 7, 1))
@@ -282,7 +281,7 @@ def test_a_long_history_opens_and_frames_are_not_redrawn_from_scratch(history, o
     pilot.press(pygame.K_RIGHT)
     scene = open_progress(pilot, "C-0001", therapist=True)
     pilot.press(pygame.K_RIGHT)  # the first chart, drawn for the first time
-    assert len(scene.pages) == 1 + 14 + 3
+    assert len(scene.pages) == 1 + len(EXERCISES) + 3  # highlights, each exercise, each domain
     blocks = scene.blocks(*scene.last_layout)
     pilot.step()
     assert scene.blocks(*scene.last_layout) is blocks  # the next frame reuses what was drawn
