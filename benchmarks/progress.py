@@ -47,8 +47,8 @@ from games.core.engine.clock import FakeClock  # noqa: E402
 from games.core.engine.run import ExerciseRun  # noqa: E402
 from games.core.engine.simulate import play_run  # noqa: E402
 from games.registry import EXERCISES  # noqa: E402
-from scores.store.clients import Client  # noqa: E402
 from scores.analysis.progress import ExerciseInfo, load_progress  # noqa: E402
+from scores.store.clients import Client  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 
 INFOS = tuple(ExerciseInfo(e.id, e.spec.title, e.spec.domain, e.spec.min_level, e.spec.max_level,

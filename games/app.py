@@ -12,15 +12,15 @@ from typing import Any, Callable
 
 import pygame
 
-from games.launcher import band
 from games.core.engine.clock import Clock, TimeSource
-from scores.store.backup import backup_after_use
 from games.core.engine.guarded_store import GuardedStore
 from games.core.ui.held_keys import HeldKeys
 from games.core.ui.scene import Scene, SceneStack
 from games.core.ui.sound import Sound, chosen_sound
 from games.core.ui.theme import Theme, forget_fonts
+from games.launcher import band
 from scores.clinic.audit import LAUNCHER
+from scores.store.backup import backup_after_use
 from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)

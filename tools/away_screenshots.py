@@ -24,10 +24,10 @@ import pygame  # noqa: E402
 from games.app import App  # noqa: E402
 from games.core.engine.clock import FakeClock  # noqa: E402
 from games.core.engine.guarded_store import PLAY_WRITES  # noqa: E402
-from games.pilot import Pilot  # noqa: E402
 from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
 from games.launcher.server_away import ServerAwayScene  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
 from scores.store.database import StoreError  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 

@@ -22,11 +22,11 @@ import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
 from games.core.engine.clock import FakeClock  # noqa: E402
-from games.pilot import Pilot  # noqa: E402
 from games.core.ui.scene import Scene  # noqa: E402
 from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.breathing import BreathingScene, draw_breathing  # noqa: E402
 from games.launcher.mood import MoodCheckScene  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots" / "session"

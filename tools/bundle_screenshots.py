@@ -13,10 +13,10 @@ import pygame
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.ui.theme import Theme
 from games.launcher import bundle_export, bundle_import, bundle_places
 from games.launcher.clients import ClientPickerScene
+from games.pilot import Pilot
 from scores.bundle import sealed as bundle_file
 from scores.bundle.content import keep_passphrase, read_client
 from scores.bundle.files import write_bundle

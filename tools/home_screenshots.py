@@ -13,11 +13,11 @@ from pathlib import Path
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.ui.theme import Theme
 from games.launcher.assignment_screens import AssignmentListScene, AssignmentScene
 from games.launcher.clients import ClientPickerScene
 from games.launcher.therapist_client import ClientPageScene
+from games.pilot import Pilot
 from scores.clinic.plans import Plan, PlanItem
 from scores.store.store import Store
 

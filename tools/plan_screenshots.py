@@ -21,11 +21,11 @@ import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
 from games.core.engine.clock import FakeClock  # noqa: E402
-from games.pilot import Pilot  # noqa: E402
 from games.core.ui.scene import Scene  # noqa: E402
 from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.plan_parts import export_plan  # noqa: E402
 from games.launcher.plans import PlanListScene  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
 from scores.clinic.plans import Plan, PlanItem  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 

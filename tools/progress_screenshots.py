@@ -27,11 +27,11 @@ import pygame  # noqa: E402
 from games.app import MIN_WINDOW_SIZE, App  # noqa: E402
 from games.core.engine.adaptive.policy import plan_from_store  # noqa: E402
 from games.core.engine.clock import FakeClock  # noqa: E402
-from games.pilot import Pilot  # noqa: E402
 from games.core.engine.simulate import simulate_session  # noqa: E402
 from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
 from games.launcher.progress import ProgressScene  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
 from games.registry import get_exercise  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 

@@ -22,10 +22,10 @@ import pygame  # noqa: E402
 
 from games.app import App  # noqa: E402
 from games.core.engine.clock import FakeClock  # noqa: E402
-from games.pilot import Pilot  # noqa: E402
 from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.exercises import ExerciseListScene  # noqa: E402
 from games.launcher.therapist import TherapistHomeScene  # noqa: E402
+from games.pilot import Pilot  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 
 THEMES = (("@1.0", Theme.create(1.0)), ("@2.0", Theme.create(2.0)),

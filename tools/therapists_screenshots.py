@@ -16,12 +16,12 @@ import pygame
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.ui.theme import Theme
 from games.launcher.clients import ClientPickerScene
+from games.pilot import Pilot
 from scores.clinic.audit import COMMAND_LINE, Actor
-from scores.store.store import Store
 from scores.clinic.therapists import NamedTherapistLock
+from scores.store.store import Store
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 

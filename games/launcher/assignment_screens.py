@@ -20,8 +20,8 @@ from scores.clinic.assignments import (
     Adherence, Assignment, AssignmentError, MAX_SPAN_DAYS, MAX_TIMES_PER_WEEK, adherence, adherence_words,
     schedule_words,
 )
-from scores.store.database import StoreError
 from scores.clinic.plans import Plan
+from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -18,10 +18,10 @@ from games.launcher.bundle_places import FolderScene, exports_place, removable_d
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ChoiceScene
 from scores.bundle.content import kept_passphrase, read_client
-from scores.bundle.sealed import BundleError, check_passphrase, memorable_passphrase
 from scores.bundle.files import write_bundle
-from scores.store.clients import Client
+from scores.bundle.sealed import BundleError, check_passphrase, memorable_passphrase
 from scores.export.csvfile import ExportError
+from scores.store.clients import Client
 from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)

@@ -18,8 +18,8 @@ from games.launcher.bundle_places import FolderScene, exports_place, removable_d
 from games.launcher.common import FramedScene
 from games.launcher.confirm import ChoiceScene
 from scores.bundle.content import Bundle, ImportSummary
-from scores.bundle.sealed import BundleError
 from scores.bundle.files import SUFFIX, BundleFile, bring_in, client_code, look_at
+from scores.bundle.sealed import BundleError
 from scores.export.csvfile import ExportError
 from scores.store.database import StoreError
 

@@ -16,8 +16,8 @@ from games.launcher.bundle_common import CLIENT_WRONG, THERAPIST_WRONG, client_w
 from games.launcher.common import FramedScene
 from games.launcher.pin import wake_ms
 from scores.bundle.content import Bundle, open_bundle
-from scores.bundle.sealed import BundleError, check_passphrase
 from scores.bundle.files import PASSPHRASE_LOCKOUT, BundleFile
+from scores.bundle.sealed import BundleError, check_passphrase
 from scores.clinic.lockout import Lockout, lock_sentence
 
 OPENING = "Opening…"

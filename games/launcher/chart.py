@@ -15,8 +15,8 @@ import pygame
 
 from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, wrap
-from scores.report.axes import DateTick, date_ticks, value_ticks
 from scores.analysis.progress import WEEK_S, Series, trend_anchor
+from scores.report.axes import DateTick, date_ticks, value_ticks
 
 Z95 = 1.96  # error bars span ±1.96 standard errors: where the run's true level most likely lies
 BAND_HALF_WIDTH = 0.05  # the aimed success rate is shown as target ± 5 points

@@ -12,9 +12,9 @@ from games.core.ui.theme import Theme
 from games.core.ui.widgets import draw_text, wrap
 from games.launcher.chart import TextRects, date_span
 from games.launcher.results_picture import draw_star
-from scores.report.axes import date_ticks, value_ticks
 from scores.analysis.levels import day_levels, smoothed
 from scores.analysis.progress import Series
+from scores.report.axes import date_ticks, value_ticks
 
 LEGEND = (("hill", "your level each day, evened out a little"), ("star", "your best days"))
 MIN_LINES, MAX_LINES = 8, 16  # the chart's least and most height, in lines of its type

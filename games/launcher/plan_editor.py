@@ -14,8 +14,8 @@ from games.launcher.plan_items import (BREAK_MINUTES, EXERCISE_MINUTES, Exercise
                                        SmallButton, panel_rows, step_breath, step_level, step_minutes)
 from games.launcher.plan_parts import NBSP, LineColumn, describe_item, fitting_hint, free_name, taken_names
 from games.registry import level_ranges
-from scores.store.database import StoreError
 from scores.clinic.plans import MAX_ITEMS, MAX_NAME_CHARS, Plan, PlanError, PlanItem, plan_from_dict, ready_plans
+from scores.store.database import StoreError
 
 PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
 MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS)

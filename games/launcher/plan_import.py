@@ -11,8 +11,8 @@ from games.core.ui.widgets import Button, TextField
 from games.launcher.common import FramedScene
 from games.launcher.plan_parts import EXPORT_SUFFIX, LineColumn, fitting_hint, free_name, taken_names
 from games.registry import level_ranges
-from scores.store.database import StoreError
 from scores.clinic.plans import PlanError, read_plan_file
+from scores.store.database import StoreError
 
 
 class ImportPlanScene(FramedScene):

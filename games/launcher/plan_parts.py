@@ -12,8 +12,8 @@ from games.core.ui.theme import Theme
 from games.core.ui.widgets import Button, FocusList, draw_text, wrap
 from games.launcher.common import FramedScene, margin
 from games.registry import all_plans, get_exercise
-from scores.export.csvfile import write_text_atomically
 from scores.clinic.plans import MAX_NAME_CHARS, Plan, PlanItem
+from scores.export.csvfile import write_text_atomically
 from scores.store.private import private_folder
 
 EXPORT_SUFFIX = ".cogsuite-plan.json"

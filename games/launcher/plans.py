@@ -13,8 +13,8 @@ from games.launcher.plan_import import ImportPlanScene
 from games.launcher.plan_parts import (LineColumn, TidyList, describe_item, export_plan, fitting_hint, free_name,
                                        outline, taken_names)
 from games.registry import level_ranges
-from scores.export.csvfile import ExportError
 from scores.clinic.plans import Plan, ready_plans
+from scores.export.csvfile import ExportError
 
 
 class PlanListScene(FramedScene):

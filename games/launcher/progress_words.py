@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from scores.report.axes import MONTHS, short_day
 from scores.analysis.levels import day_levels, smoothed
 from scores.analysis.progress import Progress, Series
+from scores.report.axes import MONTHS, short_day
 
 CHANGE_WORDS = {1: "improved", 0: "no reliable change", -1: "declined"}
 MIN_RISE_DAYS = 3  # days with a level before the client's words say it went up

@@ -19,8 +19,8 @@ from games.launcher.progress_words import plural
 from games.launcher.results_picture import ResultsPicture
 from games.launcher.scroll_text import ScrollText, hint_for, wrapped_lines
 from scores.analysis.levels import RunLevels, newest_run
-from scores.store.database import StoreError
 from scores.analysis.progress import days_in_a_row
+from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Any
 import pygame
 
 from games.core.engine.breathing import BreathPhase, breath_phase, next_frame_ms
-from games.core.ui.scene import Scene
 from games.core.engine.session import SessionRunner
+from games.core.ui.scene import Scene
 from games.core.ui.widgets import Button, FocusList, draw_text, escape_or_click, fit
 from games.launcher.breathing import BreathTones, draw_breathing
 from games.launcher.common import margin

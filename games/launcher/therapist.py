@@ -15,9 +15,9 @@ from games.launcher.pin import PIN_ACCEPTED, PinScene
 from games.launcher.sound_settings import open_sound_settings
 from games.launcher.therapist_exports import draw_notice, export_csvs, notice_height, saved_notice
 from games.launcher.therapists import ActivityScene, NewTherapistScene, pin_scene_for, sign_out, signed_in
-from scores.store.clients import Client
 from scores.clinic.pin import IDLE_LOCK_S
 from scores.clinic.therapists import Therapist
+from scores.store.clients import Client
 
 log = logging.getLogger(__name__)
 

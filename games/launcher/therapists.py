@@ -15,8 +15,8 @@ from games.launcher.common import FramedScene
 from games.launcher.pin import PIN_ACCEPTED, PinScene
 from games.launcher.scroll_text import ScrollText, hint_for
 from scores.clinic.audit import LAUNCHER, VIA_LAUNCHER, Actor, AuditEntry
-from scores.store.clients import ClientNameError
 from scores.clinic.therapists import NamedTherapistLock, Therapist, validate_therapist_name
+from scores.store.clients import ClientNameError
 
 log = logging.getLogger(__name__)
 

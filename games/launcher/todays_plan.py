@@ -13,8 +13,8 @@ from games.launcher.exercises import ExercisePictures
 from games.launcher.week_strip import draw_week_strip, strip_height, week_words
 from games.registry import get_exercise, level_ranges
 from scores.clinic.assignments import Assignment, DayMark, due_today, next_day, week_strip
-from scores.store.database import StoreError
 from scores.clinic.plans import Plan, PlanError, PlanItem
+from scores.store.database import StoreError
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from typing import Any, Callable, Sequence
 from scores.clinic.assignments import (
     AssignedSession, Assignment, check_schedule, parse_weekdays, schedule_words, weekdays_text,
 )
+from scores.clinic.plans import Plan
 from scores.store.connection import Connection
 from scores.store.database import iso, new_id
-from scores.clinic.plans import Plan
 
 
 def _assignment(row: Any) -> Assignment:

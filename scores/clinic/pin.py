@@ -22,8 +22,8 @@ from datetime import datetime
 from functools import partial
 from typing import Any, Callable
 
-from scores.store.database import iso
 from scores.clinic.lockout import FREE_TRIES, Lockout, lock_sentence, tries_words
+from scores.store.database import iso
 
 log = logging.getLogger(__name__)
 

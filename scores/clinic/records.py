@@ -6,9 +6,9 @@ import json
 from datetime import datetime, timezone
 from typing import Any, Callable, Mapping
 
+from scores.clinic.plans import LevelRanges, Plan, PlanError, plan_from_json
 from scores.store.connection import Connection
 from scores.store.database import IntegrityError, iso, new_id
-from scores.clinic.plans import LevelRanges, Plan, PlanError, plan_from_json
 
 MOOD_MOMENTS: tuple[str, ...] = ("before", "after")
 MOOD_SCALES: tuple[str, ...] = ("mood", "calm", "energy")

@@ -14,10 +14,10 @@ from datetime import datetime, timezone
 from typing import Any, Callable
 
 from scores.clinic.audit import Actor
+from scores.clinic.pin import OWASP_SCRYPT, PinError, ScryptCost, TherapistLock
 from scores.store.clients import ClientNameError, _check_text
 from scores.store.connection import Connection
 from scores.store.database import IntegrityError, iso, new_id
-from scores.clinic.pin import OWASP_SCRYPT, PinError, ScryptCost, TherapistLock
 
 MAX_THERAPIST_NAME_CHARS = 60
 PIN_FIELDS: tuple[str, ...] = ("algorithm", "n", "r", "p", "salt", "hash", "set_at")

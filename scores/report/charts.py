@@ -8,8 +8,8 @@ from datetime import date, datetime
 from html import escape
 from typing import Any, Callable, Sequence
 
-from scores.report.axes import date_ticks, long_day, value_ticks
 from scores.analysis.progress import WEEK_S, RunPoint, Series, local_day, trend_anchor
+from scores.report.axes import date_ticks, long_day, value_ticks
 
 Z_95 = 1.96
 BAND_HALF_WIDTH = 0.05  # the target band is the target success rate ± 5 percentage points

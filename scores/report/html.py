@@ -12,9 +12,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Sequence
 
+from scores.analysis.progress import ExerciseInfo, Progress, Series, load_progress, local_day
 from scores.clinic.audit import period_words
 from scores.export.csvfile import write_text_atomically
-from scores.analysis.progress import ExerciseInfo, Progress, Series, load_progress, local_day
 from scores.report.axes import long_day
 from scores.report.charts import change_html, duration_text, series_block, trend_text
 from scores.report.charts import escape_text as _e

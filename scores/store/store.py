@@ -17,8 +17,8 @@ from scores.store.database import (
 from scores.clinic.assignment_records import AssignmentRecords
 from scores.clinic.audit import COMMAND_LINE, Actor, AuditRecords
 from scores.clinic.records import ClinicRecords
-from scores.store.queries import ExerciseSettings, Filters, StoreQueries
 from scores.clinic.therapists import TherapistRecords
+from scores.store.queries import ExerciseSettings, Filters, StoreQueries
 
 __all__ = [
     "MIGRATIONS", "Client", "ClientNameError", "ExerciseSettings", "Filters", "Store", "StoreDamaged", "StoreError",

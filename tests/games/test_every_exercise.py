@@ -7,13 +7,13 @@ import pytest
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.feedback_view import ReadyScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
+from games.pilot import Pilot
 from games.registry import EXERCISES
 from scores.store.store import Store
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
-from games.core.engine.feedback import timing_words
 from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.feedback import timing_words
 from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, TimedResponse
 from games.focus.flanker.spec import CONGRUENT, DIRECTIONS, INCONGRUENT, LEFT, N_ARROWS, SPEC

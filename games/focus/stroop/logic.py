@@ -6,8 +6,8 @@ import random
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
-from games.core.engine.feedback import timing_words
 from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.feedback import timing_words
 from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, Score, TimedResponse
 from games.focus.stroop.spec import COLOUR, COLOUR_SPEC

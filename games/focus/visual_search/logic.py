@@ -7,8 +7,8 @@ import statistics
 from typing import Any, Mapping, Sequence
 
 from games.core.engine.actions import Respond
-from games.core.engine.feedback import timing_words
 from games.core.engine.exercise import ExerciseSpec, TrialRecord
+from games.core.engine.feedback import timing_words
 from games.core.engine.trials.base import OnTimeline
 from games.core.engine.trials.timed_response import Phase, TimedResponse
 from games.focus.visual_search.displays import CONJUNCTION, FEATURE, SEARCH_SETS, Display, layout_text, make_display

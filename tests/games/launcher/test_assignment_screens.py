@@ -7,11 +7,11 @@ from datetime import date, datetime, timedelta, timezone
 import pygame
 import pytest
 
-from games.pilot import Pilot
 from games.launcher.assignment_screens import AssignmentListScene, AssignmentScene, home_summary
 from games.launcher.confirm import ConfirmScene
 from games.launcher.plans import PlanListScene
 from games.launcher.therapist_client import ClientPageScene
+from games.pilot import Pilot
 from scores.clinic.plans import Plan, PlanItem
 
 WEDNESDAY = date(2024, 6, 5)

@@ -8,14 +8,14 @@ import pytest
 import games.launcher.breathing as breathing_module
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.ui.scene import Scene
 from games.core.ui.theme import Theme
 from games.launcher.breathing import BreathingScene, draw_breathing
 from games.launcher.mood import MoodCheckScene
 from games.launcher.mood_layout import MOOD_WORDS, cell_pad
-from scores.clinic.records import MOOD_SCALES
+from games.pilot import Pilot
 from scores.clinic.plans import BREATH_RANGE_S
+from scores.clinic.records import MOOD_SCALES
 from scores.store.store import Store
 
 

@@ -12,7 +12,6 @@ import pygame
 import pytest
 
 from games.cli import main
-from games.pilot import Pilot
 from games.launcher import bundle_export, bundle_import, bundle_places
 from games.launcher.bundle_common import CLIENT_WRONG, THERAPIST_WRONG, BundleDoneScene
 from games.launcher.bundle_export import PrepareForHomeScene, SendPracticeScene
@@ -24,6 +23,7 @@ from games.launcher.confirm import ChoiceScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.therapist import TherapistHomeScene
 from games.launcher.therapist_client import ClientPageScene
+from games.pilot import Pilot
 from scores.bundle import sealed as bundle_file
 from scores.bundle.content import keep_passphrase, kept_passphrase, open_bundle, read_client
 from scores.bundle.files import PASSPHRASE_LOCKOUT, write_bundle

@@ -15,13 +15,13 @@ import pygame
 import pytest
 
 from games.core.engine.adaptive.policy import plan_from_store
-from games.pilot import Pilot
 from games.core.engine.run import RunSummary
 from games.core.engine.simulate import simulate_session
 from games.launcher import results_picture
 from games.launcher.progress import ProgressScene
 from games.launcher.results import ResultsScene, kind_sentence, result_lines
 from games.launcher.session_summary import SessionSummaryScene
+from games.pilot import Pilot
 from games.registry import EXERCISES, exercise_infos, get_exercise
 from scores.analysis.levels import RunLevels, day_levels, newest_run
 from scores.analysis.progress import load_progress

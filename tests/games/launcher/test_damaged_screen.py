@@ -8,9 +8,9 @@ import pygame
 import pytest
 
 from games.app import MIN_WINDOW_SIZE
-from games.pilot import Pilot
 from games.core.ui.theme import Theme
 from games.launcher.damaged import DamagedStoreScene, damaged_paragraphs
+from games.pilot import Pilot
 from scores.store.database import StoreDamaged
 
 NAME = "cogsuite-2026-03-31-174502.sqlite3"

@@ -5,11 +5,11 @@ from datetime import datetime, timedelta, timezone
 import pygame
 import pytest
 
-from games.pilot import Pilot
 from games.core.ui.theme import Theme
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.tiles import Tile
+from games.pilot import Pilot
 from games.registry import by_domain
 
 SHIFT = pygame.KMOD_SHIFT

@@ -8,16 +8,16 @@ import pygame
 import pytest
 
 import games.launcher.play as play
-from games.core.engine.exercise import no_words
-from games.pilot import Pilot
-from games.core.engine.run import ExerciseRun
 from games.core.engine.clock import FakeClock
+from games.core.engine.exercise import no_words
+from games.core.engine.run import ExerciseRun
 from games.core.engine.simulate import play_run, simulate_session
 from games.focus.go_no_go.spec import GO
 from games.launcher.feedback_view import ReadyScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.launcher.session import ItemIntroScene, SessionScene
+from games.pilot import Pilot
 from games.registry import EXERCISES, get_exercise
 from scores.clinic.plans import Plan, PlanItem
 

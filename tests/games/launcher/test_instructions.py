@@ -3,12 +3,12 @@
 import pygame
 import pytest
 
-from games.pilot import Pilot
 from games.core.ui.theme import Theme
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.scroll_text import READ_ON, wrapped_lines
 from games.launcher.session import ItemIntroScene
+from games.pilot import Pilot
 from games.registry import get_exercise
 
 

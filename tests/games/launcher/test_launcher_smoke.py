@@ -3,7 +3,6 @@
 import pygame
 import pytest
 
-from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.feedback_view import ReadyScene
@@ -11,6 +10,7 @@ from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.memory.sequence_recall.logic import Phase
+from games.pilot import Pilot
 
 STRANGE_NAME = 'Zoë "Q" O\'Brien / 🙂 \\ ' + "x" * 150
 

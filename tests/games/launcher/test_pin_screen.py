@@ -10,10 +10,10 @@ from datetime import datetime, timezone
 import pygame
 import pytest
 
-from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.pin import CHECKING, SAVING, PinScene
 from games.launcher.therapist import TherapistHomeScene
+from games.pilot import Pilot
 from scores.clinic.pin import PIN_SETTING, ScryptCost, TherapistLock, verify_pin
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)

@@ -12,7 +12,6 @@ import pytest
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.ui.scene import Scene
 from games.core.ui.theme import Theme
 from games.launcher.confirm import ConfirmScene
@@ -21,6 +20,7 @@ from games.launcher.plan_import import ImportPlanScene
 from games.launcher.plan_items import ExerciseChoiceScene, step_breath, step_level, step_minutes
 from games.launcher.plan_parts import EXPORT_SUFFIX, describe_item, export_plan, free_name, outline
 from games.launcher.plans import PlanListScene, PlanPageScene
+from games.pilot import Pilot
 from games.registry import level_ranges
 from scores.clinic.plans import Plan, PlanItem, plan_from_json, read_plan_file, ready_plans
 from scores.store.store import Store

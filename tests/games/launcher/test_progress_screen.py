@@ -10,16 +10,16 @@ import pytest
 from games.app import App
 from games.core.engine.adaptive.policy import plan_from_store
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.engine.simulate import simulate_session
 from games.core.ui.theme import Theme
 from games.launcher import progress as progress_screen
-from scores.report.axes import date_ticks, value_ticks
 from games.launcher.clients import ClientPickerScene
 from games.launcher.progress import EMPTY_CLIENT, ProgressScene
 from games.launcher.progress_words import client_lines, format_duration, therapist_lines
+from games.pilot import Pilot
 from games.registry import EXERCISES, get_exercise
 from scores.analysis.progress import Progress, ReliableChange, RunPoint, Series, Trend
+from scores.report.axes import date_ticks, value_ticks
 from scores.store.store import Store
 
 START = datetime(2025, 3, 3, 17, 0, tzinfo=timezone.utc)

@@ -10,15 +10,15 @@ import pytest
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.play import ExerciseScene
 from games.launcher.save_problem import CLOSING, QUESTION, SaveProblemScene
 from games.launcher.session import SessionScene
 from games.memory.sequence_recall.logic import Phase
-from scores.store.connection import SqliteConnection
+from games.pilot import Pilot
 from scores.clinic.plans import Plan, PlanItem
+from scores.store.connection import SqliteConnection
 from scores.store.store import Store
 
 

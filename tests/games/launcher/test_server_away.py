@@ -10,15 +10,15 @@ import pygame
 import pytest
 
 from games.app import App
-from games.launcher import band
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.engine.unsaved import read_unsaved
+from games.launcher import band
 from games.launcher.clients import ClientPickerScene
 from games.launcher.instructions import InstructionsScene
 from games.launcher.play import ExerciseScene
 from games.launcher.results import ResultsScene
 from games.launcher.save_problem import AWAY_QUESTION, SaveProblemScene
+from games.pilot import Pilot
 from games.registry import get_exercise
 from scores.store.database import iso
 from scores.store.store import Store

@@ -7,11 +7,11 @@ import pytest
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.launcher.confirm import ChoiceScene
 from games.launcher.feedback_view import ReadyScene
 from games.launcher.session import ItemIntroScene, SessionScene, clock_text
 from games.launcher.session_summary import SessionSummaryScene
+from games.pilot import Pilot
 from games.registry import get_exercise
 from scores.clinic.plans import Plan, PlanItem
 from scores.store.store import Store

@@ -7,11 +7,11 @@ import pygame
 import pytest
 
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.core.engine.trials.timed_response import Phase
 from games.launcher.confirm import ChoiceScene
 from games.launcher.play import ExerciseScene
 from games.launcher.session import SessionScene
+from games.pilot import Pilot
 from games.registry import get_exercise
 from scores.clinic.plans import Plan, PlanItem
 

@@ -9,7 +9,6 @@ import pytest
 
 from games.cli import build_parser, main
 from games.core.engine.breathing import FRAME_MS
-from games.pilot import Pilot
 from games.core.engine.run import RunSummary
 from games.core.ui.sound import ON_SETTING, VOLUME_SETTING, Sound
 from games.launcher.breathing import BreathingScene
@@ -19,6 +18,7 @@ from games.launcher.results import ResultsScene
 from games.launcher.session import SessionScene
 from games.launcher.sound_settings import SoundScene
 from games.launcher.therapist import TherapistHomeScene
+from games.pilot import Pilot
 from games.registry import get_exercise
 from scores.analysis.levels import RunLevels
 from scores.clinic.pin import TherapistLock

@@ -11,7 +11,6 @@ from datetime import date, datetime, timezone
 import pygame
 import pytest
 
-from games.pilot import Pilot
 from games.core.ui.scene import Scene
 from games.launcher.clients import ClientPickerScene, NewClientScene
 from games.launcher.exercises import ExerciseListScene
@@ -19,6 +18,7 @@ from games.launcher.pin import PinScene
 from games.launcher.therapist import IDLE_LOCK_MS, TherapistHomeScene
 from games.launcher.therapist_client import ClientPageScene, RenameClientScene, client_history
 from games.launcher.therapist_settings import TARGET_CHOICES, ExerciseSettingsScene
+from games.pilot import Pilot
 from games.registry import EXERCISES
 from scores.clinic.pin import LOCKOUT_SETTING, PIN_SETTING, ScryptCost, TherapistLock, verify_pin
 from scores.clinic.plans import Plan, PlanItem

@@ -11,14 +11,14 @@ import pytest
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.pin import PinScene
 from games.launcher.therapist import TherapistHomeScene
 from games.launcher.therapists import ActivityScene, NewTherapistScene, WhoAreYouScene, activity_line
+from games.pilot import Pilot
 from scores.clinic.pin import ScryptCost, TherapistLock
-from scores.store.store import Store
 from scores.clinic.therapists import NamedTherapistLock
+from scores.store.store import Store
 
 CHEAP = ScryptCost(n=2**4, r=8, p=1)
 

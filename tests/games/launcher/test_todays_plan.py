@@ -10,15 +10,15 @@ import pytest
 
 from games.app import App
 from games.core.engine.clock import FakeClock
-from games.pilot import Pilot
 from games.launcher.clients import ClientPickerScene
 from games.launcher.exercises import ExerciseListScene
 from games.launcher.session import SessionScene
 from games.launcher.session_summary import SessionSummaryScene
 from games.launcher.todays_plan import TodaysPlanScene, client_week
-from scores.clinic.assignments import adherence
+from games.pilot import Pilot
 from scores.bundle import sealed as bundle_file
 from scores.bundle.content import merge, open_bundle, read_client, seal_bundle
+from scores.clinic.assignments import adherence
 from scores.clinic.plans import Plan, PlanItem
 from scores.store.store import Store
 

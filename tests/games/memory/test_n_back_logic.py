@@ -5,8 +5,8 @@ import random
 import pytest
 
 from games.core.engine.actions import Respond, Select
-from games.core.engine.exercise import TrialRecord
 from games.core.engine.detection import d_prime
+from games.core.engine.exercise import TrialRecord
 from games.memory.n_back.blocks import block_length, is_lure, is_match, make_stream
 from games.memory.n_back.logic import Block, NBackLogic, Phase, summarize
 from games.memory.n_back.spec import LETTERS, SPEC

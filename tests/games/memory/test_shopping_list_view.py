@@ -5,8 +5,8 @@ import pygame
 import pytest
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.memory.shopping_list.view import BAR_REDRAW_MS
 from games.core.ui.theme import forget_fonts
+from games.memory.shopping_list.view import BAR_REDRAW_MS
 from games.registry import get_exercise
 from view_checks import AREA, advance_to, check_played, click_event, key_event, play_trial, ready_to_answer
 

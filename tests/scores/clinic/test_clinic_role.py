@@ -14,12 +14,12 @@ import pytest
 
 from games import cli
 from scores.clinic.audit import Actor
-from scores.export.tables import EXPORT_KINDS, export_kind
 from scores.clinic.pin import ScryptCost
 from scores.clinic.plans import Plan, PlanItem
+from scores.clinic.therapists import NamedTherapistLock
+from scores.export.tables import EXPORT_KINDS, export_kind
 from scores.store.postgres import PermissionRefused
 from scores.store.store import Store
-from scores.clinic.therapists import NamedTherapistLock
 
 ROLE_SQL = Path(__file__).resolve().parents[3] / "docs" / "clinic-role.sql"
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)

@@ -8,14 +8,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from scores.store import database
 from scores.clinic.audit import LAUNCHER, Actor
-from scores.store.clients import ClientNameError
-from scores.store.database import MIGRATIONS
 from scores.clinic.pin import PinError, ScryptCost, TherapistLock
 from scores.clinic.plans import Plan, PlanItem
-from scores.store.store import Store
 from scores.clinic.therapists import NamedTherapistLock, has_therapist_pin
+from scores.store import database
+from scores.store.clients import ClientNameError
+from scores.store.database import MIGRATIONS
+from scores.store.store import Store
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
 CHEAP = ScryptCost(n=2**4, r=8, p=1)

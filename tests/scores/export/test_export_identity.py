@@ -17,10 +17,10 @@ from typing import Any, Iterable, Mapping, Sequence
 import pytest
 
 from games.core.engine.exercise import Field
+from scores.clinic.plans import Plan, PlanItem
 from scores.export.columns import Column, item_columns, run_columns, session_columns, trial_columns
 from scores.export.csvfile import write_csv
 from scores.export.tables import export_kind, format_level_changes
-from scores.clinic.plans import Plan, PlanItem
 from scores.store.store import Filters, Store
 from tests.scores.conftest import make_spec
 

@@ -11,10 +11,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from scores.export.csvfile import ExportError
 from scores.analysis.progress import ExerciseInfo, Progress, ReliableChange, RunPoint, Series, Trend, load_progress
-from scores.report.html import ReportHeader, build_report, render_report, write_report
+from scores.export.csvfile import ExportError
 from scores.report.charts import FLAGS, series_chart, trend_text
+from scores.report.html import ReportHeader, build_report, render_report, write_report
 
 T0 = datetime(2026, 2, 2, 10, 0, tzinfo=timezone.utc)
 INFOS = [

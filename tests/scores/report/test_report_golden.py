@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from scores.store.clients import Client
 from scores.analysis.progress import ExerciseInfo
 from scores.report.html import build_report
+from scores.store.clients import Client
 
 GOLDEN = Path(__file__).parents[1] / "golden" / "report_seeded.html"
 TODAY = date(2024, 3, 1)

@@ -15,12 +15,12 @@ from pathlib import Path
 from games.core.engine.simulate import simulate_session
 from games.launcher.therapist_client import client_history
 from games.registry import EXERCISES, exercise_infos, get_exercise
-from scores.export.tables import EXPORT_KINDS, export_kind
 from scores.analysis.levels import newest_run
 from scores.analysis.progress import load_progress
+from scores.analysis.summary import session_summary
+from scores.export.tables import EXPORT_KINDS, export_kind
 from scores.report.html import write_report
 from scores.store.store import Store
-from scores.analysis.summary import session_summary
 from tests.scores.export.test_export_identity import FILTERS, _fill
 
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)

@@ -10,9 +10,9 @@ from games.core.engine.clock import FakeClock
 from games.core.engine.session import PRACTICE_TRIALS, SessionRunner
 from games.core.engine.simulate import SimulatedClient, simulate_plan
 from games.registry import get_exercise
-from scores.export.tables import export_kind
-from scores.clinic.plans import Plan, PlanItem
 from scores.analysis.summary import session_summary
+from scores.clinic.plans import Plan, PlanItem
+from scores.export.tables import export_kind
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
 FIFTEEN = Plan("Fifteen", (

@@ -8,8 +8,8 @@ import pygame
 import pytest
 
 from games.core.engine.exercise import TrialRecord
-from games.core.ui.sound import DEFAULT_VOLUME, ON_SETTING, VOLUME_SETTING, Sound, chosen_sound, clamp_volume
 from games.core.engine.tones import PEAK, RATE_HZ, best_tone, breath_tone, not_quite_tone, pcm16, right_tone
+from games.core.ui.sound import DEFAULT_VOLUME, ON_SETTING, VOLUME_SETTING, Sound, chosen_sound, clamp_volume
 from scores.clinic.pin import TherapistLock
 
 TONES = {
