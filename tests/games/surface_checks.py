@@ -1,5 +1,7 @@
 """What a drawing left on a surface: how much of an area it painted, and whether it stayed inside."""
 
+import hashlib
+
 import numpy
 import pygame
 
@@ -23,7 +25,11 @@ def painted_share(surface: pygame.Surface, rect: pygame.Rect, unpainted=SENTINEL
 def kinds_of_colour(surface: pygame.Surface, rect: pygame.Rect, step_px: int = 3) -> int:
     """How many different colours a grid of points in ``rect`` shows (one: a flat fill, nothing drawn on it)."""
     part = surface.subsurface(rect.clip(surface.get_rect()))
-    return len(numpy.unique(pygame.surfarray.array2d(part)[::step_px, ::step_px]))
+    pixels = pygame.surfarray.pixels2d(part)  # the pixels themselves, not a copy: only a grid is read
+    try:
+        return len(numpy.unique(pixels[::step_px, ::step_px]))
+    finally:
+        del pixels  # unlocks the surface
 
 
 def untouched_outside(surface: pygame.Surface, rect: pygame.Rect) -> bool:
@@ -36,5 +42,6 @@ def untouched_outside(surface: pygame.Surface, rect: pygame.Rect) -> bool:
 
 
 def picture(surface: pygame.Surface) -> bytes:
-    """The surface's pixels, to compare two drawings."""
-    return pygame.image.tobytes(surface, "RGB")
+    """A digest of the surface's pixels, to compare two drawings on surfaces of one size and format
+    (a digest, not the pixels: a trial keeps hundreds of pictures)."""
+    return hashlib.blake2b(surface.get_buffer(), digest_size=16).digest()
