@@ -7,6 +7,7 @@ import pytest
 
 from games.app import WINDOW_SIZE, App
 from games.core.engine.clock import FakeClock
+from games.core.ui.theme import forget_fonts
 from scores.store.database import StoreError
 from scores.store.store import Store
 
@@ -91,3 +92,12 @@ def climbs(tmp_path_factory):
             return played[exercise_id]
 
         yield runs
+
+
+@pytest.fixture
+def display():
+    """pygame initialised for one test, and quit after it (fonts die with pygame.quit())."""
+    pygame.init()
+    yield
+    forget_fonts()
+    pygame.quit()

@@ -15,7 +15,7 @@ COPIED = ("games", "scores", "assets", "tests", "tools", "docs", "pyproject.toml
 NEW_ID = "quick_look"
 # The tests that cover every registered exercise, narrowed with -k to the new one where they are
 # parametrized per exercise (those that loop over all of them run whole), then the scaffold's own.
-EVERY_EXERCISE = ("tests/games/test_every_exercise.py", "tests/games/test_exercise_contract.py",
+EVERY_EXERCISE = ("tests/games/test_every_exercise.py", "tests/games/test_exercise_contract.py", "tests/games/test_views.py",
                   "tests/games/test_adaptation.py", "tests/games/launcher/test_feedback_moment.py",
                   "tests/games/core/engine/test_duration.py", "tests/scores/export/test_dictionary_doc.py",
                   "tests/tools/test_data_dictionary.py", "tests/test_layers.py")
@@ -50,7 +50,7 @@ def test_the_scaffold_passes_the_tests_of_every_exercise_and_its_own(copy):
                "-k", f"{NEW_ID} or dictionary or layers or test_duration")
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     passed = int(re.search(r"(\d+) passed", done.stdout).group(1))
-    assert passed >= 3 + 6 + 5 + 1 + 2 + 3 + 12  # every exercise's: play, contract, adaptation,
+    assert passed >= 3 + 6 + 2 + 5 + 1 + 2 + 3 + 12  # every exercise's: play, contract, views, adaptation,
     # feedback moment, dictionary, layers; and its own
 
 

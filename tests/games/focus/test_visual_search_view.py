@@ -1,27 +1,13 @@
-"""Visual Search view: each phase draws in every theme; J (yes) and F (no) and the two buttons answer."""
+"""Visual Search view: J (yes) and F (no) and the two buttons answer.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import pygame
 import pytest
 
 from games.core.engine.actions import Respond
-from games.core.ui.theme import forget_fonts
-from games.registry import get_exercise
-from view_checks import check_played, click_event, key_event, play_trial, ready_to_answer
+from view_checks import click_event, key_event, ready_to_answer
 
-SPEC = get_exercise("visual_search").spec
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
-def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("visual_search", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 def test_j_says_yes_f_says_no_and_so_do_the_buttons():

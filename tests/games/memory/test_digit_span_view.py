@@ -1,29 +1,15 @@
-"""Digit Span view: each phase draws in every theme; number keys, Backspace, Enter and the
-keypad answer; a typed key flashes and asks for one redraw."""
+"""Digit Span view: number keys, Backspace, Enter and the
+keypad answer; a typed key flashes and asks for one redraw.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import pygame
 import pytest
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.core.ui.theme import forget_fonts
 from games.memory.digit_span.view import KEY_FLASH_MS
-from games.registry import get_exercise
-from view_checks import check_played, click_event, key_event, play_trial, ready_to_answer
+from view_checks import click_event, key_event, ready_to_answer
 
-SPEC = get_exercise("digit_span").spec
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
-def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("digit_span", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 def test_number_keys_backspace_enter_and_the_keypad_answer():

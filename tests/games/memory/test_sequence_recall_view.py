@@ -1,29 +1,15 @@
-"""Sequence Recall view: each phase draws in every theme; number keys and clicks tap the
-blocks, Backspace and the Undo button undo; a tap flashes and asks for one redraw."""
+"""Sequence Recall view: number keys and clicks tap the
+blocks, Backspace and the Undo button undo; a tap flashes and asks for one redraw.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import pygame
 import pytest
 
 from games.core.engine.actions import Select, Undo
-from games.core.ui.theme import forget_fonts
 from games.memory.sequence_recall.view import TAP_FLASH_MS
-from games.registry import get_exercise
-from view_checks import check_played, click_event, key_event, play_trial, ready_to_answer
+from view_checks import click_event, key_event, ready_to_answer
 
-SPEC = get_exercise("sequence_recall").spec
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
-def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("sequence_recall", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 @pytest.mark.parametrize("level", [2, 9])

@@ -1,29 +1,15 @@
-"""Shopping List view: each phase draws in every theme; Enter or the button ends the study,
-letters and clicks pick from the shelf, D is Done and Backspace undoes; the bars ask for redraws."""
+"""Shopping List view: Enter or the button ends the study,
+letters and clicks pick from the shelf, D is Done and Backspace undoes; the bars ask for redraws.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import pygame
 import pytest
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.core.ui.theme import forget_fonts
 from games.memory.shopping_list.view import BAR_REDRAW_MS
-from games.registry import get_exercise
-from view_checks import AREA, advance_to, check_played, click_event, key_event, play_trial, ready_to_answer
+from view_checks import AREA, advance_to, click_event, key_event, ready_to_answer
 
-SPEC = get_exercise("shopping_list").spec
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
-def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("shopping_list", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 def on_the_shelf():

@@ -1,28 +1,14 @@
-"""Errands Planner view: each phase draws in every theme; a place's letter or a click on it
-adds it, Backspace and Undo take one back, Enter and Done hand the plan in."""
+"""Errands Planner view: a place's letter or a click on it
+adds it, Backspace and Undo take one back, Enter and Done hand the plan in.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import pygame
 import pytest
 
 from games.core.engine.actions import Respond, Select, Undo
-from games.core.ui.theme import forget_fonts
-from games.registry import get_exercise
-from view_checks import check_played, click_event, key_event, play_trial, ready_to_answer
+from view_checks import click_event, key_event, ready_to_answer
 
-SPEC = get_exercise("errands_planner").spec
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
-def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("errands_planner", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 @pytest.mark.parametrize("level", [1, 9])

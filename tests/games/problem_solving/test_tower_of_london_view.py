@@ -1,27 +1,13 @@
-"""Tower of London view: each phase draws in every theme; 1 2 3, A S D and clicks choose a peg."""
+"""Tower of London view: 1 2 3, A S D and clicks choose a peg.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import pygame
 import pytest
 
 from games.core.engine.actions import Select
-from games.core.ui.theme import forget_fonts
-from games.registry import get_exercise
-from view_checks import check_played, click_event, key_event, play_trial, ready_to_answer
+from view_checks import click_event, key_event, ready_to_answer
 
-SPEC = get_exercise("tower_of_london").spec
-
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [SPEC.min_level, SPEC.max_level])
-def test_a_trial_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("tower_of_london", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 def test_number_and_letter_keys_and_clicks_choose_each_peg():

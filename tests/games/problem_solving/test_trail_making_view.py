@@ -1,5 +1,6 @@
-"""Trail Making view: each phase draws in every theme; every circle's key and click map back to it;
-arrows move a focus ring; a wrong circle's mark asks for a redraw when it goes."""
+"""Trail Making view: every circle's key and click map back to it;
+arrows move a focus ring; a wrong circle's mark asks for a redraw when it goes.
+(Every view's trial drawn in every theme: tests/games/test_views.py.)"""
 
 import random
 
@@ -7,23 +8,11 @@ import pygame
 import pytest
 
 from games.core.engine.actions import Select
-from games.core.ui.theme import Theme, forget_fonts
+from games.core.ui.theme import Theme
 from games.problem_solving.trail_making.logic import TrailMakingLogic
 from games.problem_solving.trail_making.view import TrailMakingView
-from view_checks import check_played, play_trial
 
-
-@pytest.fixture(autouse=True)
-def display():
-    pygame.init()
-    yield
-    forget_fonts()  # fonts die with pygame.quit()
-    pygame.quit()
-
-
-@pytest.mark.parametrize("level", [1, 10])
-def test_a_trail_draws_in_every_theme_and_every_answer_has_its_key_and_click(level):
-    check_played(play_trial("trail_making", level))
+pytestmark = pytest.mark.usefixtures("display")  # pygame up for each test (tests/games/conftest.py)
 
 
 @pytest.mark.parametrize("level", [1, 10])
