@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import pygame
 
 from games.core.engine.exercise import DOMAINS
 from games.core.ui.theme import Theme
-from games.core.ui.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit, wrap
+from games.core.ui.widgets import MORE_LABELS, Button, draw_more_marks, draw_text, fit
 from games.launcher import level_chart
-from games.launcher.chart import TextRects, chart_parts, draw_chart, min_height
+from games.launcher.chart import TextRects, chart_parts, min_height
 from games.launcher.common import FramedScene
+from games.launcher.progress_blocks import Block, blank_image, card_blocks, chart_block, text_blocks
 from games.launcher.progress_words import client_lines, highlights, overview_sections, therapist_lines
 from games.registry import exercise_infos
 from scores.analysis.levels import day_levels
@@ -51,79 +52,6 @@ def build_pages(progress: Progress, therapist: bool = True) -> list[Page]:
         pages += [Page(s.title, s) for s in progress.exercises if s.domain == domain]
         pages += [Page(f"{s.title} overall", s) for s in progress.domains if s.key == domain and therapist]
     return pages
-
-
-@dataclass
-class Block:
-    """A rendered piece of a page (a line of text, a row of cards, a chart) and the texts in it."""
-
-    image: pygame.Surface
-    texts: TextRects
-    gap_after: int = 0
-
-    @property
-    def height(self) -> int:
-        return self.image.get_height() + self.gap_after
-
-
-def _surface(theme: Theme, width: int, height: int) -> pygame.Surface:
-    image = pygame.Surface((max(1, width), max(1, height)))
-    image.fill(theme.palette.background)
-    return image
-
-
-def text_blocks(theme: Theme, text: str, width: int, max_height: int, role: str = "body", bold: bool = False,
-                gap_after: int = 0) -> list[Block]:
-    """A wrapped paragraph as one block, or as several when it is taller than ``max_height``."""
-    font, pal = theme.font(role, bold), theme.palette
-    lines, line_h = wrap(text, font, width), font.get_linesize()
-    per_block = max(1, max_height // line_h)
-    blocks = []
-    for first in range(0, len(lines), per_block):
-        chunk = lines[first:first + per_block]
-        image = _surface(theme, width, line_h * len(chunk))
-        texts = [(line, draw_text(image, line, font, pal.text, (0, i * line_h))) for i, line in enumerate(chunk)]
-        blocks.append(Block(image, texts))
-    blocks[-1].gap_after = gap_after
-    return blocks
-
-
-def _card_rows(theme: Theme, cards: list[tuple[str, str]], width: int) -> list[list[tuple[str, list[str], int]]]:
-    """Cards as (value, wrapped words, width), put in rows no wider than ``width``."""
-    big, small, pad = theme.font("large", bold=True), theme.font("small"), theme.gap()
-    rows: list[list[tuple[str, list[str], int]]] = [[]]
-    for value, label in cards:
-        inner = min(width - 2 * pad, max(big.size(value)[0], small.size(label)[0]))
-        card = (value, wrap(label, small, inner), inner + 2 * pad)
-        if rows[-1] and sum(c[2] + pad for c in rows[-1]) + card[2] > width:
-            rows.append([])
-        rows[-1].append(card)
-    return rows
-
-
-def card_blocks(theme: Theme, cards: list[tuple[str, str]], width: int) -> list[Block]:
-    """The highlight cards, side by side while they fit, each row one block."""
-    pal, big, small, pad = theme.palette, theme.font("large", bold=True), theme.font("small"), theme.gap()
-    blocks = []
-    for row in _card_rows(theme, cards, width):
-        height = big.get_linesize() + max(len(c[1]) for c in row) * small.get_linesize() + 2 * pad
-        image, texts, x = _surface(theme, width, height), [], 0
-        for value, lines, card_w in row:
-            box = pygame.Rect(x, 0, card_w, height)
-            pygame.draw.rect(image, pal.surface, box, border_radius=theme.radius)
-            pygame.draw.rect(image, pal.border, box, width=2, border_radius=theme.radius)
-            texts.append((value, draw_text(image, fit(value, big, card_w - 2 * pad), big, pal.text, (x + pad, pad))))
-            for i, line in enumerate(lines):
-                y = pad + big.get_linesize() + i * small.get_linesize()
-                texts.append((line, draw_text(image, line, small, pal.muted_text, (x + pad, y))))
-            x += card_w + pad
-        blocks.append(Block(image, texts, pad))
-    return blocks
-
-
-def chart_block(theme: Theme, series: Series, width: int, height: int, parts: Sequence[str] | None = None) -> Block:
-    image = _surface(theme, width, height)
-    return Block(image, draw_chart(image, image.get_rect(), theme, series, parts))
 
 
 class ProgressScene(FramedScene):
@@ -261,7 +189,7 @@ class ProgressScene(FramedScene):
         chart_theme = theme.with_scale(max(1.0, theme.font_scale * CLIENT_CHART_SHRINK))
         chart_h = min(max(free - theme.gap(), level_chart.min_height(chart_theme)),
                       level_chart.max_height(chart_theme), height - _more_height(theme))
-        image = _surface(theme, width, chart_h)
+        image = blank_image(theme, width, chart_h)
         return [Block(image, level_chart.draw_level_chart(image, image.get_rect(), chart_theme, series), theme.gap())]
 
     @staticmethod
