@@ -9,13 +9,15 @@ import os
 import random
 import sys
 from datetime import datetime, timezone
-from typing import Sequence
+from typing import Any, Sequence
 
 from games.cli_args import EXIT_USAGE, EXPORT_KINDS, Parser, local_date, number_between, on_off, utf8_text, whole_number
 from games.cli_backup import add_backup_parser, cmd_backup
 from games.cli_bundle import add_bundle_parser, cmd_bundle
 from games.cli_common import CliError, add_force, check_period, open_store, out_path, store_url
+from games.cli_pin import add_pin_parser, cmd_pin
 from games.cli_plan import add_plan_parser, cmd_plan, simulate_plan_command
+from games.cli_settings import add_settings_parser, cmd_settings
 from games.cli_store import add_store_parser, cmd_store
 from games.paths import LOG_FILE
 
@@ -31,15 +33,32 @@ def build_parser() -> argparse.ArgumentParser:
     _add_where(common, argparse.SUPPRESS)
     parser = Parser(prog="cogsuite", description="Calm, adaptive cognitive exercises. With no command, opens the launcher.")
     _add_where(parser, None)
+    _add_launcher_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    # the order here is the order `cogsuite --help` lists the commands in
+    sub.add_parser("exercises", parents=[common], help="list exercises: id, domain, title")
+    _add_simulate_parser(sub, common)
+    add_plan_parser(sub, common)
+    add_backup_parser(sub, common)
+    add_bundle_parser(sub, common)
+    add_store_parser(sub, common)
+    add_pin_parser(sub, common)
+    add_settings_parser(sub, common)
+    _add_export_parser(sub, common)
+    _add_report_parser(sub, common)
+    return parser
+
+
+def _add_launcher_options(parser: argparse.ArgumentParser) -> None:
+    """How the launcher looks and sounds: the window, the text size, the contrast, the sound."""
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen instead of a window")
     parser.add_argument("--font-scale", type=number_between(0.5, 3.0, "--font-scale"), default=1.0, metavar="F", help="text size factor, 0.5 to 3 (default 1)")
     parser.add_argument("--high-contrast", action="store_true", help="white on black, strong colours")
     parser.add_argument("--sound", type=on_off("--sound"), metavar="on|off",
                         help="sound on or off for this run (default: as chosen on this PC; off on a PC with a therapist PIN)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    sub.add_parser("exercises", parents=[common], help="list exercises: id, domain, title")
 
+def _add_simulate_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     sim = sub.add_parser("simulate", parents=[common],
                          help="simulated players play an exercise or a whole plan headless; it is recorded")
     what = sim.add_mutually_exclusive_group(required=True)
@@ -51,26 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=whole_number(0, MAX_SEED, "--seed"), metavar="S",
                      help="random seed, a whole number (default: a fresh one, printed)")
 
-    add_plan_parser(sub, common)
-    add_backup_parser(sub, common)
-    add_bundle_parser(sub, common)
-    add_store_parser(sub, common)
 
-    pin = sub.add_parser("pin", parents=[common], help="remove a forgotten therapist PIN")
-    pin.add_argument("--remove", action="store_true", required=True,
-                     help="forget the therapist PIN of this data folder; the next therapist mode sets a new one")
-    pin.add_argument("--therapist", type=utf8_text("--therapist"), metavar="NAME",
-                     help="on a clinic's shared store: whose PIN (needs the database's own login, not the PCs')")
-
-    st = sub.add_parser("settings", parents=[common],
-                        help="show or set a client's target success rate and level lock for an exercise")
-    st.add_argument("--client", type=utf8_text("--client"), required=True, metavar="C", help="client ID")
-    st.add_argument("--exercise", required=True, metavar="ID", help="exercise id")
-    st.add_argument("--target", metavar="R", help="target success rate, e.g. 0.85, or 'default'")
-    lock = st.add_mutually_exclusive_group()
-    lock.add_argument("--lock-level", type=whole_number(0, 999, "--lock-level"), metavar="N", help="hold the level at N")
-    lock.add_argument("--unlock", action="store_true", help="let the level adapt again")
-
+def _add_export_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     exp = sub.add_parser("export", parents=[common], help="write results as CSV (UTF-8 with BOM) or an xlsx workbook",
                          description=f"Write results as CSV, or as one xlsx workbook. DATE is {DATE_HELP}.")
     exp.add_argument("--out", required=True, metavar="FILE", help="CSV (or .xlsx) file to write")
@@ -84,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--include-names", action="store_true", help="add the clients' display names (they stay out by default)")
     add_force(exp)
 
+
+def _add_report_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     rep = sub.add_parser("report", parents=[common], help="write a client's progress report as one printable HTML file",
                          description=f"Write a client's progress report as one HTML file. DATE is {DATE_HELP}.")
     rep.add_argument("--client", type=utf8_text("--client"), required=True, metavar="C", help="client ID")
@@ -91,7 +94,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_period(rep, "practice")
     rep.add_argument("--include-names", action="store_true", help="show the client's display name (it stays out by default)")
     add_force(rep)
-    return parser
 
 
 def _add_where(parser: argparse.ArgumentParser, default: object) -> None:
@@ -144,85 +146,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
           f"level {s.start_level} ({run.plan.start_rule}) -> {s.end_level}, accuracy {s.accuracy:.0%}, "
           f"ability {s.ability:.2f} ± {s.ability_se or 0:.2f}")
     return 0
-
-
-def cmd_pin(args: argparse.Namespace) -> int:
-    from scores.clinic.pin import TherapistLock
-
-    with open_store(args, create=False) as store:
-        if store.is_shared:
-            return _remove_named_pin(store, args.therapist)
-        if args.therapist is not None:
-            raise CliError("This PC's store has one therapist PIN, not one per therapist; leave out --therapist.")
-        had = TherapistLock(store).remove()
-        if had:
-            store.record_audit("pin_removed", detail="this PC's therapist PIN")
-    print("The therapist PIN is removed; therapist mode will ask for a new one." if had
-          else "There was no therapist PIN to remove.")
-    return 0
-
-
-REFUSED_PIN_REMOVAL = ("the clinic database's user may not remove PINs; ask the database's administrator "
-                       "to run this with their own login")
-
-
-def _remove_named_pin(store, name: str | None) -> int:
-    """Remove one therapist's PIN on a shared store: only a login with the right to delete PINs may."""
-    from scores.store.postgres import PermissionRefused
-    from scores.clinic.therapists import NamedTherapistLock
-
-    names = ", ".join(t.name for t in store.therapists()) or "none yet"
-    if name is None:
-        raise CliError(f"Say whose PIN to remove: --therapist NAME (the therapists: {names}).")
-    therapist = store.get_therapist(name)
-    if therapist is None:
-        raise CliError(f"There is no therapist called {name!r} in {store.location} (the therapists: {names}).")
-    try:
-        had = NamedTherapistLock(store, therapist).remove()
-    except PermissionRefused as err:
-        log.warning("PIN removal refused: %s", err)
-        raise CliError(REFUSED_PIN_REMOVAL) from None
-    if had:
-        store.record_audit("pin_removed", detail=f"{therapist.name}'s PIN")
-    print(f"{therapist.name}'s PIN is removed; they choose a new one when they next sign in." if had
-          else f"{therapist.name} had no PIN to remove.")
-    return 0
-
-
-def cmd_settings(args: argparse.Namespace) -> int:
-    from games.registry import get_exercise
-
-    spec = get_exercise(args.exercise).spec
-    with open_store(args) as store:
-        client = store.get_client(args.client)
-        if client is None:
-            raise CliError(f"There is no client {args.client!r} in {store.location}.")
-        current = store.exercise_settings(client, spec.id)
-        target, locked = current.target_rate, current.locked_level
-        if args.target is not None:
-            target = None if args.target == "default" else _target_rate(args.target, spec)
-        if args.lock_level is not None:
-            if not spec.min_level <= args.lock_level <= spec.max_level:
-                raise CliError(f"{spec.title} has levels {spec.min_level} to {spec.max_level}, not {args.lock_level}.")
-            locked = args.lock_level
-        if args.unlock:
-            locked = None
-        if (target, locked) != (current.target_rate, current.locked_level):
-            store.set_exercise_settings(client, spec.id, target_rate=target, locked_level=locked)
-        shown_target = f"{target:.0%}" if target is not None else f"{spec.target_rate:.0%} (the exercise's default)"
-        print(f"{client.code} / {spec.id}: target success rate {shown_target}; "
-              f"level {'locked at ' + str(locked) if locked is not None else 'adapts'}")
-    return 0
-
-
-def _target_rate(text: str, spec) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not spec.chance_rate < value < 1.0:
-        raise CliError(f"The target success rate must be a number between {spec.chance_rate:g} and 1, not {text!r}.")
-    return value
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -6,8 +6,8 @@ Without ``--exercise`` it saves every launcher screen, with Sequence Recall, at 
 a client with some runs behind them; ``--tiles`` takes only those). With ``--exercise ID`` it saves that exercise's instructions
 and two moments of play (its simulated player answering through real key presses), at both scales
 and in high contrast. With ``--problems`` it saves the screens for a save that failed (the problem,
-a try that failed again, quitting) and the PIN screen checking a PIN, at 1.0, 1.5, 2.0 and in high
-contrast. With ``--results`` it saves the results screen after a run that is a new best and after a
+a try that failed again, quitting) and the PIN screen checking a PIN (``tools/problem_screenshots.py``),
+at 1.0, 1.5, 2.0 and in high contrast. With ``--results`` it saves the results screen after a run that is a new best and after a
 low run, each with earlier runs behind it, at the same four. With ``--feedback`` it saves feedback
 moments, the screen between practice and scored play, and finishing after this one, at 1.0, 2.0
 and in high contrast. With ``--away`` it saves the screens of play kept on this PC while a clinic's
@@ -25,7 +25,6 @@ import os
 import random
 import sys
 import tempfile
-from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -40,11 +39,8 @@ from games.app import App  # noqa: E402
 from games.core.engine.clock import FakeClock  # noqa: E402
 from games.core.ui.theme import Theme  # noqa: E402
 from games.launcher.clients import ClientPickerScene  # noqa: E402
-from games.launcher.pin import PinScene  # noqa: E402
 from games.memory.sequence_recall.logic import Phase  # noqa: E402
 from games.pilot import Pilot  # noqa: E402
-from scores.clinic.pin import TherapistLock  # noqa: E402
-from scores.store.database import StoreError  # noqa: E402
 from scores.store.store import Store  # noqa: E402
 
 
@@ -240,59 +236,21 @@ def take_feedback(out: Path, suffix: str, theme: Theme) -> None:
         app.quit()
 
 
-class FullDisk:
-    """The store, refusing to save once ``full`` is set, as on a full disk."""
-
-    def __init__(self, store: Store) -> None:
-        self.store, self.full = store, False
-
-    def __getattr__(self, name: str):
-        if self.full and name in ("add_trial", "finish_run", "end_session"):
-            raise StoreError(f"Could not save to {self.store.path} (database or disk is full).")
-        return getattr(self.store, name)
-
-
-def take_problems(out: Path, suffix: str, theme: Theme) -> None:
-    """A trial that cannot be saved: the problem, Try again failing, then Quit; and "Checking…"."""
-    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
-        store.add_client("C-0001", "Alex")
-        disk = FullDisk(store)
-        app = App(disk, theme=theme, clock=FakeClock(1000.0))
-        app.stack.push(ClientPickerScene())
-        pilot = Pilot(app)
-        pilot.step()
-        for _ in range(3):  # Alex, Sequence Recall, Start
-            pilot.press(pygame.K_RETURN)
-        answer(pilot, right=True)
-        disk.full = True
-        answer(pilot, right=True)
-        pilot.screenshot(out / f"save-problem{suffix}.png")
-        pilot.press(pygame.K_RETURN)
-        pilot.screenshot(out / f"save-problem-still{suffix}.png")
-        pilot.press(pygame.K_RIGHT)
-        pilot.press(pygame.K_RETURN)
-        pilot.screenshot(out / f"save-problem-closing{suffix}.png")
-        app.quit()
-    with tempfile.TemporaryDirectory() as data, Store.open(Path(data)) as store:
-        TherapistLock(store).set_pin("2580", datetime.now(timezone.utc))
-        app = App(store, theme=theme, clock=FakeClock(1000.0))
-        app.stack.push(PinScene("enter"))
-        pilot = Pilot(app)
-        pilot.wait_for_work = False
-        pilot.step()
-        app.stack.top.start_work = lambda work: Future()  # an answer that has not come yet
-        pilot.type("2580")
-        pilot.press(pygame.K_RETURN)
-        pilot.screenshot(out / f"pin-checking{suffix}.png")
-        app.quit()
-
-
 THEMES = (("@1.0", Theme.create(1.0)), ("@1.5", Theme.create(1.5)), ("@1.0-high-contrast", Theme.create(1.0, high_contrast=True)))
 LARGEST = (("@2.0", Theme.create(2.0)),)  # the main flow also in the largest type the default window holds
 FEEDBACK_THEMES = (THEMES[0], LARGEST[0], THEMES[2])
 
 
 def main() -> None:
+    args = _parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    if _take_a_set_of_its_own(args):
+        return
+    _take_launcher_sets(args)
+    print(f"screenshots written to {args.out}")
+
+
+def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--exercise", metavar="ID", help="one exercise's instructions and play")
     parser.add_argument("--problems", action="store_true", help="the save problem screens and PIN checking")
@@ -309,39 +267,46 @@ def main() -> None:
     parser.add_argument("--home", action="store_true",
                         help="home assignments: Today's plan, its week strip, the therapist's screens")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs" / "screenshots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    return parser.parse_args()
+
+
+def _take_a_set_of_its_own(args: argparse.Namespace) -> bool:
+    """The sets taken alone, each in its own themes (most in their own folder); whether one was asked for."""
     if args.home:
         from home_screenshots import take_home
 
         for suffix, theme in FEEDBACK_THEMES:
             take_home(args.out / "home", suffix, theme)
         print(f"screenshots written to {args.out / 'home'}")
-        return
-    if args.away:
+    elif args.away:
         from away_screenshots import take_away
 
         take_away(args.out)
         print(f"screenshots written to {args.out / 'away'}")
-        return
-    if args.therapists:
+    elif args.therapists:
         from therapists_screenshots import take_all
 
         take_all(args.out)
         print(f"screenshots written to {args.out / 'therapists'}")
-        return
-    if args.bundles:
+    elif args.bundles:
         from tools.bundle_screenshots import take_bundles
 
         for suffix, theme in FEEDBACK_THEMES:
             take_bundles(args.out / "bundles", suffix, theme)
         print(f"screenshots written to {args.out / 'bundles'}")
-        return
-    if args.feedback:
+    elif args.feedback:
         for suffix, theme in FEEDBACK_THEMES:
             take_feedback(args.out, suffix, theme)
         print(f"screenshots written to {args.out}")
-        return
+    else:
+        return False
+    return True
+
+
+def _take_launcher_sets(args: argparse.Namespace) -> None:
+    """The launcher's screens, one exercise's, the problems or the results, at every scale and in high contrast."""
+    if args.problems:
+        from problem_screenshots import take_problems
     for suffix, theme in THEMES if args.exercise else THEMES + LARGEST:  # the problems at every scale too
         if args.problems:
             take_problems(args.out, suffix, theme)
@@ -355,7 +320,6 @@ def main() -> None:
             take_tiles(args.out, suffix, theme)
     if not (args.problems or args.results or args.exercise):  # the list in a small window: fewer columns, scrolling
         take_tiles(args.out, "@1.0-640x480", Theme.create(1.0), size=(640, 480))
-    print(f"screenshots written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from games import cli
+from games import cli, cli_pin
 from scores.clinic.audit import Actor
 from scores.clinic.pin import ScryptCost
 from scores.clinic.plans import Plan, PlanItem
@@ -87,16 +87,16 @@ def test_the_pcs_role_plays_exports_and_edits_but_may_not_remove_a_pin(clinic, t
             with pytest.raises(PermissionRefused):
                 store.connection.write(sql, ())
         n_audit = len(store.recent_audit())
-    monkeypatch.setattr(cli, "open_store", lambda args, create=True: Store.open(tmp_path / "pc", create, url=pcs_url))
+    monkeypatch.setattr(cli_pin, "open_store", lambda args, create=True: Store.open(tmp_path / "pc", create, url=pcs_url))
     assert cli.main(["pin", "--remove", "--therapist", "Ana", "--data-dir", str(tmp_path / "pc")]) == 2
-    assert capsys.readouterr().err.strip() == f"cogsuite: error: {cli.REFUSED_PIN_REMOVAL}"
+    assert capsys.readouterr().err.strip() == f"cogsuite: error: {cli_pin.REFUSED_PIN_REMOVAL}"
     with Store.open(tmp_path / "owner", url=owner_url) as store:
         assert store.get_therapist("Ana").has_pin and len(store.recent_audit()) == n_audit
 
 
 def test_the_databases_owner_removes_a_pin_and_the_audit_says_so(clinic, tmp_path, monkeypatch, capsys):
     owner_url, _ = clinic
-    monkeypatch.setattr(cli, "open_store", lambda args, create=True: Store.open(tmp_path / "o", create, url=owner_url))
+    monkeypatch.setattr(cli_pin, "open_store", lambda args, create=True: Store.open(tmp_path / "o", create, url=owner_url))
     assert cli.main(["pin", "--remove", "--therapist", "ana", "--data-dir", str(tmp_path / "o")]) == 0
     assert capsys.readouterr().out.strip() == "Ana's PIN is removed; they choose a new one when they next sign in."
     assert cli.main(["pin", "--remove", "--data-dir", str(tmp_path / "o")]) == 2
