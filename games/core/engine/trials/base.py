@@ -6,6 +6,7 @@ import random
 from typing import Any, Callable, ClassVar, Mapping, TypeVar
 
 from games.core.engine.exercise import ExerciseSpec
+from games.core.engine.trials.template import TrialTemplate
 
 L = TypeVar("L", bound="LogicBase")
 
@@ -45,7 +46,7 @@ class OnTimeline(LogicBase):
     """A logic whose trial timing is a template kept in ``self.timeline`` (``TimedResponse``,
     ``ShowThenRecall``, ``SelfPaced`` or ``TimedBlock``): the part of the logic protocol it answers."""
 
-    timeline: Any
+    timeline: TrialTemplate
 
     @property
     def phase(self) -> Any:

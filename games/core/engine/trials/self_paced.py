@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from games.core.engine.trials.template import TrialTemplate
+
 
 class Phase(Enum):
     IDLE = "idle"  # between trials: the run starts the next one
@@ -16,7 +18,7 @@ class Phase(Enum):
     SORT = "play"  # Rule Switch's name for play
 
 
-class SelfPaced:
+class SelfPaced(TrialTemplate):
     """An optional first look of ``look_ms``, play until the logic calls ``finish`` or the deadline
     passes, then feedback for the ``feedback_ms`` given to ``finish``.
 
@@ -25,6 +27,8 @@ class SelfPaced:
     checked only in play: a hold ends first. Times are in ms and come in as arguments; the onset
     is stamped by ``mark_onset`` right after the frame that first shows the play.
     """
+
+    idle_phase, onset_phase = Phase.IDLE, Phase.PLAY
 
     def __init__(self) -> None:
         self.phase = Phase.IDLE
@@ -47,14 +51,6 @@ class SelfPaced:
         else:
             self._enter(Phase.PLAY, now_ms, None)
 
-    @property
-    def idle(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.PLAY and self.onset_ms is None
-
     def deadline_ms(self) -> float | None:
         """When play runs out of time (None while it waits for the onset, with ``limit_from_onset``)."""
         if self.onset_ms is None and self.limit_from_onset:
@@ -75,10 +71,6 @@ class SelfPaced:
             self._enter(Phase.IDLE if self.phase is Phase.FEEDBACK else Phase.PLAY, self._phase_end_ms, None)
         deadline_ms = self.deadline_ms()
         return self.phase is Phase.PLAY and deadline_ms is not None and now_ms >= deadline_ms
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
 
     def hold(self, now_ms: float, length_ms: float) -> None:
         """Pause play for ``length_ms`` (the deadline waits for the hold to end)."""

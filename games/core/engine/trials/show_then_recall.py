@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from games.core.engine.trials.template import TrialTemplate
+
 
 class Phase(Enum):
     IDLE = "idle"  # between trials: the run starts the next one
@@ -13,13 +15,15 @@ class Phase(Enum):
     FEEDBACK = "feedback"  # right / not quite
 
 
-class ShowThenRecall:
+class ShowThenRecall(TrialTemplate):
     """Lead-in, ``n_items`` shown for ``item_ms`` each with ``gap_ms`` between, an open
     response phase that ends after ``idle_timeout_ms`` without activity, then feedback.
 
     Times are in ms and come in as arguments; the response onset is stamped by ``mark_onset``
     right after the frame that first shows the response prompt.
     """
+
+    idle_phase, onset_phase = Phase.IDLE, Phase.RESPOND
 
     def __init__(self) -> None:
         self.phase = Phase.IDLE
@@ -42,14 +46,6 @@ class ShowThenRecall:
         self.onset_ms = None
         self.trial_start_ms = self._seen_ms = now_ms
         self._enter(Phase.LEAD_IN, now_ms, now_ms + lead_in_ms)
-
-    @property
-    def idle(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.RESPOND and self.onset_ms is None
 
     def item_at(self, now_ms: float) -> int | None:
         """Index of the item on screen at ``now_ms`` during the presentation, if any."""

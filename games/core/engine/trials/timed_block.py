@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Callable, TypeVar
 
+from games.core.engine.trials.template import TrialTemplate
+
 R = TypeVar("R")
 
 
@@ -19,7 +21,7 @@ class Phase(Enum):
     BLANK = "pause"  # N-back's name for the pause (the square gone dark)
 
 
-class TimedBlock:
+class TimedBlock(TrialTemplate):
     """A lead-in of ``lead_in_ms``, then ``n_items`` items, each an optional fixation of
     ``fixation_ms``, the stimulus for ``shown_ms`` after its onset and a pause of ``pause_ms``;
     then feedback for ``feedback_ms``.
@@ -28,6 +30,8 @@ class TimedBlock:
     stamped onset, or from when the stimulus was due while no onset is stamped. The logic is told
     when each item starts and ends through the callables it gives ``advance``.
     """
+
+    idle_phase, onset_phase = Phase.IDLE, Phase.STIMULUS
 
     def __init__(self) -> None:
         self.phase = Phase.IDLE
@@ -48,14 +52,6 @@ class TimedBlock:
         self.shown_ms, self.pause_ms, self.feedback_ms = shown_ms, pause_ms, feedback_ms
         self.index, self.onset_ms = -1, None
         self._enter(Phase.LEAD_IN, now_ms)
-
-    @property
-    def idle(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.STIMULUS and self.onset_ms is None
 
     @property
     def in_item(self) -> bool:
@@ -111,10 +107,6 @@ class TimedBlock:
             else:
                 self._enter(Phase.IDLE, due)
         return ended
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
 
     def press_rt_ms(self, now_ms: float) -> float:
         """The time of a press at ``now_ms`` from the onset (stamped now if the press came on the

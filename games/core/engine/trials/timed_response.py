@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
+from games.core.engine.trials.template import TrialTemplate
+
 
 class Phase(Enum):
     IDLE = "idle"  # between trials: the run starts the next one
@@ -25,7 +27,7 @@ class Score(NamedTuple):
     late_rt_ms: float | None
 
 
-class TimedResponse:
+class TimedResponse(TrialTemplate):
     """A fixation of ``fixation_ms``, a stimulus whose response window of ``window_ms`` runs from
     its stamped onset, then a pause of ``pause_ms``. An answer in the window ends the stimulus;
     when the window closes unanswered, one late answer is still taken during the pause.
@@ -34,6 +36,8 @@ class TimedResponse:
     the frame that first shows the stimulus. Until then the window runs from when the stimulus
     was due, and a window that closes with no onset stamped (no frame came) takes that as the onset.
     """
+
+    idle_phase, onset_phase = Phase.IDLE, Phase.STIMULUS
 
     def __init__(self) -> None:
         self.phase = Phase.IDLE
@@ -57,14 +61,6 @@ class TimedResponse:
         self.timed_out = False
         self.trial_start_ms = now_ms
         self._enter(Phase.FIXATION, now_ms)
-
-    @property
-    def idle(self) -> bool:
-        return self.phase is Phase.IDLE
-
-    @property
-    def awaiting_onset(self) -> bool:
-        return self.phase is Phase.STIMULUS and self.onset_ms is None
 
     @property
     def accepts_late(self) -> bool:
@@ -110,10 +106,6 @@ class TimedResponse:
                 self._enter(Phase.IDLE, due)
                 return True
         return False
-
-    def mark_onset(self, now_ms: float) -> None:
-        if self.awaiting_onset:
-            self.onset_ms = now_ms
 
     def respond(self, now_ms: float) -> bool:
         """Take an answer at ``now_ms`` if one is taken now (see ``accepts_answer``): in the window
