@@ -17,6 +17,7 @@ from games.core.engine.run import ExerciseRun
 from games.core.engine.simulate import play_run
 from games.core.ui.theme import Theme
 from games.registry import EXERCISES
+from recorder import Recorder
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
 
@@ -25,25 +26,6 @@ def members(protocol: type) -> set[str]:
     """The names a protocol declares itself: its attributes and its methods."""
     own = {name for name in vars(protocol) if not name.startswith("_")}
     return own | set(getattr(protocol, "__annotations__", {}))
-
-
-class Recorder:
-    """The store's writing side, keeping the trials and the finished run."""
-
-    def __init__(self):
-        self.trials, self.finished = [], None
-
-    def start_run(self, **kwargs):
-        return "run-1"
-
-    def add_trial(self, run_id, **kwargs):
-        self.trials.append(kwargs)
-
-    def add_level_change(self, run_id, **kwargs):
-        pass
-
-    def finish_run(self, run_id, **kwargs):
-        self.finished = kwargs
 
 
 def played(exercise: Exercise, level: int, seed: int = 3) -> ExerciseRun:

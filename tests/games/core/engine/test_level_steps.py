@@ -12,26 +12,10 @@ from games.core.engine.clock import FakeClock
 from games.core.engine.run import ExerciseRun
 from games.core.engine.simulate import play_run
 from games.registry import EXERCISES
+from recorder import Recorder
 
 ABILITIES = (0.2, 0.5, 0.8, 1.0)
 SEEDS = (3, 11)
-
-
-class Recorder:
-    def __init__(self):
-        self.changes = []
-
-    def start_run(self, **kwargs):
-        return "run-1"
-
-    def add_trial(self, run_id, **kwargs):
-        pass
-
-    def add_level_change(self, run_id, **kwargs):
-        self.changes.append(kwargs)
-
-    def finish_run(self, run_id, **kwargs):
-        pass
 
 
 def play(exercise, ability, seed, last_estimate=None):

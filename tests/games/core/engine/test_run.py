@@ -5,23 +5,7 @@ from datetime import datetime, timezone
 from games.core.engine.adaptive import make_tracker
 from games.core.engine.exercise import Exercise, TrialRecord
 from games.memory.sequence_recall.spec import SPEC
-
-
-class Recorder:
-    def __init__(self):
-        self.trials, self.changes, self.finished = [], [], None
-
-    def start_run(self, **kwargs):
-        return "run-1"
-
-    def add_trial(self, run_id, **kwargs):
-        self.trials.append(kwargs)
-
-    def add_level_change(self, run_id, **kwargs):
-        self.changes.append(kwargs)
-
-    def finish_run(self, run_id, **kwargs):
-        self.finished = kwargs
+from recorder import Recorder
 
 
 class BlockLogic:

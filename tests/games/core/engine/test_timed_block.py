@@ -11,6 +11,7 @@ from games.core.engine.run import ExerciseRun
 from games.core.engine.trials.base import OnTimeline, logic_factory
 from games.core.engine.trials.timed_block import Phase, TimedBlock
 from games.memory.sequence_recall.spec import SPEC
+from recorder import Recorder
 
 LEAD_IN, FIXATION, SHOWN, PAUSE, FEEDBACK = 1000.0, 300.0, 500.0, 700.0, 2000.0
 ITEM = FIXATION + SHOWN + PAUSE
@@ -95,23 +96,6 @@ class PressBlockLogic(OnTimeline):
         last = self.timeline.last_item
         return TrialRecord(self.trial_index, self.level, self.timeline.item_start_ms, "item", "press",
                            self.pressed, None, False, ends_step=last, step_correct=self.block_right if last else None)
-
-
-class Recorder:
-    def __init__(self):
-        self.trials, self.changes = [], []
-
-    def start_run(self, **kwargs):
-        return "run-1"
-
-    def add_trial(self, run_id, **kwargs):
-        self.trials.append(kwargs)
-
-    def add_level_change(self, run_id, **kwargs):
-        self.changes.append(kwargs)
-
-    def finish_run(self, run_id, **kwargs):
-        pass
 
 
 def test_a_block_logic_on_the_template_ends_steps_only_at_block_boundaries():
