@@ -156,6 +156,14 @@ def cases_with(source: str, exercise_id: str) -> str:
     return source
 
 
+def read(path: Path) -> str:
+    """A file of the checkout the tool edits; one that cannot be read refuses the whole request."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Refused(f"{path.relative_to(ROOT).as_posix()} cannot be read ({exc.strerror}); nothing was written.")
+
+
 def regenerate_dictionary(root: Path) -> None:
     """The data dictionary page, now with the new exercise's columns (in a fresh interpreter: the
     registry just changed)."""
@@ -172,15 +180,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--title", help="the name the client sees (default: the id in words)")
     args = parser.parse_args(argv)
     title = args.title if args.title is not None else args.id.replace("_", " ").capitalize()
-    try:
-        check_request(ROOT, args.id, args.domain, title)
-    except Refused as refused:
-        print(refused, file=sys.stderr)
-        return 2
     registry, cases = ROOT / "games" / "registry.py", ROOT / "tests" / "games" / "adaptation_cases.py"
-    try:  # both edits made before anything is written, so a refusal leaves the checkout as it was
-        new_registry = registry_with(registry.read_text(encoding="utf-8"), args.id, args.domain)
-        new_cases = cases_with(cases.read_text(encoding="utf-8"), args.id)
+    try:  # everything checked and both edits made before anything is written
+        check_request(ROOT, args.id, args.domain, title)
+        new_registry = registry_with(read(registry), args.id, args.domain)
+        new_cases = cases_with(read(cases), args.id)
     except Refused as refused:
         print(refused, file=sys.stderr)
         return 2

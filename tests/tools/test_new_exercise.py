@@ -97,3 +97,18 @@ def test_a_bad_request_is_one_line_status_2_and_writes_nothing(copy, args, says)
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
     assert [path.read_bytes() for path in watched] == before
     assert sorted(p.relative_to(copy) for p in (copy / "games").rglob("*.py")) == tree_before
+
+
+def test_a_checkout_without_the_adaptation_settings_is_refused_before_anything_is_written(copy):
+    cases = copy / "tests" / "games" / "adaptation_cases.py"
+    kept = cases.with_name("adaptation_cases.kept")
+    cases.rename(kept)
+    try:
+        registry_before = (copy / "games" / "registry.py").read_bytes()
+        done = run(copy, "tools/new_exercise.py", "late_one", "--domain", "memory")
+        assert done.returncode == 2 and "tests/games/adaptation_cases.py cannot be read" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+        assert (copy / "games" / "registry.py").read_bytes() == registry_before
+        assert not (copy / "games" / "memory" / "late_one").exists()
+    finally:
+        kept.rename(cases)
